@@ -1,0 +1,44 @@
+# Statement Archive: `make run` serves the archive on SQLite, `make test` runs the suite.
+# Both set everything up on a fresh machine (virtualenv, packages, database).
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SIZE ?= 10000
+
+# An interpreter of Python 3.12 or newer: PYTHON=..., else python3 (a .python-version file makes
+# pyenv's python3 a 3.13), else python3.13 / python3.12, else pyenv's own versions.
+PYTHON ?= $(shell for c in python3 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
+	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$c; break; }; done)
+
+.PHONY: run test test-sqlite test-postgres install db fixtures bench lint clean
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: Python 3.12 or newer is needed (Django 6). Install one, or run 'make PYTHON=/path/to/python3.12 ...'." >&2; \
+		exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+db: install
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py loaddata fixtures/reference/*.json
+	DEBUG=1 $(PY) manage.py load_releases fixtures/releases
+
+run: db
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) manage.py bench --size $(SIZE) --json bench-results/bench-$(SIZE).json
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -1,0 +1,1 @@
+"""Statement Archive: a searchable, citable archive of political press releases."""

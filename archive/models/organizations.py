@@ -1,0 +1,91 @@
+"""Organizations: the coalition and its bodies, governments, UN bodies, NGOs, armed groups."""
+
+from django.db import models
+from django.urls import reverse
+
+from archive.text import name_key
+
+from .people import unique_slug
+from .review import Reviewed
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        COALITION_BODY = "coalition", "Coalition or coalition body"
+        OPPOSITION = "opposition", "Opposition body"
+        GOVERNMENT = "government", "Government or state body"
+        UN_BODY = "un", "UN body"
+        INTERGOVERNMENTAL = "igo", "Intergovernmental organization"
+        NGO = "ngo", "NGO or civil society"
+        ARMED_GROUP = "armed", "Armed group"
+        PARTY = "party", "Political party or movement"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    abbreviation = models.CharField(max_length=30, blank=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organization, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:organization-detail", kwargs={"slug": self.slug})
+
+
+class OrganizationAlias(models.Model):
+    """Another name of an organization ("SOC", "the Coalition", "Syrian National Coalition")."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "organization aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="unique_org_alias")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class OrganizationMention(Reviewed):
+    """An organization named in a statement, with the words used."""
+
+    statement = models.ForeignKey(
+        "archive.Statement", on_delete=models.CASCADE, related_name="organization_mentions"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="statement_mentions"
+    )
+    as_written = models.CharField(max_length=300)
+    paragraph = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["statement", "paragraph", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "organization"], name="unique_org_mention")
+        ]
+        indexes = [
+            models.Index(fields=["organization", "statement"], name="orgmention_org_statement")
+        ]
+
+    def __str__(self):
+        return f"{self.organization} in {self.statement_id}"

@@ -1,0 +1,9 @@
+"""Site-wide routes: the editors' admin and the archive itself."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("archive.urls")),
+]

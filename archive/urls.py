@@ -1,0 +1,19 @@
+"""URL routes of the archive; names follow "<model>-<view>"."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("statements/", views.statement_list, name="statement-list"),
+    path("statements/<int:pk>/", views.statement_detail, name="statement-detail-noslug"),
+    path("statements/<int:pk>/<slug:slug>/", views.statement_detail, name="statement-detail"),
+    path("people/<slug:slug>/", views.person_detail, name="person-detail"),
+    path("organizations/<slug:slug>/", views.organization_detail, name="organization-detail"),
+    path("resolutions/<slug:slug>/", views.resolution_detail, name="resolution-detail"),
+    path("places/<slug:slug>/", views.place_detail, name="place-detail"),
+    path("meetings/", views.meeting_list, name="meeting-list"),
+]

@@ -1,0 +1,25 @@
+"""Shared fixtures. The suite runs unchanged on SQLite (default) and PostgreSQL (DATABASE_URL)."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_RELEASES = REPO / "fixtures" / "releases"
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def write_release(tmp_path):
+    """Write a release file under tmp_path and return its path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
