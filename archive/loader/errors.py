@@ -1,0 +1,14 @@
+"""The one error type of ingestion, so every problem reads `file:line: message`."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ReleaseError(Exception):
+    path: Path | str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
