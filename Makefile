@@ -13,7 +13,7 @@ SIZE ?= 10000
 PYTHON ?= $(shell for c in python3 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$c; break; }; done)
 
-.PHONY: run test test-sqlite test-postgres install db fixtures bench lint clean
+.PHONY: run test test-postgres install db bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -42,3 +42,6 @@ bench: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
+
+test-postgres: install
+	DATABASE_URL=$${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/archive} $(PY) -m pytest
