@@ -11,7 +11,10 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "SECURE_SSL_REDIRECT", "PLAIN_STATIC"}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "SECURE_SSL_REDIRECT", "PLAIN_STATIC"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -36,8 +39,13 @@ def test_production_refuses_the_development_key():
 
 def test_check_deploy_is_clean_with_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY="k" * 20 + "x8$Zq!" * 10, ALLOWED_HOSTS="archive.example.org",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="k" * 20 + "x8$Zq!" * 10,
+        ALLOWED_HOSTS="archive.example.org",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
@@ -55,7 +63,12 @@ def test_database_url_chooses_the_engine(url, engine):
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=REPO,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings", "DATABASE_URL": url, "DEBUG": "1"},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "archive.settings",
+            "DATABASE_URL": url,
+            "DEBUG": "1",
+        },
         capture_output=True,
         text=True,
         timeout=60,

@@ -120,6 +120,7 @@ def _parse_text(path: Path, text: str) -> Release | ReleaseError:
     lines = text.split("\n")
     header, body_start = _header_block(lines)
     fields: dict[str, str] = {}
+    field_lines: dict[str, int] = {}
     for number, key, value in header:
         if key.lower() not in HEADER_KEYS:
             known = ", ".join(HEADER_KEYS)
@@ -127,9 +128,10 @@ def _parse_text(path: Path, text: str) -> Release | ReleaseError:
         if key.lower() in fields:
             return ReleaseError(path, number, f"header key '{key}' given twice")
         fields[key.lower()] = value.strip()
+        field_lines[key.lower()] = number
     body = "\n".join(lines[body_start:]).strip()
     body_line = _first_content_line(lines, body_start)
-    return _build(path, 1, fields, body, body_line=body_line)
+    return _build(path, 1, fields, body, body_line=body_line, field_lines=field_lines)
 
 
 def _header_block(lines: list[str]) -> tuple[list[tuple[int, str, str]], int]:
@@ -186,27 +188,40 @@ def _parse_jsonl(path: Path, text: str) -> Iterator[Release | ReleaseError]:
 
 
 def _build(
-    path: Path, line: int, fields: dict[str, str], body: str, *, body_line: int
+    path: Path,
+    line: int,
+    fields: dict[str, str],
+    body: str,
+    *,
+    body_line: int,
+    field_lines: dict[str, int] | None = None,
 ) -> Release | ReleaseError:
+    """Check the fields of one release; errors point at the line of the field at fault."""
+
+    def at(key: str) -> int:
+        return (field_lines or {}).get(key, line)
+
     if not body:
         return ReleaseError(path, body_line, "empty body: the release has no text")
     date_text = fields.get("date", "")
     date = parse_date(date_text) if date_text else None
     if date_text and date is None:
-        return ReleaseError(path, line, f"date '{date_text}' is not a date (use YYYY-MM-DD)")
+        return ReleaseError(path, at("date"), f"date '{date_text}' is not a date (use YYYY-MM-DD)")
     url = fields.get("url", "")
     if url:
         try:
             _url_validator(url)
         except ValidationError:
-            return ReleaseError(path, line, f"url '{url[:200]}' is not an http(s) address")
+            return ReleaseError(path, at("url"), f"url '{url[:200]}' is not an http(s) address")
     language = _language(fields.get("language", ""))
     if language is None:
         codes = ", ".join(code for code, _ in Language.choices)
-        return ReleaseError(path, line, f"unknown language '{fields['language']}' (use {codes})")
+        return ReleaseError(
+            path, at("language"), f"unknown language '{fields['language']}' (use {codes})"
+        )
     title = " ".join(fields.get("title", "").split())
     if len(title) > MAX_TITLE_CHARS:
-        return ReleaseError(path, line, f"title is over {MAX_TITLE_CHARS} characters")
+        return ReleaseError(path, at("title"), f"title is over {MAX_TITLE_CHARS} characters")
     title_derived = not title
     return Release(
         path=path,

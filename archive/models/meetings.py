@@ -29,7 +29,9 @@ class Meeting(Reviewed):
     statement = models.OneToOneField(
         "archive.Statement", on_delete=models.CASCADE, related_name="meeting"
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.STATEMENT, db_index=True)
+    kind = models.CharField(
+        max_length=30, choices=Kind.choices, default=Kind.STATEMENT, db_index=True
+    )
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.UNKNOWN)
     number = models.PositiveIntegerField(null=True, blank=True, help_text="Session number, if any.")
     date_as_written = models.CharField(max_length=100, blank=True)

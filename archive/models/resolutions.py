@@ -74,7 +74,8 @@ class Citation(Reviewed):
         ordering = ["statement", "paragraph", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["statement", "resolution", "as_written", "paragraph"], name="unique_citation"
+                fields=["statement", "resolution", "as_written", "paragraph"],
+                name="unique_citation",
             )
         ]
         indexes = [models.Index(fields=["resolution", "statement"], name="citation_res_statement")]

@@ -37,7 +37,9 @@ class StatementQuerySet(models.QuerySet):
         from .resolutions import Citation
 
         return self.filter(
-            Exists(Citation.objects.visible().filter(statement=OuterRef("pk"), resolution=resolution))
+            Exists(
+                Citation.objects.visible().filter(statement=OuterRef("pk"), resolution=resolution)
+            )
         )
 
     def mentioning(self, person):
@@ -53,7 +55,9 @@ class StatementQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "mentions",
-                queryset=Mention.objects.visible().select_related("person").order_by("paragraph", "id"),
+                queryset=Mention.objects.visible()
+                .select_related("person")
+                .order_by("paragraph", "id"),
                 to_attr="visible_mentions",
             )
         )
@@ -78,7 +82,8 @@ class Statement(models.Model):
 
     title = models.CharField(max_length=300)
     title_derived = models.BooleanField(
-        default=False, help_text="The release had no title; this one was taken from its first sentence."
+        default=False,
+        help_text="The release had no title; this one was taken from its first sentence.",
     )
     slug = models.SlugField(max_length=100, allow_unicode=False)
     date = models.DateField(null=True, blank=True, db_index=True)
