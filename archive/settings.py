@@ -1,6 +1,6 @@
 """Settings for every machine; each difference between machines comes from an environment variable.
 
-DATABASE_URL   postgres://user:pass@host:5432/name or sqlite:///path (default: SQLite file db.sqlite3)
+DATABASE_URL   postgres://user:pass@host:5432/name or sqlite:///path (default: db.sqlite3)
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to turn on (default off; `make run` turns it on)
 ALLOWED_HOSTS  comma-separated host names (default: localhost names)

@@ -2,7 +2,7 @@
 
 from .meetings import Meeting
 from .organizations import Organization, OrganizationAlias, OrganizationMention
-from .people import MergeSuggestion, Membership, Mention, Person, PersonAlias
+from .people import Membership, Mention, MergeSuggestion, Person, PersonAlias
 from .places import Place, PlaceAlias, PlaceMention
 from .resolutions import Citation, Resolution
 from .review import Review

@@ -6,8 +6,9 @@ from django.db import models
 class Review(models.TextChoices):
     """What an editor said about an extracted fact.
 
-    The loader may replace `EXTRACTED` rows freely on reload; `CONFIRMED` rows are kept as they are and
-    `REMOVED` rows are kept hidden, so the extractor cannot bring back what an editor took out.
+    The loader may replace `EXTRACTED` rows freely on reload; `CONFIRMED` rows are kept as they
+    are and `REMOVED` rows are kept hidden, so the extractor cannot bring back what an editor
+    took out.
     """
 
     EXTRACTED = "extracted", "Extracted (not reviewed)"
