@@ -1,0 +1,1 @@
+"""Benchmarking the archive: a synthetic corpus, page and engine measurements, a report."""
