@@ -1,0 +1,92 @@
+"""The search API that views, filters and admin call, whatever the database.
+
+    matching(queryset, q)      statements matching q, annotated with `rank` (float, higher is
+                               better, title above body) when q has a positive term
+    ranked(queryset)           by rank, then newest first (newest first when there is no rank)
+    snippets(statements, q)    {pk: SafeString} for the rows of one page, hits in <mark>
+    highlight_paragraph(t, q)  one text (a paragraph, a title) escaped with q's terms in <mark>
+    search_sql(queryset, q)    the SQL and params of a ranked search, to time the engine alone
+
+`q` is the raw string from the search box, or a SearchQuery already parsed with `parse()`.
+What a query means, edge cases included, is documented in `archive.search.query`: a blank
+query (or one with no usable term) leaves the queryset as it is and annotates nothing; one with
+only exclusions keeps every statement not matching them, also without a rank.
+"""
+
+from collections.abc import Sequence
+
+from django.db import connections
+from django.db.models import F, QuerySet
+from django.utils.safestring import SafeString
+
+from . import postgres, sqlite
+from .highlight import highlight_text, plain_lead
+from .query import SearchQuery, parse
+
+BACKENDS = {"postgresql": postgres, "sqlite": sqlite}
+
+__all__ = [
+    "SearchQuery",
+    "highlight_paragraph",
+    "matching",
+    "parse",
+    "ranked",
+    "search_sql",
+    "snippets",
+]
+
+
+def _parsed(q: str | SearchQuery | None) -> SearchQuery:
+    return q if isinstance(q, SearchQuery) else parse(q)
+
+
+def _backend(alias: str):
+    vendor = connections[alias].vendor
+    try:
+        return BACKENDS[vendor]
+    except KeyError:
+        raise NotImplementedError(f"no search backend for {vendor}") from None
+
+
+def matching(queryset: QuerySet, q: str | SearchQuery | None) -> QuerySet:
+    """Restrict to statements matching q; annotate `rank` when q has a positive term."""
+    query = _parsed(q)
+    if query.is_blank:
+        return queryset
+    return _backend(queryset.db).matching(queryset, query)
+
+
+def ranked(queryset: QuerySet) -> QuerySet:
+    """Most relevant first, then newest, undated last; newest first when nothing is ranked."""
+    if "rank" not in queryset.query.annotations:
+        return queryset.order_by(F("date").desc(nulls_last=True), "-pk")
+    return queryset.order_by(F("rank").desc(), F("date").desc(nulls_last=True), "-pk")
+
+
+def snippets(statements: Sequence, q: str | SearchQuery | None) -> dict[int, SafeString]:
+    """A highlighted snippet of each statement's body, computed for these rows only.
+
+    Statements the engine does not return (no query, exclusions only, or not a match) get the
+    escaped lead of their body.
+    """
+    statements = list(statements)
+    query = _parsed(q)
+    found = {}
+    if statements and query.has_positive:
+        found = _backend(statements[0]._state.db).snippets(statements, query)
+    return {s.pk: found.get(s.pk) or plain_lead(s.body) for s in statements}
+
+
+def highlight_paragraph(text: str, q: str | SearchQuery | None) -> SafeString:
+    """The text escaped, with words sharing a stem with a query term in <mark>.
+
+    Pure Python: it serves one document (the permalink reached from a search), and the same
+    code then highlights the same words on both engines.
+    """
+    return highlight_text(text, _parsed(q))
+
+
+def search_sql(queryset: QuerySet, q: str | SearchQuery | None, *, limit: int = 20):
+    """(sql, params) of the first page of a ranked search, for timing the engine alone."""
+    page = ranked(matching(queryset, q)).values_list("pk", flat=True)[:limit]
+    return page.query.sql_with_params()

@@ -1,0 +1,87 @@
+"""PostgreSQL search backend: the stored weighted tsvector, its GIN index, ts_rank_cd, ts_headline.
+
+Queries only ever compare `search_document` (stored, indexed) with a constant tsquery, so the GIN
+index answers the match and no to_tsvector runs over table rows.
+
+A statement's language chooses the configuration its document was built with (document.py). The
+tsquery cannot follow the row's language without becoming a per-row expression the index cannot
+use, so it is built once per configuration and the results are ORed: an English statement matches
+through the English stems, an Arabic one through the Arabic stems. Exclusions are ORed across
+configurations too, so a statement is dropped if any configuration's form of the excluded term is
+in it; that errs on the side of excluding.
+"""
+
+import operator
+from collections.abc import Sequence
+from functools import reduce
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery as TsQuery, SearchRank
+from django.db.models import Case, F, Func, QuerySet, Value, When
+
+from .document import DEFAULT_CONFIG, TEXT_SEARCH_CONFIGS
+from .highlight import Markers, render
+from .query import SearchQuery, Term
+
+CONFIGS = (*dict.fromkeys(TEXT_SEARCH_CONFIGS.values()), DEFAULT_CONFIG)
+# ts_rank_cd weights for D, C, B (body), A (title): a title hit counts five body hits.
+RANK_WEIGHTS = [0.1, 0.1, 0.2, 1.0]
+SNIPPET_OPTIONS = {"max_words": 35, "min_words": 15, "max_fragments": 2, "fragment_delimiter": " … "}
+
+
+def _term(term: Term, config: str) -> TsQuery:
+    # phraseto_tsquery takes the text as data: no user character is tsquery syntax, and the
+    # engine's own parser splits "al-Assad" or "S/RES/2254" the way it did when indexing.
+    return TsQuery(term.text, config=config, search_type="phrase")
+
+
+def _positive(query: SearchQuery) -> TsQuery:
+    return reduce(
+        operator.or_,
+        (
+            reduce(operator.and_, (reduce(operator.or_, (_term(t, c) for t in group)) for group in query.required))
+            for c in CONFIGS
+        ),
+    )
+
+
+def _excluded(query: SearchQuery) -> TsQuery:
+    return reduce(operator.or_, (_term(t, c) for t in query.excluded for c in CONFIGS))
+
+
+def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+    if query.excluded:
+        # NOT IN over an index-driven subquery: `NOT (search_document @@ ...)` would read and
+        # decompress every row's vector.
+        hits = queryset.model._base_manager.filter(search_document=_excluded(query)).values("pk")
+        queryset = queryset.exclude(pk__in=hits)
+    if not query.has_positive:
+        return queryset
+    positive = _positive(query)
+    return queryset.filter(search_document=positive).annotate(
+        rank=SearchRank(F("search_document"), positive, weights=RANK_WEIGHTS, cover_density=True)
+    )
+
+
+def _config_of_row():
+    """The regconfig of each row's language, as in document.py."""
+    return Case(
+        *(When(language=lang, then=Value(cfg)) for lang, cfg in TEXT_SEARCH_CONFIGS.items()),
+        default=Value(DEFAULT_CONFIG),
+    )
+
+
+def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
+    """ts_headline for the given rows only; sentinels stripped from the body before it runs."""
+    markers = Markers()
+    body = Func(F("body"), Value(markers.start + markers.stop), Value("  "), function="translate")
+    headline = SearchHeadline(
+        body,
+        _positive(query),
+        config=_config_of_row(),
+        start_sel=markers.start,
+        stop_sel=markers.stop,
+        **SNIPPET_OPTIONS,
+    )
+    model = type(statements[0])
+    rows = model._base_manager.filter(pk__in=[s.pk for s in statements]).values_list("pk", headline)
+    return {pk: render(text, markers) for pk, text in rows}

@@ -1,0 +1,180 @@
+"""Parse what a user types into the search box into a safe, engine-neutral structure.
+
+The syntax is web-search style and the same on both engines:
+
+    words are ANDed             syria geneva
+    "quoted phrases"            "political transition"
+    OR between two terms        geneva OR astana      (binds tighter than AND, as on Google:
+                                                       `a b OR c d` means a AND (b OR c) AND d)
+    -excluded words or phrases  geneva -"astana talks"
+
+Any string is accepted: the parser never raises. Words are reduced to the characters the search
+engines index (Unicode letters, digits and combining marks, plus a few joiners such as the hyphen
+in "al-Assad" or the slashes in "S/RES/2254" that the engines' own tokenizers understand), so
+nothing the user types can become engine syntax; the backends still pass every term to the engine
+as data (an FTS5 string, a phraseto_tsquery parameter).
+
+Meaning of the edge cases, which the backends implement:
+- no term at all (blank, punctuation, a lone `-`, only `OR`) means "no search": the list is not
+  filtered;
+- only exclusions (`-assad`) means "every statement except those matching an exclusion";
+- `OR` at either end, or next to another `OR`, is ignored; exclusions never take part in an OR
+  (`a OR -b` is `a` without `b`);
+- lower-case "or" is an ordinary word, as on Google;
+- an unbalanced quote runs to the end of the query;
+- only the first MAX_QUERY_CHARS characters and MAX_TERMS terms are read (`truncated` says so),
+  which keeps a 10 kB paste from becoming a 10 kB engine query.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 32
+
+# Characters kept inside a word when they sit between two token characters. The engines split on
+# them too, but each in its own way (PostgreSQL indexes "al-Assad" as al-assad, al and assad, and
+# "S/RES/2254" as one path-like token), so handing them over intact lets each engine tokenize the
+# query exactly as it tokenized the text.
+JOINERS = frozenset("-'’./")
+QUOTES = frozenset('"“”„')  # pasted text often carries typographic quotes
+OR = "OR"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word, or a phrase: words that must appear next to each other, in order."""
+
+    words: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed query: every group of `required` must match (one of its terms suffices), and no
+    term of `excluded` may match."""
+
+    required: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    truncated: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        """True when there is nothing to search for: the list is shown unfiltered."""
+        return not self.required and not self.excluded
+
+    @property
+    def has_positive(self) -> bool:
+        """True when some term must match; only then is there a relevance rank."""
+        return bool(self.required)
+
+    @property
+    def positive_terms(self) -> tuple[Term, ...]:
+        return tuple(term for group in self.required for term in group)
+
+
+def is_token_char(char: str) -> bool:
+    """Letters, digits and combining marks (Arabic vowel signs among them) make up words."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """The words of a chunk of user text: runs of token characters, joiners kept only inside."""
+    words, current, pending_joiner = [], [], ""
+    for char in text:
+        if is_token_char(char):
+            if pending_joiner and current:
+                current.append(pending_joiner)
+            pending_joiner = ""
+            current.append(char)
+        elif char in JOINERS and current and not pending_joiner:
+            pending_joiner = char
+        else:
+            # Anything else (space, punctuation, symbols, emoji, control characters, a second
+            # joiner in a row) ends the word.
+            if current:
+                words.append("".join(current))
+            current, pending_joiner = [], ""
+    if current:
+        words.append("".join(current))
+    return tuple(words)
+
+
+def _chunks(text: str):
+    """Yield (kind, text) pairs: ("phrase", inner text), ("word", bare word)."""
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char.isspace():
+            i += 1
+        elif char in QUOTES:
+            end = i + 1
+            while end < n and text[end] not in QUOTES:
+                end += 1
+            yield "phrase", text[i + 1 : end]
+            i = end + 1
+        else:
+            end = i
+            while end < n and not text[end].isspace() and text[end] not in QUOTES:
+                end += 1
+            word = text[i:end]
+            if word.strip("-") == "" and end < n and text[end] in QUOTES:
+                # `-"a phrase"`: the minus belongs to the phrase that follows.
+                yield "minus", word
+            else:
+                yield "word", word
+            i = end
+
+
+def parse(raw: str | None) -> SearchQuery:
+    """Parse any string into a SearchQuery; never raises."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
+
+    # First pass: a flat list of ("term", Term, excluded) and ("or",) items.
+    items: list[tuple] = []
+    exclude_next_phrase = False
+    for kind, chunk in _chunks(text):
+        if kind == "minus":
+            exclude_next_phrase = True
+            continue
+        if kind == "word" and chunk == OR:
+            items.append(("or",))
+        else:
+            excluded = exclude_next_phrase if kind == "phrase" else chunk.startswith("-")
+            words = split_words(chunk)
+            if words:
+                items.append(("term", Term(words), excluded))
+        exclude_next_phrase = False
+
+    required: list[list[Term]] = []
+    excluded_terms: list[Term] = []
+    count = 0
+    join_next = False  # an OR was seen since the last positive term
+    for item in items:
+        if item[0] == "or":
+            join_next = bool(required)
+            continue
+        _, term, excluded = item
+        if count == MAX_TERMS:
+            truncated = True
+            break
+        count += 1
+        if excluded:
+            # An OR reaching an exclusion means nothing (`a OR -b`): it is dropped.
+            excluded_terms.append(term)
+            join_next = False
+        elif join_next:
+            required[-1].append(term)
+            join_next = False
+        else:
+            required.append([term])
+    return SearchQuery(
+        required=tuple(tuple(group) for group in required),
+        excluded=tuple(excluded_terms),
+        truncated=truncated,
+    )

@@ -1,0 +1,189 @@
+"""SQLite search backend: an FTS5 external-content table kept current by triggers.
+
+The index (`statement_fts`) holds no copy of the text: it reads title and body from
+archive_statement, and triggers on that table keep it current for every write, including
+bulk_create() and queryset.update(), which bypass model signals. `install()` (re)creates it after
+every migrate; Django rebuilds a table to alter it on SQLite, which drops its triggers, so a
+missing piece means the index may have missed writes and is rebuilt from the table.
+
+Searches join the statements to one materialized FTS5 match, so the match runs once and drives
+the query, whatever other filters the page adds; a planner free to put the FTS table on the
+inner side of a join would run the match once per candidate row.
+"""
+
+from collections.abc import Sequence
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Expression, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.sql.constants import INNER
+from django.db.models.sql.datastructures import Join
+
+from .highlight import Markers, render
+from .query import SearchQuery, Term
+
+FTS_TABLE = "statement_fts"
+CONTENT_TABLE = "archive_statement"
+# bm25 column weights: a title hit counts ten body hits.
+BM25 = f"bm25({FTS_TABLE}, 10.0, 1.0)"
+SNIPPET_TOKENS = 40
+
+SCHEMA = {
+    FTS_TABLE: f"""
+        CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+            title, body,
+            content='{CONTENT_TABLE}', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+    f"{FTS_TABLE}_insert": f"""
+        CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {CONTENT_TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END""",
+    f"{FTS_TABLE}_delete": f"""
+        CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {CONTENT_TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+        END""",
+    # Only a change of the indexed text costs a reindex (not publishing, not a date fix).
+    f"{FTS_TABLE}_update": f"""
+        CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
+        AFTER UPDATE OF id, title, body ON {CONTENT_TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END""",
+}
+
+
+def install(connection) -> bool:
+    """Create the FTS table and its triggers if missing; rebuild the index if anything was.
+
+    Idempotent and cheap when everything is in place. Returns True when it rebuilt.
+    """
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        if CONTENT_TABLE not in tables:
+            return False  # migrated backwards past the statements table: nothing to index
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE name IN (%s)" % ", ".join(["%s"] * len(SCHEMA)),
+            list(SCHEMA),
+        )
+        present = {name for (name,) in cursor.fetchall()}
+        if present == set(SCHEMA):
+            return False
+        for sql in SCHEMA.values():
+            cursor.execute(sql)
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    return True
+
+
+def fts_string(term: Term) -> str:
+    """A term as an FTS5 string: always data, never an operator, a column filter or a prefix."""
+    return '"' + term.text.replace('"', '""') + '"'
+
+
+def _any(terms) -> str:
+    return "(" + " OR ".join(fts_string(t) for t in terms) + ")"
+
+
+def match_expression(query: SearchQuery) -> str:
+    """The positive part of the query in FTS5 syntax, with exclusions as FTS5's binary NOT."""
+    positive = " AND ".join(_any(group) for group in query.required)
+    if query.excluded:
+        return f"({positive}) NOT {_any(query.excluded)}"
+    return positive
+
+
+class _MatchJoin(Join):
+    """INNER JOIN of the rows matching an FTS5 query, with their bm25 rank.
+
+    The derived table carries `LIMIT -1` so SQLite materializes it instead of flattening it
+    into a join it could reorder.
+    """
+
+    def __init__(self, parent_alias, table_alias, match):
+        self.table_name = f"{FTS_TABLE}_hits"
+        self.parent_alias = parent_alias
+        self.table_alias = table_alias
+        self.join_type = INNER
+        self.join_fields = self.join_cols = ()
+        self.join_field = None
+        self.nullable = False
+        self.filtered_relation = None
+        self.match = match
+
+    def as_sql(self, compiler, connection):
+        qn = connection.ops.quote_name
+        return (
+            f"INNER JOIN (SELECT rowid AS id, -{BM25} AS rank FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s LIMIT -1) {qn(self.table_alias)} "
+            f"ON ({qn(self.table_alias)}.id = {qn(self.parent_alias)}.id)"
+        ), [self.match]
+
+    def relabeled_clone(self, change_map):
+        return type(self)(
+            change_map.get(self.parent_alias, self.parent_alias),
+            change_map.get(self.table_alias, self.table_alias),
+            self.match,
+        )
+
+    @property
+    def identity(self):
+        return self.__class__, self.table_name, self.parent_alias, self.match
+
+    def equals(self, other):
+        return self.identity == other.identity
+
+    def promote(self):
+        # The join is the filter: an outer join would let non-matching rows through.
+        return self
+
+    demote = promote
+
+
+class _Rank(Expression):
+    """The rank column of a _MatchJoin."""
+
+    output_field = FloatField()
+
+    def __init__(self, alias):
+        super().__init__()
+        self.alias = alias
+
+    def as_sql(self, compiler, connection):
+        return f"{connection.ops.quote_name(self.alias)}.rank", []
+
+    def relabeled_clone(self, change_map):
+        return type(self)(change_map.get(self.alias, self.alias))
+
+    def get_group_by_cols(self):
+        return [self]
+
+
+def _hits(query: SearchQuery) -> RawSQL:
+    """The ids of statements matching any exclusion."""
+    return RawSQL(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_any(query.excluded)]
+    )
+
+
+def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+    if not query.has_positive:
+        return queryset.exclude(pk__in=_hits(query))
+    queryset = queryset.all()
+    sql_query = queryset.query
+    alias = sql_query.join(_MatchJoin(sql_query.get_initial_alias(), None, match_expression(query)))
+    return queryset.annotate(rank=_Rank(alias))
+
+
+def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
+    """FTS5 snippet() of the body, for the given rows only."""
+    markers = Markers.unforgeable()
+    ids = [s.pk for s in statements]
+    with connections[statements[0]._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, snippet({FTS_TABLE}, 1, %s, %s, '…', {SNIPPET_TOKENS}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
+            [markers.start, markers.stop, match_expression(query), *ids],
+        )
+        return {pk: render(text, markers) for pk, text in cursor.fetchall()}
