@@ -1,0 +1,290 @@
+"""Facet counts and the per-year (or per-month) histogram of the statement list.
+
+Facets are disjunctive: each one counts over the results of every active filter but its own, so a
+count is exactly the number of results that clicking the value gives. Each facet is one grouped
+query, whatever the number of results; the histogram is one more.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, F, IntegerField, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.urls import reverse
+
+from archive.filters import UNDATED, StatementFilter
+from archive.models import Citation, Meeting, Mention, OrganizationMention, PlaceMention
+from archive.models.statements import Language
+
+SHOWN = 8  # values a facet shows before "more"
+EXPANDED = 200  # values a facet shows once expanded
+
+
+@dataclass
+class FacetValue:
+    key: str  # the URL parameter's value
+    label: str
+    count: int
+    selected: bool
+    params: dict  # the facet's parameter once this value is toggled, for {% querystring %}
+    url: str = ""  # the entity page, when the value is an entity
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+    expanded: bool  # showing up to EXPANDED values ("fewer" link) rather than SHOWN
+    has_more: bool  # values beyond those shown ("more" link)
+    params: dict = field(default_factory=dict)  # {% querystring %} toggling expanded
+
+
+# name -> (label, table, column grouped on, label column, entity URL name)
+ENTITY_FACETS = {
+    "person": ("People", Mention, "person", "person__name", "archive:person-detail"),
+    "organization": (
+        "Organizations",
+        OrganizationMention,
+        "organization",
+        "organization__name",
+        "archive:organization-detail",
+    ),
+    "resolution": ("Resolutions", Citation, "resolution", None, "archive:resolution-detail"),
+    "place": ("Places", PlaceMention, "place", "place__name", "archive:place-detail"),
+}
+
+
+def _selected_keys(filterset: StatementFilter, name: str) -> list[str]:
+    value = filterset.cleaned().get(name) or []
+    return [str(getattr(v, "slug", v)) for v in value]
+
+
+def _toggle(selected: list[str], key: str) -> list[str]:
+    return [k for k in selected if k != key] if key in selected else [*selected, key]
+
+
+def _pinned_first(rows, slug_column, selected, limit):
+    """Order a grouped query by count, selected values first so that they are never cut off."""
+    pinned = Case(
+        When(**{f"{slug_column}__in": selected}, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return rows.order_by(pinned.desc(), "-n", "key")[: limit + 1]
+
+
+def entity_counts(name, statements, *, limit, selected=()):
+    """The entities of kind `name` in `statements` with their statement counts, most frequent first.
+
+    Returns up to limit + 1 rows (dicts with key, label, count, url), so callers can tell whether
+    there are more; `selected` keys come first whatever their count.
+    """
+    _, model, column, name_column, url_name = ENTITY_FACETS[name]
+    if name == "resolution":
+        columns = {
+            "r_body": F("resolution__body"),
+            "r_number": F("resolution__number"),
+            "r_year": F("resolution__year"),
+            "r_title": F("resolution__title"),
+        }
+    else:
+        columns = {"name": F(name_column)}
+    rows = (
+        model.objects.visible()
+        .filter(statement__in=statements.values("pk"))
+        .values(key=F(f"{column}__slug"), **columns)
+        .annotate(n=Count("statement", distinct=True))
+    )
+    if selected:
+        rows = _pinned_first(rows, f"{column}__slug", selected, limit)
+    else:
+        rows = rows.order_by("-n", "key")[: limit + 1]
+    return [
+        {
+            "key": row["key"],
+            "label": _resolution_label(row) if name == "resolution" else row["name"],
+            "count": row["n"],
+            "url": reverse(url_name, kwargs={"slug": row["key"]}),
+        }
+        for row in rows
+    ]
+
+
+def entity_facet(filterset, name, expanded):
+    selected = _selected_keys(filterset, name)
+    limit = EXPANDED if expanded else SHOWN
+    rows = entity_counts(name, filterset.qs_without(name), limit=limit, selected=selected)
+    values = [
+        FacetValue(
+            selected=row["key"] in selected, params={name: _toggle(selected, row["key"])}, **row
+        )
+        for row in rows
+    ]
+    return _facet(name, ENTITY_FACETS[name][0], values, expanded, limit)
+
+
+def _resolution_label(row) -> str:
+    if row["r_number"]:
+        return f"{row['r_body']} {row['r_number']}"
+    return f"{row['r_title']} ({row['r_year']})" if row["r_year"] else row["r_title"]
+
+
+def choice_facet(filterset, name, label, rows, choices):
+    selected = _selected_keys(filterset, name)
+    labels = dict(choices)
+    values = [
+        FacetValue(
+            key=row["key"],
+            label=labels.get(row["key"], row["key"]),
+            count=row["n"],
+            selected=row["key"] in selected,
+            params={name: _toggle(selected, row["key"])},
+        )
+        for row in rows
+    ]
+    return _facet(name, label, values, expanded=False, limit=len(values))
+
+
+def year_facet(filterset, expanded):
+    selected = _selected_keys(filterset, "year")
+    limit = EXPANDED if expanded else SHOWN
+    rows = (
+        filterset.qs_without("year")
+        .order_by()
+        .values(key=ExtractYear("date"))
+        .annotate(n=Count("pk"))
+        .order_by(F("key").desc(nulls_last=True))[: limit + 1]
+    )
+    values = []
+    for row in rows:
+        key = str(row["key"]) if row["key"] is not None else UNDATED
+        values.append(
+            FacetValue(
+                key=key,
+                label=key.capitalize(),
+                count=row["n"],
+                selected=key in selected,
+                params={"year": _toggle(selected, key)},
+            )
+        )
+    return _facet("year", "Year", values, expanded, limit)
+
+
+def _facet(name, label, values, expanded, limit):
+    return Facet(
+        name=name,
+        label=label,
+        values=values[:limit],
+        expanded=expanded,
+        has_more=len(values) > limit,
+        params={"more": None if expanded else name},
+    )
+
+
+def statement_facets(filterset: StatementFilter, expanded: str | None) -> list[Facet]:
+    """Every facet of the list page, in display order: one query each."""
+    facets = [entity_facet(filterset, name, expanded == name) for name in ENTITY_FACETS]
+    kinds = (
+        Meeting.objects.visible()
+        .filter(statement__in=filterset.qs_without("kind").values("pk"))
+        .values(key=F("kind"))
+        .annotate(n=Count("pk"))
+        .order_by("-n", "key")
+    )
+    facets.append(choice_facet(filterset, "kind", "Event", kinds, Meeting.Kind.choices))
+    languages = (
+        filterset.qs_without("language")
+        .order_by()
+        .values(key=F("language"))
+        .annotate(n=Count("pk"))
+        .order_by("-n", "key")
+    )
+    facets.append(choice_facet(filterset, "language", "Language", languages, Language.choices))
+    facets.append(year_facet(filterset, expanded == "year"))
+    return facets
+
+
+@dataclass
+class Bar:
+    label: str  # "2021" or "Mar 2021"
+    count: int
+    percent: float  # height relative to the tallest bar
+    params: dict  # {% querystring %} narrowing the list to this bar
+
+
+@dataclass
+class Histogram:
+    bars: list[Bar]
+    by_month: bool
+    undated: int
+    total: int
+
+    @property
+    def peak(self) -> int:
+        return max((b.count for b in self.bars), default=0)
+
+
+MONTHLY_SPAN = 24  # months: a narrower range is drawn month by month
+
+
+def histogram(statements, date_from=None, date_to=None) -> Histogram:
+    """Matching statements per year, or per month when they all fall within two years.
+
+    One query groups by month; years are summed in Python, so the granularity follows the data.
+    A month bar narrows to that month within the active date range, so its count stays exact.
+    """
+    rows = (
+        statements.order_by()
+        .values(y=ExtractYear("date"), m=ExtractMonth("date"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    months, undated = {}, 0
+    for row in rows:
+        if row["y"] is None:
+            undated += row["n"]
+        else:
+            months[(row["y"], row["m"])] = row["n"]
+    if not months:
+        return Histogram(bars=[], by_month=False, undated=undated, total=undated)
+    first, last = min(months), max(months)
+    span = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    if span <= MONTHLY_SPAN:
+        bars = [
+            _month_bar(y, m, months.get((y, m), 0), date_from, date_to)
+            for y, m in _month_range(first, last)
+        ]
+    else:
+        years = {}
+        for (y, _), n in months.items():
+            years[y] = years.get(y, 0) + n
+        bars = [
+            Bar(str(y), years.get(y, 0), percent=0, params={"year": str(y)})
+            for y in range(first[0], last[0] + 1)
+        ]
+    peak = max(b.count for b in bars)
+    for bar in bars:
+        bar.percent = round(100 * bar.count / peak, 1)
+    total = sum(months.values()) + undated
+    return Histogram(bars=bars, by_month=span <= MONTHLY_SPAN, undated=undated, total=total)
+
+
+def _month_range(first, last):
+    y, m = first
+    while (y, m) <= last:
+        yield y, m
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+def _month_bar(year, month, count, date_from, date_to):
+    start = datetime.date(year, month, 1)
+    end = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    start, end = max(start, date_from or start), min(end, date_to or end)
+    return Bar(
+        label=f"{calendar.month_abbr[month]} {year}",
+        count=count,
+        percent=0,
+        params={"date_from": start.isoformat(), "date_to": end.isoformat()},
+    )

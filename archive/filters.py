@@ -1,0 +1,161 @@
+"""The FilterSet of /statements/: what each URL parameter means, and how it narrows the results.
+
+Filters that reach into a related table (people, organizations, resolutions, places, meetings) use
+`Exists()`, so a statement never appears twice and no `distinct()` is needed. Within one facet the
+selected values are ORed (disjunctive faceting); different facets are ANDed.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from archive.models import (
+    Citation,
+    Meeting,
+    Mention,
+    Organization,
+    OrganizationMention,
+    Person,
+    Place,
+    PlaceMention,
+    Resolution,
+)
+from archive.models.statements import Language
+from archive.search import api as search
+
+UNDATED = "undated"
+SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+
+
+class YearsField(forms.Field):
+    """Several `year=` values: four-digit years, or "undated"; anything else is a form error."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"invalid": "“%(value)s” is not a year."}
+
+    def to_python(self, value):
+        years = []
+        for raw in value or []:
+            raw = str(raw).strip()
+            if raw == UNDATED:
+                years.append(UNDATED)
+            elif raw.isascii() and raw.isdigit() and 1000 <= int(raw) <= 9999:
+                years.append(int(raw))
+            else:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid", params={"value": raw[:40]}
+                )
+        return years
+
+
+class YearsFilter(django_filters.Filter):
+    field_class = YearsField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        years = [y for y in value if y != UNDATED]
+        condition = Q(date__year__in=years) if years else Q(pk__in=[])
+        if UNDATED in value:
+            condition |= Q(date__isnull=True)
+        return qs.filter(condition)
+
+
+# Which table each related filter looks in, and through which column.
+RELATED = {
+    "person": (Mention, "person"),
+    "organization": (OrganizationMention, "organization"),
+    "resolution": (Citation, "resolution"),
+    "place": (PlaceMention, "place"),
+    "kind": (Meeting, "kind"),
+}
+
+
+def in_related(statements, name: str, values):
+    """The statements with a visible fact of kind `name` (see RELATED) matching any of `values`."""
+    model, column = RELATED[name]
+    rows = model.objects.visible().filter(statement=OuterRef("pk"), **{f"{column}__in": values})
+    return statements.filter(Exists(rows))
+
+
+@dataclass
+class Chip:
+    """An active filter, shown above the results with a link that removes it."""
+
+    label: str
+    value: str
+    params: dict  # {% querystring %} without this value
+
+
+def entity_filter(queryset, label):
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=queryset, to_field_name="slug", label=label, distinct=False, method="filter_related"
+    )
+
+
+class StatementFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+    person = entity_filter(Person.objects.all(), "Person")
+    organization = entity_filter(Organization.objects.all(), "Organization")
+    resolution = entity_filter(Resolution.objects.all(), "Resolution")
+    place = entity_filter(Place.objects.all(), "Place")
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Meeting.Kind.choices, label="Event", distinct=False, method="filter_related"
+    )
+    language = django_filters.MultipleChoiceFilter(
+        choices=Language.choices, label="Language", distinct=False
+    )
+    year = YearsFilter(label="Year")
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To")
+
+    def filter_search(self, queryset, name, value):
+        return search.matching(queryset, value)
+
+    def filter_related(self, queryset, name, value):
+        return in_related(queryset, name, value) if value else queryset
+
+    def cleaned(self) -> dict:
+        """The valid parameters (invalid ones are reported by the form and otherwise ignored)."""
+        self.is_valid()
+        return getattr(self.form, "cleaned_data", {})
+
+    def qs_without(self, name: str):
+        """The results with every active filter applied except `name`'s own: a facet's base."""
+        queryset = self.queryset.all()
+        for field, value in self.cleaned().items():
+            if field != name:
+                queryset = self.filters[field].filter(queryset, value)
+        return queryset
+
+    @property
+    def query(self) -> str:
+        return self.cleaned().get("q") or ""
+
+    def chips(self) -> list[Chip]:
+        """One chip per active value, in the order of the filters."""
+        chips = []
+        for name, value in self.cleaned().items():
+            if value in (None, "", []) or (name in RELATED and not value):
+                continue
+            label = self.filters[name].label
+            if name == "q":
+                chips.append(Chip(label, f"“{value}”", {"q": None}))
+            elif name in ("date_from", "date_to"):
+                chips.append(Chip(label, value.isoformat(), {name: None}))
+            else:
+                keys = [str(getattr(v, "slug", v)) for v in value]
+                names = dict(self.filters[name].field.choices) if name in ("kind", "language") else {}
+                for item, key in zip(value, keys):
+                    rest = [k for k in keys if k != key]
+                    text = names.get(key) or (UNDATED.capitalize() if key == UNDATED else str(item))
+                    chips.append(Chip(label, text, {name: rest}))
+        return chips
+
+    def sort(self, requested: str | None) -> str:
+        """The sort in force: relevance only makes sense with a query; newest first otherwise."""
+        if requested in SORTS and (requested != "relevance" or self.query):
+            return requested
+        return "relevance" if self.query else "newest"

@@ -1,0 +1,184 @@
+"""Entity pages: a person, an organization, a resolution, a place, and the list of meetings."""
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, render
+
+from archive.facets import histogram
+from archive.filters import in_related
+from archive.models import (
+    Citation,
+    Meeting,
+    Mention,
+    Organization,
+    OrganizationMention,
+    Person,
+    Place,
+    PlaceMention,
+    Resolution,
+    Statement,
+)
+
+from .params import clean_params, paginate
+
+PER_PAGE = 20
+MET_SHOWN = 40
+
+
+def _statements_page(params, statements, relation, facts):
+    """A page of `statements`, newest first, each with the entity's rows of `relation` as `.facts`.
+
+    The rows say how the statement names the entity: a role as written, the words of a citation.
+    """
+    statements = statements.newest_first().with_people().prefetch_related(
+        Prefetch(relation, facts, to_attr="facts")
+    )
+    return paginate(params, statements, PER_PAGE)
+
+
+def person_detail(request, slug):
+    params = clean_params(request.GET)
+    person = get_object_or_404(Person, slug=slug)
+    statements = Statement.objects.published().mentioning(person)
+    mine = Mention.objects.visible().filter(statement=OuterRef("statement"), person=person)
+    met = (
+        Mention.objects.visible()
+        .filter(statement__status=Statement.Status.PUBLISHED)
+        .filter(
+            Q(Exists(mine.filter(side=Mention.Side.COUNTERPART)), side=Mention.Side.SOC)
+            | Q(Exists(mine.filter(side=Mention.Side.SOC)), side=Mention.Side.COUNTERPART)
+        )
+        .values(slug=F("person__slug"), name=F("person__name"))
+        .annotate(n=Count("statement"), last=Max("statement__date"))
+        .order_by("-n", "name")[:MET_SHOWN]
+    )
+    speaking = Mention.objects.visible().filter(
+        statement=OuterRef("statement"), person=person, spoke=True
+    )
+    their_citations = Citation.objects.visible().filter(
+        Exists(speaking), statement__status=Statement.Status.PUBLISHED
+    )
+    cited = (
+        Resolution.objects.filter(citations__in=their_citations)
+        .annotate(n=Count("citations__statement", distinct=True))
+        .order_by("-n", "year", "number")
+    )
+    return render(
+        request,
+        "archive/person_detail.html",
+        {
+            "person": person,
+            "aliases": person.aliases.visible(),
+            "memberships": person.memberships.select_related("organization"),
+            "page": _statements_page(
+                params, statements, "mentions", Mention.objects.visible().filter(person=person)
+            ),
+            "met": met,
+            "cited": cited,
+            "histogram": histogram(statements),
+            "params": params,
+            "list_params": {"person": person.slug},
+        },
+    )
+
+
+def organization_detail(request, slug):
+    params = clean_params(request.GET)
+    organization = get_object_or_404(Organization.objects.select_related("parent"), slug=slug)
+    statements = in_related(Statement.objects.published(), "organization", [organization])
+    return render(
+        request,
+        "archive/organization_detail.html",
+        {
+            "organization": organization,
+            "aliases": organization.aliases.all(),
+            "children": organization.children.all(),
+            "memberships": organization.memberships.select_related("person").order_by(
+                "role", "person__name"
+            ),
+            "page": _statements_page(
+                params,
+                statements,
+                "organization_mentions",
+                OrganizationMention.objects.visible().filter(organization=organization),
+            ),
+            "histogram": histogram(statements),
+            "params": params,
+            "list_params": {"organization": organization.slug},
+        },
+    )
+
+
+def resolution_detail(request, slug):
+    params = clean_params(request.GET)
+    resolution = get_object_or_404(Resolution, slug=slug)
+    statements = Statement.objects.published().citing(resolution)
+    return render(
+        request,
+        "archive/resolution_detail.html",
+        {
+            "resolution": resolution,
+            "page": _statements_page(
+                params,
+                statements,
+                "citations",
+                Citation.objects.visible().filter(resolution=resolution),
+            ),
+            "histogram": histogram(statements),
+            "params": params,
+            "list_params": {"resolution": resolution.slug},
+        },
+    )
+
+
+def place_detail(request, slug):
+    params = clean_params(request.GET)
+    place = get_object_or_404(Place.objects.select_related("parent"), slug=slug)
+    statements = in_related(Statement.objects.published(), "place", [place])
+    return render(
+        request,
+        "archive/place_detail.html",
+        {
+            "place": place,
+            "aliases": place.aliases.all(),
+            "children": place.children.all(),
+            "page": _statements_page(
+                params, statements, "place_mentions", PlaceMention.objects.visible().filter(place=place)
+            ),
+            "histogram": histogram(statements),
+            "params": params,
+            "list_params": {"place": place.slug},
+        },
+    )
+
+
+def meeting_list(request):
+    """Who met whom, when and where: one row per reported event with participants on two sides."""
+    params = clean_params(request.GET)
+    kinds = [k for k in params.getlist("kind") if k in Meeting.Kind.values]
+    meetings = Meeting.objects.visible().filter(statement__status=Statement.Status.PUBLISHED)
+    if kinds:
+        meetings = meetings.filter(kind__in=kinds)
+    participants = Mention.objects.visible().filter(
+        side__in=[Mention.Side.SOC, Mention.Side.COUNTERPART]
+    ).select_related("person", "organization")
+    meetings = (
+        meetings.select_related("statement", "place")
+        .prefetch_related(Prefetch("statement__mentions", participants, to_attr="participants"))
+        .order_by(Coalesce("date", "statement__date").desc(nulls_last=True), "-statement_id")
+    )
+    page = paginate(params, meetings, PER_PAGE)
+    for meeting in page:
+        people = meeting.statement.participants
+        meeting.statement.soc = [m for m in people if m.side == Mention.Side.SOC]
+        meeting.statement.counterparts = [m for m in people if m.side == Mention.Side.COUNTERPART]
+    return render(
+        request,
+        "archive/meeting_list.html",
+        {
+            "page": page,
+            "params": params,
+            "kinds": Meeting.Kind.choices,
+            "selected_kinds": kinds,
+        },
+    )
