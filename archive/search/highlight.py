@@ -87,11 +87,9 @@ def stem_key(word: str) -> str:
     """A comparison key: case-folded, combining marks dropped, common English suffixes removed."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     key = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    for _ in range(2):  # "normalizations" -> "normalization" -> "normal"
-        for suffix in _SUFFIXES:
-            if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
-                key = key[: -len(suffix)]
-                break
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
+            return key[: -len(suffix)]
     return key
 
 

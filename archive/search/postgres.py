@@ -70,10 +70,19 @@ def _config_of_row():
     )
 
 
+# ts_headline drops what its parser takes for HTML tags (`<script>` vanishes, `<img ...>` stays),
+# but a release should show exactly what it says. So `<` and `>` go in as two control characters
+# the parser treats as blanks and come back before escaping; the sentinels (and any of those two
+# characters already in the text) become spaces.
+_HIDE_FROM = "<>\x02\x03\x04\x05"
+_HIDE_TO = "\x04\x05    "
+_UNHIDE = str.maketrans("\x04\x05", "<>")
+
+
 def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
     """ts_headline for the given rows only; sentinels stripped from the body before it runs."""
     markers = Markers()
-    body = Func(F("body"), Value(markers.start + markers.stop), Value("  "), function="translate")
+    body = Func(F("body"), Value(_HIDE_FROM), Value(_HIDE_TO), function="translate")
     headline = SearchHeadline(
         body,
         _positive(query),
@@ -84,4 +93,4 @@ def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
     )
     model = type(statements[0])
     rows = model._base_manager.filter(pk__in=[s.pk for s in statements]).values_list("pk", headline)
-    return {pk: render(text, markers) for pk, text in rows}
+    return {pk: render(text.translate(_UNHIDE), markers) for pk, text in rows}

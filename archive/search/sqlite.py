@@ -6,18 +6,16 @@ bulk_create() and queryset.update(), which bypass model signals. `install()` (re
 every migrate; Django rebuilds a table to alter it on SQLite, which drops its triggers, so a
 missing piece means the index may have missed writes and is rebuilt from the table.
 
-Searches join the statements to one materialized FTS5 match, so the match runs once and drives
-the query, whatever other filters the page adds; a planner free to put the FTS table on the
-inner side of a join would run the match once per candidate row.
+A search filters on `id IN (SELECT rowid FROM statement_fts WHERE ... MATCH ...)`: the match runs
+once, whatever other filters the page adds, and the query stays an ordinary QuerySet that counts,
+facets and subqueries can build on.
 """
 
 from collections.abc import Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Expression, FloatField, QuerySet
+from django.db.models import Expression, F, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.sql.constants import INNER
-from django.db.models.sql.datastructures import Join
 
 from .highlight import Markers, render
 from .query import SearchQuery, Term
@@ -94,86 +92,48 @@ def match_expression(query: SearchQuery) -> str:
     return positive
 
 
-class _MatchJoin(Join):
-    """INNER JOIN of the rows matching an FTS5 query, with their bm25 rank.
-
-    The derived table carries `LIMIT -1` so SQLite materializes it instead of flattening it
-    into a join it could reorder.
-    """
-
-    def __init__(self, parent_alias, table_alias, match):
-        self.table_name = f"{FTS_TABLE}_hits"
-        self.parent_alias = parent_alias
-        self.table_alias = table_alias
-        self.join_type = INNER
-        self.join_fields = self.join_cols = ()
-        self.join_field = None
-        self.nullable = False
-        self.filtered_relation = None
-        self.match = match
-
-    def as_sql(self, compiler, connection):
-        qn = connection.ops.quote_name
-        return (
-            f"INNER JOIN (SELECT rowid AS id, -{BM25} AS rank FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s LIMIT -1) {qn(self.table_alias)} "
-            f"ON ({qn(self.table_alias)}.id = {qn(self.parent_alias)}.id)"
-        ), [self.match]
-
-    def relabeled_clone(self, change_map):
-        return type(self)(
-            change_map.get(self.parent_alias, self.parent_alias),
-            change_map.get(self.table_alias, self.table_alias),
-            self.match,
-        )
-
-    @property
-    def identity(self):
-        return self.__class__, self.table_name, self.parent_alias, self.match
-
-    def equals(self, other):
-        return self.identity == other.identity
-
-    def promote(self):
-        # The join is the filter: an outer join would let non-matching rows through.
-        return self
-
-    demote = promote
+def _hits(match: str) -> RawSQL:
+    """The ids of statements matching an FTS5 expression, computed once per query."""
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
 
 
 class _Rank(Expression):
-    """The rank column of a _MatchJoin."""
+    """-bm25 of a statement for an FTS5 query (higher is better).
+
+    bm25() only exists inside a query over the FTS table, so the matches are materialized once
+    (with their scores) and each statement looks its score up by rowid. A plain correlated
+    subquery would rerun the match, and bm25's corpus statistics, for every row.
+    """
 
     output_field = FloatField()
 
-    def __init__(self, alias):
+    def __init__(self, match: str, pk=None):
         super().__init__()
-        self.alias = alias
+        self.match = match
+        self.pk = pk if pk is not None else F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
 
     def as_sql(self, compiler, connection):
-        return f"{connection.ops.quote_name(self.alias)}.rank", []
-
-    def relabeled_clone(self, change_map):
-        return type(self)(change_map.get(self.alias, self.alias))
-
-    def get_group_by_cols(self):
-        return [self]
-
-
-def _hits(query: SearchQuery) -> RawSQL:
-    """The ids of statements matching any exclusion."""
-    return RawSQL(
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_any(query.excluded)]
-    )
+        pk_sql, pk_params = compiler.compile(self.pk)
+        return (
+            f"(WITH hits AS MATERIALIZED (SELECT rowid, -{BM25} AS score FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s) SELECT score FROM hits WHERE hits.rowid = {pk_sql})"
+        ), [self.match, *pk_params]
 
 
 def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+    # `id IN (SELECT rowid ... MATCH)` is a list SQLite computes once, whichever index then
+    # drives the query; a join on the FTS table could instead rerun the match once per
+    # candidate row when the planner puts it on the inner side.
     if not query.has_positive:
-        return queryset.exclude(pk__in=_hits(query))
-    queryset = queryset.all()
-    sql_query = queryset.query
-    alias = sql_query.join(_MatchJoin(sql_query.get_initial_alias(), None, match_expression(query)))
-    return queryset.annotate(rank=_Rank(alias))
+        return queryset.exclude(pk__in=_hits(_any(query.excluded)))
+    match = match_expression(query)
+    return queryset.filter(pk__in=_hits(match)).annotate(rank=_Rank(match))
 
 
 def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
