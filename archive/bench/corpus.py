@@ -18,6 +18,7 @@ from . import data
 SOURCE = "Synthetic benchmark corpus (seed {seed}); not a real release"
 URL = "https://synthetic.invalid/bench/{seed}/{index}"
 PER_FILE = 10_000
+MIN_WORDS, MAX_WORDS = 300, 900
 UNDATED_SHARE = 0.07
 YEARS = range(2012, 2027)
 # Releases per year rise to a peak in the middle of the conflict's political track.
@@ -150,7 +151,7 @@ class CorpusGenerator:
         rng = random.Random(self.seed * 1_000_003 + index)
         date = self._date(rng)
         kind = _pick(rng, EVENT_KINDS)
-        target = rng.randint(300, 900)
+        target = rng.randint(MIN_WORDS, MAX_WORDS)
         soc_people = self._cast(rng, soc=True, k=rng.choice((1, 1, 2, 2, 3, 4)))
         others = self._cast(rng, soc=False, k=rng.choice((0, 1, 1, 2, 3)))
         place = self._place(rng)
@@ -162,8 +163,11 @@ class CorpusGenerator:
             paragraph = self._paragraph(
                 rng, soc_people + others, cite=cited and len(paragraphs) == 2
             )
+            length = len(paragraph.split())
+            if words + length > MAX_WORDS - 40 and words >= MIN_WORDS:
+                break  # room is left for a citation and a dateline
             paragraphs.append(paragraph)
-            words += len(paragraph.split())
+            words += length
         if cited and len(paragraphs) < 3:
             paragraphs.append(self._citation_sentence(rng))
         in_text_only = date is not None and rng.random() < 0.08

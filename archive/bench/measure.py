@@ -1,0 +1,245 @@
+"""Measuring the archive's pages in-process: time, SQL queries, SQL time and memory per page.
+
+Pages are requested through Django's test client (the whole middleware and template stack, no
+network), with the benchmark's URLconf so the bare view is there to compare with. Each URL is
+requested once untimed to count its SQL queries and warm caches; the timed requests follow.
+"""
+
+import time
+import tracemalloc
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.db.models import Count, Max, Min
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from archive.models import Meeting, Organization, Person, Place, Resolution, Statement
+
+from .queries import Query
+from .stats import median, summary
+
+STATEMENT_LIST = "archive:statement-list"
+
+
+@dataclass
+class Page:
+    kind: str  # search, search_common, browse, permalink, person, ..., bare
+    url: str
+    query: Query | None = None
+    faceted: bool = False
+
+
+@dataclass
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    sql_seconds: list[float] = field(default_factory=list)
+    queries: set[int] = field(default_factory=set)
+    statuses: set[int] = field(default_factory=set)
+
+
+class SqlTimer:
+    """Adds up the time spent executing SQL while it is installed (connection.execute_wrapper)."""
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - began
+
+
+# -- what to request
+
+
+def statement_list_url(**params) -> str:
+    return reverse(STATEMENT_LIST) + ("?" + urlencode(params, doseq=True) if params else "")
+
+
+def facet_choices() -> list[tuple[str, str]]:
+    """One popular value of each kind of facet, as (parameter, value), to narrow searches with."""
+    choices: list[tuple[str, str]] = []
+    year = (
+        Statement.objects.published()
+        .filter(date__isnull=False)
+        .values("date__year")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    if year:
+        choices.append(("year", str(year["date__year"])))
+    for param, model, relation in (
+        ("person", Person, "mentions"),
+        ("place", Place, "statement_mentions"),
+        ("resolution", Resolution, "citations"),
+        ("organization", Organization, "statement_mentions"),
+    ):
+        top = model.objects.annotate(n=Count(relation)).filter(n__gt=0).order_by("-n").first()
+        if top:
+            choices.append((param, top.slug))
+    if Meeting.objects.exists():
+        choices.append(("kind", Meeting.Kind.MEETING.value))
+    return choices
+
+
+def search_pages(queries: list[Query], facets: list[tuple[str, str]]) -> list[Page]:
+    pages = []
+    for index, query in enumerate(queries):
+        kind = "search_common" if query.common else "search"
+        pages.append(Page(kind, statement_list_url(q=query.text), query))
+        if facets:
+            param, value = facets[index % len(facets)]
+            url = statement_list_url(q=query.text, **{param: value})
+            pages.append(Page(kind, url, query, faceted=True))
+    return pages
+
+
+def browse_pages(facets: list[tuple[str, str]]) -> list[Page]:
+    urls = [
+        statement_list_url(),
+        statement_list_url(page=2),
+        statement_list_url(sort="oldest"),
+        statement_list_url(page=50),
+    ]
+    urls += [statement_list_url(**{param: value}) for param, value in facets]
+    return [Page("browse", url, faceted=i >= 4) for i, url in enumerate(urls)]
+
+
+def permalink_pages(n: int = 30) -> list[Page]:
+    bounds = Statement.objects.published().aggregate(low=Min("id"), high=Max("id"))
+    if bounds["low"] is None:
+        return []
+    low, high = bounds["low"], bounds["high"]
+    step = max(1, (high - low) // n)
+    ids = list(range(low, high + 1, step))[:n]
+    statements = Statement.objects.published().filter(id__in=ids).only("id", "slug")
+    return [Page("permalink", s.get_absolute_url()) for s in statements]
+
+
+def entity_pages(per_kind: int = 5) -> list[Page]:
+    """The most-cited entities of each kind (the heaviest pages) and some from the middle."""
+    pages = []
+    for kind, model, relation in (
+        ("person", Person, "mentions"),
+        ("organization", Organization, "statement_mentions"),
+        ("resolution", Resolution, "citations"),
+        ("place", Place, "statement_mentions"),
+    ):
+        ranked = list(
+            model.objects.annotate(n=Count(relation)).filter(n__gt=0).order_by("-n", "id")
+            .values_list("slug", flat=True)
+        )  # fmt: skip
+        chosen = ranked[: per_kind - per_kind // 2] + ranked[len(ranked) // 2 :][: per_kind // 2]
+        pages += [Page(kind, model(slug=slug).get_absolute_url()) for slug in chosen]
+    pages.append(Page("meetings", reverse("archive:meeting-list")))
+    pages.append(Page("meetings", reverse("archive:meeting-list") + "?page=2"))
+    return pages
+
+
+# -- how to request it
+
+
+@contextmanager
+def bench_urls():
+    with override_settings(ROOT_URLCONF="archive.bench.urls", ALLOWED_HOSTS=["testserver"]):
+        yield
+
+
+class PageMeter:
+    """Requests pages through the test client and records time, SQL time and query counts."""
+
+    def __init__(self):
+        self.client = Client()
+        self.timings: dict[str, Timing] = defaultdict(Timing)
+        self.by_url: dict[str, Timing] = defaultdict(Timing)
+
+    def warm(self, pages: Iterable[Page]) -> None:
+        """One untimed request per URL, counting its SQL queries."""
+        for page in pages:
+            with CaptureQueriesContext(connection) as captured:
+                response = self.client.get(page.url)
+            for timing in (self.timings[page.kind], self.by_url[page.url]):
+                timing.queries.add(len(captured))
+                timing.statuses.add(response.status_code)
+
+    def time(self, pages: list[Page], rounds: int) -> None:
+        """`rounds` passes over the pages in order (one URL is not requested twice in a row)."""
+        for _ in range(rounds):
+            for page in pages:
+                timer = SqlTimer()
+                with connection.execute_wrapper(timer):
+                    began = time.perf_counter()
+                    response = self.client.get(page.url)
+                    elapsed = time.perf_counter() - began
+                for timing in (self.timings[page.kind], self.by_url[page.url]):
+                    timing.seconds.append(elapsed)
+                    timing.sql_seconds.append(timer.seconds)
+                    timing.statuses.add(response.status_code)
+
+    def peak_python_memory(self, url: str) -> int:
+        """Peak bytes allocated by Python while serving one request (tracemalloc)."""
+        tracemalloc.start()
+        try:
+            tracemalloc.reset_peak()
+            self.client.get(url)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+
+# -- the search engine alone
+
+
+def engine_statement(query: str) -> tuple[str, list]:
+    """The raw SQL of a search's first page of ranked ids, as the search seam builds it."""
+    from archive.search import api as search
+
+    sql, params = search.search_sql(Statement.objects.published(), query)
+    return sql, list(params)
+
+
+def time_engine(query: str, rounds: int) -> tuple[list[float], int]:
+    """Seconds per execution of the search's raw SQL (rows fetched), and the number of hits."""
+    from archive.search import api as search
+
+    sql, params = engine_statement(query)
+    seconds = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)  # warm
+        cursor.fetchall()
+        for _ in range(rounds):
+            began = time.perf_counter()
+            cursor.execute(sql, params)
+            cursor.fetchall()
+            seconds.append(time.perf_counter() - began)
+    hits = search.matching(Statement.objects.published(), query).count()
+    return seconds, hits
+
+
+def page_summaries(meter: PageMeter) -> dict:
+    out = {}
+    for kind, timing in sorted(meter.timings.items()):
+        out[kind] = {
+            **summary(timing.seconds),
+            "sql": summary(timing.sql_seconds),
+            "queries": sorted(timing.queries),
+            "statuses": sorted(timing.statuses),
+        }
+    return out
+
+
+def ratio_of_medians(pages: list[float], base: list[float]) -> float:
+    b = median(base)
+    return round(median(pages) / b, 2) if b else float("nan")
+
+
+ProgressFn = Callable[[str], None]

@@ -1,0 +1,300 @@
+"""One benchmark run on the current database: ingest, pages, engine, HTTP throughput, memory."""
+
+import datetime
+import os
+import platform
+import resource
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import connection
+
+from archive.models import Statement
+
+from . import http
+from .ingest import load_synthetic
+from .measure import (
+    Page,
+    PageMeter,
+    bench_urls,
+    browse_pages,
+    entity_pages,
+    facet_choices,
+    page_summaries,
+    permalink_pages,
+    ratio_of_medians,
+    search_pages,
+    time_engine,
+)
+from .queries import Query
+from .stats import median, summary
+from .urls import BARE_URL
+
+# Targets of issue 5 at 100k statements: (figure, limit, engines it applies to).
+TARGETS = [
+    ("search.p95_ms", 150, {"postgresql"}),
+    ("search.p95_ms", 250, {"sqlite"}),
+    ("search_common.p95_ms", 400, {"postgresql", "sqlite"}),
+    ("browse.p95_ms", 50, {"postgresql", "sqlite"}),
+    ("permalink.p95_ms", 25, {"postgresql", "sqlite"}),
+    ("ratios.page_over_engine", 1.5, {"postgresql", "sqlite"}),
+    ("ingest.releases_per_s", -500, {"postgresql", "sqlite"}),  # negative: a floor
+]
+MAX_PAGE_QUERIES = 30  # far above what any page should need; catches an N+1 at once
+
+
+@dataclass
+class Options:
+    size: int
+    seed: int = 1
+    queries: list[Query] = field(default_factory=list)
+    rounds: int = 3
+    ingest: bool = True
+    database_url: str = ""  # for gunicorn; no HTTP step when empty
+    http_rates: list[float] = field(default_factory=lambda: [2, 5, 10, 20, 40, 80])
+    http_seconds: float = 8
+    workers: int = 2
+
+
+def engine_name() -> str:
+    return connection.vendor
+
+
+def machine() -> dict:
+    info = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "database": connection.vendor,
+    }
+    try:
+        meminfo = Path("/proc/meminfo").read_text().split("\n")[0].split()
+        info["memory_gb"] = round(int(meminfo[1]) / 1024 / 1024, 1)
+        cpu = [
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ]
+        info["cpu"] = cpu[0] if cpu else ""
+    except OSError:
+        pass
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+        else:
+            cursor.execute("SELECT sqlite_version()")
+        info["database_version"] = cursor.fetchone()[0]
+    return info
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def run(options: Options, say: Callable[[str], None] = print) -> dict:
+    engine = engine_name()
+    result: dict = {
+        "size": options.size,
+        "engine": engine,
+        "seed": options.seed,
+        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+    }
+
+    if options.ingest:
+        say(f"ingest: {options.size:,} synthetic releases through the loader ...")
+        report = load_synthetic(
+            count=options.size,
+            seed=options.seed,
+            progress=lambda done, total: say(f"  {done:,}/{total:,}"),
+        )
+        if report.errors:
+            raise RuntimeError("the loader refused the corpus:\n" + "\n".join(report.errors))
+        result["ingest"] = {
+            "releases": report.releases,
+            "created": report.created,
+            "seconds": round(report.seconds, 2),
+            "releases_per_s": round(report.rate, 1),
+            "chunk_releases_per_s": [round(r, 1) for r in report.chunk_rates],
+            "peak_rss_mb": _rss_mb(),
+        }
+        say(f"  {report.summary()}")
+    if engine == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    result["statements"] = Statement.objects.count()
+
+    facets = facet_choices()
+    queries = options.queries
+    pages = {
+        "search": search_pages(queries, facets),
+        "browse": browse_pages(facets),
+        "permalink": permalink_pages(),
+        "entities": entity_pages(),
+        "bare": [Page("bare", BARE_URL)],
+    }
+    every = [p for group in pages.values() for p in group]
+    meter = PageMeter()
+    with bench_urls():
+        say(f"pages: {len(every)} URLs, warm-up pass (query counts) ...")
+        meter.warm(every)
+        say(f"pages: {options.rounds} timed rounds ...")
+        meter.time(pages["search"], options.rounds)
+        meter.time(pages["browse"] + pages["permalink"] + pages["entities"], options.rounds * 3)
+        meter.time(pages["bare"] * 50, 1)
+        biggest = max(
+            (p for p in pages["search"] if not p.faceted),
+            key=lambda p: median(meter.by_url[p.url].seconds),
+            default=None,
+        )
+        memory = {"bench_peak_rss_mb": _rss_mb(), "page_peak_python_kb": {}}
+        for page in [
+            biggest,
+            *pages["browse"][:1],
+            *pages["permalink"][:1],
+            *pages["entities"][:1],
+        ]:
+            if page is not None:
+                peak = meter.peak_python_memory(page.url)
+                memory["page_peak_python_kb"][page.kind] = round(peak / 1024)
+    result["pages"] = page_summaries(meter)
+    result["facet_filters"] = [f"{p}={v}" for p, v in facets]
+
+    say("engine: raw SQL of each search ...")
+    engine_times: dict[str, list[float]] = defaultdict(list)
+    per_query, ratios, ratios_common = [], [], []
+    for query in queries:
+        seconds, hits = time_engine(query.text, options.rounds)
+        plain = next(p for p in pages["search"] if p.query == query and not p.faceted)
+        page_seconds = meter.by_url[plain.url].seconds
+        kind = "search_common" if query.common else "search"
+        engine_times[kind] += seconds
+        ratio = median(page_seconds) / median(seconds) if median(seconds) else float("nan")
+        (ratios_common if query.common else ratios).append(ratio)
+        per_query.append(
+            {
+                "q": query.text,
+                "kind": query.kind,
+                "hits": hits,
+                "hits_share": round(hits / result["statements"], 4) if result["statements"] else 0,
+                "page_p50_ms": round(median(page_seconds) * 1000, 2),
+                "page_sql_p50_ms": round(median(meter.by_url[plain.url].sql_seconds) * 1000, 2),
+                "engine_p50_ms": round(median(seconds) * 1000, 2),
+                "page_over_engine": round(ratio, 2),
+            }
+        )
+    result["engine_time"] = {kind: summary(values) for kind, values in engine_times.items()}
+    result["per_query"] = per_query
+    search_seconds = meter.timings["search"].seconds + meter.timings["search_common"].seconds
+    result["ratios"] = {
+        "page_over_engine": round(median(ratios + ratios_common), 2),
+        "page_over_engine_rare": round(median(ratios), 2),
+        "page_over_engine_common": round(median(ratios_common), 2),
+        "page_over_bare": ratio_of_medians(search_seconds, meter.timings["bare"].seconds),
+        "browse_over_bare": ratio_of_medians(
+            meter.timings["browse"].seconds, meter.timings["bare"].seconds
+        ),
+        "permalink_over_bare": ratio_of_medians(
+            meter.timings["permalink"].seconds, meter.timings["bare"].seconds
+        ),
+    }
+
+    if options.database_url and options.http_rates:
+        say("http: gunicorn on 127.0.0.1, open-loop load ...")
+        result["http"] = http_step(options, every)
+        memory["gunicorn_worker_peak_rss_mb"] = result["http"].pop("worker_peak_rss_mb")
+    result["memory"] = memory
+    result["checks"] = checks(result)
+    result["targets"] = targets(result)
+    result["figures"] = figures(result)
+    return result
+
+
+def http_step(options: Options, pages: list[Page]) -> dict:
+    # The mix a reader makes: mostly searches, then permalinks, browsing and entity pages.
+    mix = [p.url for p in pages if p.kind != "bare"]
+    server = http.start_gunicorn(database_url=options.database_url, workers=options.workers)
+    try:
+        steps = http.open_loop(
+            port=server.port, urls=mix, rates=options.http_rates, seconds=options.http_seconds
+        )
+        peaks = server.worker_peak_rss_kb()
+    finally:
+        server.stop()
+    return {
+        "workers": options.workers,
+        "urls": len(mix),
+        "steps": [s.to_dict() for s in steps],
+        "pages_per_s": round(http.sustained(steps), 2),
+        "worker_peak_rss_mb": round(max(peaks.values(), default=0) / 1024, 1),
+    }
+
+
+def checks(result: dict) -> dict:
+    """What the smoke run asserts: every page answered, with a fixed number of SQL queries."""
+    problems = []
+    for kind, page in result["pages"].items():
+        bad = [s for s in page["statuses"] if s != 200]
+        if bad:
+            problems.append(f"{kind}: HTTP status {bad}")
+        counts = page["queries"]
+        if kind in ("search", "search_common", "browse") and len(counts) > 2:
+            # plain and faceted list pages may differ by the facet's own lookup, no more
+            problems.append(f"{kind}: query count varies with the results: {counts}")
+        if kind not in ("search", "search_common", "browse") and len(counts) > 1:
+            problems.append(f"{kind}: query count varies between pages: {counts}")
+        if counts and max(counts) > MAX_PAGE_QUERIES:
+            problems.append(f"{kind}: {max(counts)} SQL queries (budget {MAX_PAGE_QUERIES})")
+    http_result = result.get("http")
+    if http_result and not any(s["ok"] for s in http_result["steps"]):
+        problems.append("http: no request answered 200")
+    return {"ok": not problems, "problems": problems}
+
+
+def _lookup(result: dict, dotted: str):
+    group, _, name = dotted.partition(".")
+    if group in ("search", "search_common", "browse", "permalink"):
+        return result["pages"].get(group, {}).get(name)
+    return result.get(group, {}).get(name)
+
+
+def targets(result: dict) -> list[dict]:
+    out = []
+    for figure, limit, engines in TARGETS:
+        if result["engine"] not in engines:
+            continue
+        value = _lookup(result, figure)
+        if value is None:
+            continue
+        met = value >= -limit if limit < 0 else value <= limit
+        out.append({"figure": figure, "value": value, "limit": abs(limit), "met": met})
+    return out
+
+
+def figures(result: dict) -> dict:
+    """Flat `<engine>.<size>.<figure>` keys, so runs can be merged into one file."""
+    prefix = f"{result['engine']}.{result['size']}"
+    flat = {}
+    for kind, page in result["pages"].items():
+        for stat in ("p50_ms", "p95_ms", "max_ms"):
+            if stat in page:
+                flat[f"{prefix}.{kind}.{stat}"] = page[stat]
+        flat[f"{prefix}.{kind}.queries"] = max(page["queries"], default=0)
+    for kind, stats in result["engine_time"].items():
+        for stat in ("p50_ms", "p95_ms", "max_ms"):
+            if stat in stats:
+                flat[f"{prefix}.engine.{kind}.{stat}"] = stats[stat]
+    for name, value in result["ratios"].items():
+        flat[f"{prefix}.ratio.{name}"] = value
+    if "ingest" in result:
+        flat[f"{prefix}.ingest.releases_per_s"] = result["ingest"]["releases_per_s"]
+    if "http" in result:
+        flat[f"{prefix}.http.pages_per_s"] = result["http"]["pages_per_s"]
+    flat[f"{prefix}.memory.bench_peak_rss_mb"] = result["memory"]["bench_peak_rss_mb"]
+    if "gunicorn_worker_peak_rss_mb" in result["memory"]:
+        flat[f"{prefix}.memory.gunicorn_worker_peak_rss_mb"] = result["memory"][
+            "gunicorn_worker_peak_rss_mb"
+        ]
+    return flat
