@@ -1,8 +1,9 @@
 """Facet counts and the per-year (or per-month) histogram of the statement list.
 
-Facets are disjunctive: each one counts over the results of every active filter but its own, so a
-count is exactly the number of results that clicking the value gives. Each facet is one grouped
-query, whatever the number of results; the histogram is one more.
+Facets are disjunctive: each one counts over the results of every active filter but its own.
+Clicking a value selects it alone within its facet, so its count is exactly the number of results
+the click gives; a separate "+" link adds it to the facet's selection (values of one facet are
+ORed). Each facet is one grouped query, whatever the number of results; the histogram is one more.
 """
 
 import calendar
@@ -27,7 +28,8 @@ class FacetValue:
     label: str
     count: int
     selected: bool
-    params: dict  # the facet's parameter once this value is toggled, for {% querystring %}
+    params: dict  # {% querystring %} of a click: only this value (or, when selected, without it)
+    add: dict | None = None  # {% querystring %} adding this value to the facet's selection (OR)
     url: str = ""  # the entity page, when the value is an entity
 
 
@@ -61,8 +63,22 @@ def _selected_keys(filterset: StatementFilter, name: str) -> list[str]:
     return [str(getattr(v, "slug", v)) for v in value]
 
 
-def _toggle(selected: list[str], key: str) -> list[str]:
-    return [k for k in selected if k != key] if key in selected else [*selected, key]
+def _click(name: str, selected: list[str], key: str) -> dict:
+    """What clicking a value does: a selected one is removed, any other replaces the selection.
+
+    Replacing (rather than adding) keeps the promise of disjunctive counts: the number shown
+    next to a value is exactly the number of results its link leads to. Adding a value to the
+    selection (OR) is the separate `_add` link.
+    """
+    if key in selected:
+        return {name: [k for k in selected if k != key]}
+    return {name: [key]}
+
+
+def _add(name: str, selected: list[str], key: str) -> dict | None:
+    if key in selected or not selected:
+        return None
+    return {name: [*selected, key]}
 
 
 def _pinned_first(rows, slug_column, selected, limit):
@@ -118,7 +134,10 @@ def entity_facet(filterset, name, expanded):
     rows = entity_counts(name, filterset.qs_without(name), limit=limit, selected=selected)
     values = [
         FacetValue(
-            selected=row["key"] in selected, params={name: _toggle(selected, row["key"])}, **row
+            selected=row["key"] in selected,
+            params=_click(name, selected, row["key"]),
+            add=_add(name, selected, row["key"]),
+            **row,
         )
         for row in rows
     ]
@@ -140,7 +159,8 @@ def choice_facet(filterset, name, label, rows, choices):
             label=labels.get(row["key"], row["key"]),
             count=row["n"],
             selected=row["key"] in selected,
-            params={name: _toggle(selected, row["key"])},
+            params=_click(name, selected, row["key"]),
+            add=_add(name, selected, row["key"]),
         )
         for row in rows
     ]
@@ -166,7 +186,8 @@ def year_facet(filterset, expanded):
                 label=key.capitalize(),
                 count=row["n"],
                 selected=key in selected,
-                params={"year": _toggle(selected, key)},
+                params=_click("year", selected, key),
+                add=_add("year", selected, key),
             )
         )
     return _facet("year", "Year", values, expanded, limit)

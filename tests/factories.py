@@ -253,3 +253,14 @@ def build_sample_archive(*, statements: int = 60, seed: int = 4) -> list:
     hidden.save()
     StatementFactory(title="A draft that is not public", status=models.Statement.Status.DRAFT)
     return built
+
+
+def statement_with_facts(*, person, organization, place, resolution, **fields):
+    """A published statement holding one fact of every kind: the unit of the query-count tests."""
+    statement = StatementFactory(**fields)
+    MentionFactory(statement=statement, person=person, role="President", side=models.Mention.Side.SOC)
+    OrganizationMentionFactory(statement=statement, organization=organization)
+    PlaceMentionFactory(statement=statement, place=place)
+    CitationFactory(statement=statement, resolution=resolution)
+    MeetingFactory(statement=statement, place=place)
+    return statement

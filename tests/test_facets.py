@@ -1,0 +1,163 @@
+"""Facet counts and histogram bars equal the number of results that clicking them gives."""
+
+import datetime
+import html as htmllib
+import re
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Mention, Review
+from tests.factories import (
+    CitationFactory,
+    MentionFactory,
+    PersonFactory,
+    ResolutionFactory,
+    StatementFactory,
+    build_sample_archive,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("archive:statement-list")
+FACET_LINK = re.compile(
+    r'<a class="facet-toggle" href="(?P<href>[^"]+)"[^>]*>\s*'
+    r'<span class="facet-check"[^>]*></span>\s*'
+    r'<span class="facet-label">(?P<label>.*?)</span>\s*'
+    r'<span class="facet-count"><span class="visually-hidden">\(</span>(?P<count>\d+)',
+    re.S,
+)
+BAR_LINK = re.compile(r'<li class="bar">\s*<a href="(?P<href>[^"]+)" title="[^"]*: (?P<count>\d+) statement')
+
+
+def result_count(client, href: str) -> int:
+    response = client.get(LIST + htmllib.unescape(href))
+    assert response.status_code == 200
+    return response.context["page"].paginator.count
+
+
+def unselected_values(client, state: str, facet: str):
+    """The links of every unselected value of `facet` (expanded, so none is left out)."""
+    query = f"{state}&more={facet}" if state else f"?more={facet}"
+    page = client.get(LIST + query).content.decode()
+    section = re.search(rf'aria-labelledby="facet-{facet}">(.*?)</section>', page, re.S).group(1)
+    return [m for m in FACET_LINK.finditer(section) if "aria-current" not in m.group(0)]
+
+
+STATES = [
+    "",
+    "?q=political",
+    "?year=2020",
+    "?kind=meeting&language=en",
+    "?person=hadi-al-bahra",
+    "?resolution=unsc-2254&place=aleppo",
+    "?q=detainees&date_from=2016-01-01&date_to=2021-12-31",
+    "?year=undated",
+]
+
+
+@pytest.fixture
+def archive():
+    return build_sample_archive(statements=60)
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_every_facet_value_counts_the_results_of_clicking_it(client, archive, state):
+    checked = 0
+    for facet in ("person", "organization", "resolution", "place", "year", "kind", "language"):
+        for link in unselected_values(client, state, facet):
+            clicked = result_count(client, link.group("href"))
+            assert clicked == int(link.group("count")), (state, facet, link.group("label"))
+            checked += 1
+    assert checked > 10
+
+
+@pytest.mark.parametrize("state", ["", "?year=2020", "?person=hadi-al-bahra", "?q=humanitarian"])
+def test_every_histogram_bar_counts_the_results_of_clicking_it(client, archive, state):
+    page = client.get(LIST + state).content.decode()
+    bars = list(BAR_LINK.finditer(page))
+    assert bars
+    for bar in bars:
+        href = htmllib.unescape(bar.group("href")).removeprefix(LIST)
+        assert result_count(client, href) == int(bar.group("count"))
+
+
+def test_facets_are_disjunctive(client):
+    a, b, c = PersonFactory(name="A Person"), PersonFactory(name="B Person"), PersonFactory(name="C")
+    for person in (a, a, b):
+        MentionFactory(person=person)
+    both = StatementFactory()
+    MentionFactory(statement=both, person=a)
+    MentionFactory(statement=both, person=c)
+    response = client.get(LIST, {"person": a.slug})
+    people = {v.label: (v.count, v.selected) for v in response.context["facets"][0].values}
+    # A's own facet ignores the person filter: other people keep their full counts.
+    assert people == {"A Person": (3, True), "B Person": (1, False), "C": (1, False)}
+    # Clicking B selects B alone; "+" adds B to the selection, and values of one facet are ORed.
+    b_value = next(v for v in response.context["facets"][0].values if v.label == "B Person")
+    assert b_value.params == {"person": [b.slug]}
+    assert b_value.add == {"person": [a.slug, b.slug]}
+    assert client.get(LIST, {"person": [a.slug, b.slug]}).context["page"].paginator.count == 4
+
+
+def test_other_facets_apply_the_active_filters(client):
+    person = PersonFactory()
+    resolution = ResolutionFactory()
+    cited = CitationFactory(resolution=resolution)
+    MentionFactory(statement=cited.statement, person=person)
+    CitationFactory(resolution=resolution)
+    response = client.get(LIST, {"person": person.slug})
+    resolutions = next(f for f in response.context["facets"] if f.name == "resolution")
+    assert [(v.key, v.count) for v in resolutions.values] == [(resolution.slug, 1)]
+
+
+def test_a_statement_citing_a_resolution_twice_counts_once(client):
+    resolution = ResolutionFactory()
+    statement = StatementFactory()
+    CitationFactory(statement=statement, resolution=resolution, as_written="2254", paragraph=1)
+    CitationFactory(statement=statement, resolution=resolution, as_written="2254 (2015)", paragraph=2)
+    response = client.get(LIST, {"resolution": resolution.slug})
+    assert response.context["page"].paginator.count == 1
+    resolutions = next(f for f in response.context["facets"] if f.name == "resolution")
+    assert resolutions.values[0].count == 1
+
+
+def test_removed_facts_neither_count_nor_match(client):
+    mention = MentionFactory(person=PersonFactory(name="Removed"))
+    mention.review = Review.REMOVED
+    mention.save()
+    response = client.get(LIST)
+    assert next(f for f in response.context["facets"] if f.name == "person").values == []
+    assert client.get(LIST, {"person": mention.person.slug}).context["page"].paginator.count == 0
+
+
+def test_selected_values_stay_in_the_facet_beyond_the_top_ones(client):
+    statement = StatementFactory()
+    rare = PersonFactory(name="Zz Rare")
+    MentionFactory(statement=StatementFactory(), person=rare)
+    for n in range(10):
+        person = PersonFactory(name=f"Frequent {n}")
+        MentionFactory(statement=statement, person=person)
+        MentionFactory(person=person)
+    response = client.get(LIST, {"person": rare.slug})
+    people = response.context["facets"][0]
+    assert people.values[0].label == "Zz Rare" and people.values[0].selected
+
+
+def test_year_facet_offers_undated(client):
+    StatementFactory(date=None)
+    StatementFactory(date=datetime.date(2020, 1, 1))
+    years = next(f for f in client.get(LIST).context["facets"] if f.name == "year")
+    assert [(v.key, v.count) for v in years.values] == [("2020", 1), ("undated", 1)]
+    assert client.get(LIST, {"year": "undated"}).context["page"].paginator.count == 1
+
+
+def test_event_facet_follows_meeting_kinds(client):
+    from tests.factories import MeetingFactory
+
+    MeetingFactory(kind="letter")
+    MeetingFactory(kind="letter")
+    MeetingFactory(kind="visit")
+    kinds = next(f for f in client.get(LIST).context["facets"] if f.name == "kind")
+    assert [(v.label, v.count) for v in kinds.values] == [("Letter", 2), ("Visit", 1)]
+    assert Mention.objects.count() == 0
