@@ -6,16 +6,20 @@ bulk_create() and queryset.update(), which bypass model signals. `install()` (re
 every migrate; Django rebuilds a table to alter it on SQLite, which drops its triggers, so a
 missing piece means the index may have missed writes and is rebuilt from the table.
 
-A search filters on `id IN (SELECT rowid FROM statement_fts WHERE ... MATCH ...)`: the match runs
-once, whatever other filters the page adds, and the query stays an ordinary QuerySet that counts,
-facets and subqueries can build on.
+A search joins the statements to one materialized FTS5 match (see _Hits): the match runs once and
+drives the query whatever other filters the page adds, and bm25 comes with it. Two tempting
+alternatives measured worse: a plain join lets the planner probe the FTS table once per candidate
+statement, and `id IN (SELECT rowid ...)` with the rank looked up per row degrades the same way
+as soon as a date filter makes the planner expect few statements.
 """
 
 from collections.abc import Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Expression, F, FloatField, QuerySet
+from django.db.models import Expression, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.sql.constants import INNER
+from django.db.models.sql.datastructures import Join
 
 from .highlight import Markers, render
 from .query import SearchQuery, Term
@@ -92,48 +96,100 @@ def match_expression(query: SearchQuery) -> str:
     return positive
 
 
-def _hits(match: str) -> RawSQL:
-    """The ids of statements matching an FTS5 expression, computed once per query."""
-    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+class _Hits(Join):
+    """INNER JOIN of the statements matching an FTS5 query, with their rank (-bm25).
+
+    The match is a derived table that SQLite materializes once (`LIMIT -1` keeps it from being
+    flattened into a join it could reorder) and that drives the query: each hit then finds its
+    statement by primary key. The `+` in the ON clause stops SQLite from indexing the hits for a
+    lookup per statement, the plan in which a date filter leaves the planner guessing few
+    statements and it rescans every hit for each of them.
+
+    Django has no public way to join a subquery; this Join carries what its query machinery
+    asks of one (aliases, relabeling for subqueries, identity), and stays INNER because it is
+    the filter. The price: a searched queryset can be filtered, counted, sliced and used as a
+    subquery, but not ORed with another queryset (`a | b`), which would keep the join's filter.
+    """
+
+    def __init__(self, model, parent_alias, table_alias, match):
+        self.model = model
+        self.table_name = f"{FTS_TABLE}_hits"
+        self.parent_alias = parent_alias
+        self.table_alias = table_alias
+        self.join_type = INNER
+        self.join_fields = self.join_cols = ()
+        self.join_field = _HitsRelation(model)
+        self.nullable = False
+        self.filtered_relation = None
+        self.match = match
+
+    def as_sql(self, compiler, connection):
+        qn = connection.ops.quote_name
+        return (
+            f"INNER JOIN (SELECT rowid AS id, -{BM25} AS rank FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s LIMIT -1) {qn(self.table_alias)} "
+            f"ON ({qn(self.parent_alias)}.{qn(self.model._meta.pk.column)} = "
+            f"+{qn(self.table_alias)}.id)"
+        ), [self.match]
+
+    def relabeled_clone(self, change_map):
+        return type(self)(
+            self.model,
+            change_map.get(self.parent_alias, self.parent_alias),
+            change_map.get(self.table_alias, self.table_alias),
+            self.match,
+        )
+
+    @property
+    def identity(self):
+        return type(self), self.table_name, self.parent_alias, self.match
+
+    def promote(self):
+        return self  # an outer join would let every statement through
+
+    demote = promote
+
+
+class _HitsRelation:
+    """The little of a relation field that Django's query code reads from a join."""
+
+    def __init__(self, model):
+        self.related_model = model
+
+    def get_extra_restriction(self, alias, related_alias):
+        return None
 
 
 class _Rank(Expression):
-    """-bm25 of a statement for an FTS5 query (higher is better).
-
-    bm25() only exists inside a query over the FTS table, so the matches are materialized once
-    (with their scores) and each statement looks its score up by rowid. A plain correlated
-    subquery would rerun the match, and bm25's corpus statistics, for every row.
-    """
+    """The rank column of a _Hits join."""
 
     output_field = FloatField()
 
-    def __init__(self, match: str, pk=None):
+    def __init__(self, alias):
         super().__init__()
-        self.match = match
-        self.pk = pk if pk is not None else F("pk")
-
-    def get_source_expressions(self):
-        return [self.pk]
-
-    def set_source_expressions(self, exprs):
-        (self.pk,) = exprs
+        self.alias = alias
 
     def as_sql(self, compiler, connection):
-        pk_sql, pk_params = compiler.compile(self.pk)
-        return (
-            f"(WITH hits AS MATERIALIZED (SELECT rowid, -{BM25} AS score FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s) SELECT score FROM hits WHERE hits.rowid = {pk_sql})"
-        ), [self.match, *pk_params]
+        return f"{connection.ops.quote_name(self.alias)}.rank", []
+
+    def relabeled_clone(self, change_map):
+        return type(self)(change_map.get(self.alias, self.alias))
+
+    def get_group_by_cols(self):
+        return [self]
 
 
 def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
-    # `id IN (SELECT rowid ... MATCH)` is a list SQLite computes once, whichever index then
-    # drives the query; a join on the FTS table could instead rerun the match once per
-    # candidate row when the planner puts it on the inner side.
     if not query.has_positive:
-        return queryset.exclude(pk__in=_hits(_any(query.excluded)))
-    match = match_expression(query)
-    return queryset.filter(pk__in=_hits(match)).annotate(rank=_Rank(match))
+        # An id list SQLite computes once: FTS5 has no unary NOT.
+        hits = RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_any(query.excluded)]
+        )
+        return queryset.exclude(pk__in=hits)
+    queryset = queryset.all()
+    sql = queryset.query
+    join = _Hits(queryset.model, sql.get_initial_alias(), None, match_expression(query))
+    return queryset.annotate(rank=_Rank(sql.join(join)))
 
 
 def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
