@@ -1,0 +1,98 @@
+"""Finds cited UN resolutions and the Geneva Communique in a paragraph, in every form releases use.
+
+"Resolution 2254", "UNSC Resolution 2254 (2015)", "UNSCR 2254", "UN Resolutions 2118 and 2254",
+"Security Council Resolutions 2118 (2013), 2209 (2015)", "S/RES/2254 (2015)", "General Assembly
+Resolution 67/262", "A/RES/67/262", "the Geneva Communique of 2012", and the Arabic forms ("القرار ٢٢٥٤"),
+whose Arabic-Indic digits are read as numbers. The body comes from the words before the number when
+they name one; otherwise the number's shape decides (67/262 is a General Assembly number, 2254 a
+Security Council one), because that is how the UN numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+GENEVA = "Geneva Communique 2012"
+
+_ITEM = r"(?:No\.?\s*|number\s+|\#\s*)?\d{1,4}(?:/\d{1,4})?(?:\s*\(\d{4}\)|\s+of\s+\d{4}(?!\d))?"
+# Later items of a list need three digits at least: "Resolution 2254 and 14 other texts" is one citation.
+_NEXT_ITEM = r"(?:No\.?\s*|number\s+|\#\s*)?\d{3,4}(?:/\d{1,4})?(?:\s*\(\d{4}\)|\s+of\s+\d{4}(?!\d))?"
+_LIST = rf"{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+){_NEXT_ITEM})*"
+
+_BODY = (
+    r"(?:UNSC|UNGA|UN\s+Security\s+Council|United\s+Nations\s+Security\s+Council|Security\s+Council|"
+    r"UN\s+General\s+Assembly|United\s+Nations\s+General\s+Assembly|General\s+Assembly|"
+    r"UN\s+Human\s+Rights\s+Council|United\s+Nations\s+Human\s+Rights\s+Council|Human\s+Rights\s+Council|"
+    r"HRC|UN|U\.N\.|United\s+Nations|international)"
+)
+
+_CITATION = re.compile(
+    rf"""
+    (?P<resolution>(?:\b{_BODY}(?:'s)?\s+)?\b(?:resolutions?|res\.)\s+(?P<list>{_LIST}))
+    | (?P<unscr>\bUNSCRs?\s*(?P<unscr_list>{_LIST}))
+    | (?P<symbol>\b(?P<prefix>S|A)/RES/(?P<symbol_number>\d{{1,4}}(?:/\d{{1,4}})?)(?:\s*\((?P<symbol_year>\d{{4}})\))?)
+    | (?P<geneva>\b(?:Geneva\s+(?:I\s+|1\s+|One\s+)?communiqu[eé]s?|Final\s+communiqu[eé]\s+of\s+the\s+Action\s+Group\s+for\s+Syria)
+        (?:\s+(?:of|in)\s+(?:June\s+)?2012|\s*\(2012\))?)
+    | (?P<arabic>(?:القرار(?:ين|ات)?|قرار(?:ي|ات)?)\s+(?:(?P<arabic_body>مجلس\s+الأمن|الجمعية\s+العامة)\s+)?
+        (?:الدولي\s+)?(?:رقم\s+)?(?P<arabic_list>\d{{1,4}}(?:/\d{{1,4}})?(?:\s*(?:،|,|و)\s*\d{{3,4}}(?:/\d{{1,4}})?)*))
+    | (?P<arabic_geneva>بيان\s+جنيف(?:\s+(?:لعام|عام)\s+2012)?)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_NUMBER = re.compile(r"(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\)|\s+of\s+(\d{4}))?")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One resolution cited in a phrase; a phrase citing two resolutions gives two of these."""
+
+    identifier: str
+    body: str
+    number: str
+    year: int | None
+    as_written: str
+    start: int
+
+
+def find_citations(text: str) -> list[Cited]:
+    """Every resolution cited in `text`, in order; `as_written` is the whole citing phrase."""
+    digits = text.translate(ARABIC_DIGITS)  # one character for one, so offsets hold
+    found: list[Cited] = []
+    for match in _CITATION.finditer(digits):
+        as_written = text[match.start():match.end()]
+        if match["geneva"] or match["arabic_geneva"]:
+            found.append(Cited(GENEVA, "OTHER", "", 2012, as_written, match.start()))
+            continue
+        if match["symbol"]:
+            body = "UNSC" if match["prefix"].upper() == "S" else "UNGA"
+            year = int(match["symbol_year"]) if match["symbol_year"] else None
+            found.append(_cited(body, match["symbol_number"], year, as_written, match.start()))
+            continue
+        if match["resolution"]:
+            words, numbers = match["resolution"][: match.start("list") - match.start()], match["list"]
+        elif match["unscr"]:
+            words, numbers = "UNSC", match["unscr_list"]
+        else:
+            words, numbers = match["arabic_body"] or "", match["arabic_list"]
+        for number, year_paren, year_of in _NUMBER.findall(numbers):
+            year = int(year_paren or year_of) if (year_paren or year_of) else None
+            found.append(_cited(_body(words, number), number, year, as_written, match.start()))
+    return found
+
+
+def _cited(body: str, number: str, year: int | None, as_written: str, start: int) -> Cited:
+    return Cited(f"{body} {number}", body, number, year, as_written, start)
+
+
+def _body(words: str, number: str) -> str:
+    words = " ".join(words.split()).lower()
+    if "general assembly" in words or "unga" in words or "الجمعية" in words:
+        return "UNGA"
+    if "human rights council" in words or "hrc" in words.split():
+        return "HRC"
+    if "security council" in words or "unsc" in words or "مجلس" in words:
+        return "UNSC"
+    return "UNGA" if "/" in number else "UNSC"

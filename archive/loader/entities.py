@@ -1,0 +1,86 @@
+"""Organizations and places named in a release, found through the gazetteer and disambiguated.
+
+An alias that names several bodies ("General Assembly": the coalition's or the UN's; "SNC") is
+resolved from the release itself: a full name of one of them elsewhere in the text, or the parent
+named right before it ("the SOC's General Assembly"). Once resolved, later bare mentions in the same
+release mean the same body. When the text does not say, the mention is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .citations import find_citations
+from .gazetteer import Entry, Found, Gazetteer
+
+# "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
+# subject (the resolutions are cited as such; the agencies are other organizations).
+_QUALIFYING = re.compile(r"[\s-]+(?:resolutions?|organizations|organisations|agencies|bodies)\b",
+                         re.IGNORECASE)
+# Between a parent and its body: "SOC's General Assembly", "Coalition's (SOC) General Assembly".
+_PARENT_GAP = re.compile(r"[\s()']*s?[\s()']*")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A resolved gazetteer match in one paragraph."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+def find_entities(paragraphs: list[str], gazetteer: Gazetteer) -> tuple[list[list[Hit]], list[list[Hit]]]:
+    """Per paragraph (normalized text), the organization hits and the place hits.
+
+    Places inside an organization's name ("UN Human Rights Council", "Syrian Interim Government") or
+    a cited instrument's ("the Geneva Communique") are not places of the release, so those are taken
+    out before places are sought.
+    """
+    raw = [gazetteer.find_organizations(p) for p in paragraphs]
+    whole_text = {f.text for found in raw for f in found if len(f.entries) == 1}
+    chosen: dict[str, Entry] = {}
+    organizations, places = [], []
+    for paragraph, found in zip(paragraphs, raw):
+        hits = []
+        for i, f in enumerate(found):
+            parent = _parent_before(paragraph, found, i)
+            entry = _choose(f, parent, whole_text, chosen)
+            if entry and not (f.text.isupper() and _QUALIFYING.match(paragraph, f.end)):
+                hits.append(Hit(f.start, f.end, paragraph[f.start:f.end], entry))
+        organizations.append(hits)
+        masked = _mask(paragraph, [(f.start, f.end) for f in found]
+                       + [(c.start, c.start + len(c.as_written)) for c in find_citations(paragraph)])
+        places.append([Hit(f.start, f.end, f.text, f.entries[0]) for f in gazetteer.find_places(masked)])
+    return organizations, places
+
+
+def _parent_before(paragraph: str, found: list[Found], i: int) -> str | None:
+    """The organization written just before match `i` as its owner ("SOC's"), if any."""
+    for previous in reversed(found[:i]):
+        if not _PARENT_GAP.fullmatch(paragraph[previous.end:found[i].start]):
+            return None
+        if len(previous.entries) == 1:
+            return previous.entries[0].name
+    return None
+
+
+def _choose(found: Found, parent: str | None, whole_text: set[str],
+            chosen: dict[str, Entry]) -> Entry | None:
+    if len(found.entries) == 1:
+        return found.entries[0]
+    key = found.text.lower()
+    for entry in found.entries:
+        if (parent and entry.parent == parent) or (set(entry.names) - {found.text}) & whole_text:
+            chosen[key] = entry
+            return entry
+    return chosen.get(key)
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "#" * (end - start)
+    return "".join(chars)

@@ -1,0 +1,117 @@
+"""The event a release reports: its kind, how it was held, its number, date and place.
+
+Releases say what happened in their opening paragraph ("held a virtual meeting with", "has sent
+letters to", "concluded its 64th session"), so the earliest cue there decides; a release with no
+such cue is a statement. Cues are general phrasings, not words of particular releases.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates
+from .entities import Hit
+
+_I = re.IGNORECASE
+# (pattern, kind, format); at equal positions the earlier entry wins.
+_CUES = [
+    (re.compile(r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b(?=[^.]{0,80}?\b(?:session|convened|"
+                r"concluded|meetings?|held)\b)"), "general assembly session", "unknown"),
+    (re.compile(r"\bpress\s+conference\b", _I), "press conference", "unknown"),
+    (re.compile(r"\b(?:tele)?phone\s+(?:call|conversation)s?\b|\bphoned\b|\bby\s+(?:tele)?phone\b", _I),
+     "phone call", "virtual"),
+    (re.compile(r"\bworkshops?\b", _I), "workshop", "unknown"),
+    (re.compile(r"\binterview\b", _I), "interview", "unknown"),
+    (re.compile(r"\b(?:sent|sends|addressed|delivered|handed|wrote)\b[^.]{0,40}?\b(?:letters?|messages?)\b|"
+                r"\bin\s+a\s+letter\b|\bletters?\s+(?:to|addressed)\b", _I), "letter", "written"),
+    (re.compile(r"\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b|"
+                r"\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc", _I), "meeting", "virtual"),
+    (re.compile(r"\b(?:conference|summit|forum|symposium|seminar)s?\b", _I), "conference", "unknown"),
+    (re.compile(r"\b(?:speech|keynote|remarks)\b", _I), "speech", "unknown"),
+    (re.compile(r"\b(?:visited|visits|paid\s+a\s+visit|on\s+a\s+visit|during\s+(?:a|his|her|its)\s+visit|"
+                r"toured)\b", _I), "visit", "in person"),
+    (re.compile(r"\b(?:met|meets|meetings?|received|receives|hosted|hosts|held\s+talks|talks\s+with|"
+                r"discussed\s+with|consultations?\s+with)\b", _I), "meeting", "unknown"),
+    (re.compile(r"\b(?:statements?|condemned|condemns|denounced|denounces|welcomed|welcomes|called\s+on|"
+                r"calls\s+on|urged|urges|warned|warns|mourned|mourns|congratulated)\b", _I),
+     "statement", "unknown"),
+]
+_VIRTUAL = re.compile(r"\b(?:virtual|online|via\s+video|video\s*conferenc\w*|zoom)\b", _I)
+_SESSION_NUMBER = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:(?:regular|ordinary|extraordinary|emergency|periodic)\s+)?session\b", _I
+)
+_ON = re.compile(r"\b(?:on|dated|held\s+on|from)\s+(?:(?:the\s+)?\w+day,?\s+)?$", _I)
+_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$|"
+                           r"\bvisit(?:ed|s)?\s+(?:to\s+)?(?:the\s+)?$", _I)
+
+
+@dataclass(frozen=True)
+class EventFact:
+    kind: str
+    format: str
+    number: int | None
+    date_as_written: str
+    date: datetime.date | None
+    place: str | None
+
+
+def find_event(paragraphs: list[str], place_hits: list[list[Hit]], *,
+               release_date: datetime.date | None) -> EventFact:
+    kind, fmt, where, cue_end = "statement", "unknown", 0, None
+    for where, text in enumerate(paragraphs[:2]):
+        cue = _first_cue(text)
+        if cue:
+            kind, fmt, cue_end = cue
+            break
+    else:
+        where = 0
+    lead = paragraphs[where] if paragraphs else ""
+    if fmt == "unknown" and kind in ("meeting", "conference", "workshop") and _VIRTUAL.search(lead):
+        fmt = "virtual"
+    number = None
+    if kind in ("general assembly session", "conference", "meeting"):
+        session = _SESSION_NUMBER.search(lead)
+        number = int(session.group(1)) if session else None
+    written, date = _event_date(lead, release_date)
+    place = _event_place(lead, place_hits[where], cue_end) if place_hits and cue_end else None
+    return EventFact(kind, fmt, number, written, date, place)
+
+
+def _first_cue(text: str) -> tuple[str, str, int] | None:
+    """Kind and format of the earliest cue in `text`, and where the cue ends."""
+    best = None
+    for order, (pattern, kind, fmt) in enumerate(_CUES):
+        match = pattern.search(text)
+        if match and (best is None or (match.start(), order) < best[0]):
+            best = ((match.start(), order), kind, fmt, match.end())
+    return best[1:] if best else None
+
+
+def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, datetime.date | None]:
+    for written in find_dates(lead):
+        if _ON.search(lead[:written.start]):
+            return written.text, written.resolve(release_date)
+    weekday = _WEEKDAY.search(lead)
+    if weekday:
+        date = None
+        if release_date:
+            back = (release_date.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
+            date = release_date - datetime.timedelta(days=back)
+        return weekday.group(1), date
+    return "", None
+
+
+def _event_place(lead: str, hits: list[Hit], cue_end: int) -> str | None:
+    """The place written close after the cue: "held a meeting in Istanbul", "visited Gaziantep"."""
+    for hit in hits:
+        between = lead[cue_end:hit.start]
+        if hit.start < cue_end or len(between) > 40 or re.search(r"[.;,]", between):
+            continue
+        match = _PLACE_BEFORE.search(between) or _PLACE_BEFORE.search(lead[max(0, hit.start - 20):hit.start])
+        if match and (match.group().lower().startswith("visit") or hit.entry.kind in ("city", "town")):
+            return hit.entry.name
+    return None

@@ -1,0 +1,113 @@
+"""Entity extraction: a release's text in, its people, organizations, places, citations and event out.
+
+Pure Python over a string (no database), so it is tested on strings and run by the loader on every
+release. The reference data comes in as a `Gazetteer`, built once per process and reused.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from .citations import find_citations
+from .dates import release_date_in
+from .entities import find_entities
+from .events import EventFact, find_event
+from .gazetteer import Gazetteer, normalize
+from .people import PersonFact, find_people
+from .roles import titled_organizations
+
+# "(Source: SOC's Media Department)" names the publisher, not something the release is about.
+_SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
+
+__all__ = ["CitationFact", "EventFact", "Extraction", "Gazetteer", "OrganizationFact", "PersonFact",
+           "PlaceFact", "extract", "paragraphs_of"]
+
+
+@dataclass(frozen=True)
+class OrganizationFact:
+    name: str  # canonical when the gazetteer knows it, else as written
+    as_written: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class PlaceFact:
+    name: str
+    as_written: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class CitationFact:
+    identifier: str  # "UNSC 2254", "UNGA 67/262", "Geneva Communique 2012"
+    body: str
+    number: str
+    year: int | None
+    as_written: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    people: tuple[PersonFact, ...]
+    organizations: tuple[OrganizationFact, ...]
+    places: tuple[PlaceFact, ...]
+    citations: tuple[CitationFact, ...]
+    event: EventFact
+    release_date: datetime.date | None  # a publication date the text itself gives
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The body's non-empty lines, stripped: paragraph n is anchored `#p<n>` on the page."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def extract(text: str, *, release_date: datetime.date | None = None,
+            gazetteer: Gazetteer | None = None) -> Extraction:
+    """Everything the release says about who, where, when and which resolutions."""
+    gazetteer = gazetteer or Gazetteer.from_fixtures()
+    originals = paragraphs_of(text)
+    paragraphs = [_SOURCE_NOTE.sub(lambda m: " " * len(m.group()), normalize(p)) for p in originals]
+    written_date = release_date_in(originals)
+    org_hits, place_hits = find_entities(paragraphs, gazetteer)
+    event = find_event(paragraphs, place_hits, release_date=release_date or written_date)
+    people = find_people(paragraphs, org_hits, place_hits, gazetteer=gazetteer, event_kind=event.kind)
+
+    organizations: dict[str, OrganizationFact] = {}
+    for number, (original, hits) in enumerate(zip(originals, org_hits), start=1):
+        for hit in hits:
+            organizations.setdefault(
+                hit.entry.name, OrganizationFact(hit.entry.name, original[hit.start:hit.end], number))
+        for written, start in titled_organizations(paragraphs[number - 1]):
+            entry = gazetteer.organization(written)
+            name = entry.name if entry else written
+            organizations.setdefault(name, OrganizationFact(name, original[start:start + len(written)], number))
+    for person in people:
+        if person.organization:
+            organizations.setdefault(
+                person.organization,
+                OrganizationFact(person.organization, person.organization, person.paragraph))
+
+    places: dict[str, PlaceFact] = {}
+    for number, (original, hits) in enumerate(zip(originals, place_hits), start=1):
+        for hit in hits:
+            places.setdefault(hit.entry.name, PlaceFact(hit.entry.name, original[hit.start:hit.end], number))
+
+    citations: dict[tuple, CitationFact] = {}
+    for number, original in enumerate(originals, start=1):
+        for cited in find_citations(original):
+            known = gazetteer.resolutions.get(cited.identifier)
+            year = cited.year or (known.year if known else None)
+            fact = CitationFact(cited.identifier, cited.body, cited.number, year, cited.as_written, number)
+            citations.setdefault((fact.identifier, fact.as_written, number), fact)
+
+    return Extraction(
+        people=tuple(people),
+        organizations=tuple(organizations.values()),
+        places=tuple(places.values()),
+        citations=tuple(citations.values()),
+        event=event,
+        release_date=written_date,
+    )

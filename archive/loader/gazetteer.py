@@ -1,0 +1,238 @@
+"""The extractor's reference data: known organizations, places and resolutions, and fast lookups in text.
+
+Built once per process (from the fixtures, or from the database so that editors' additions count) and
+then reused for every release: the surface forms are compiled into one trie-shaped regular expression
+per entity type, which the regex engine rejects in a character or two at most positions, so scanning a
+release costs well under a millisecond even with thousands of aliases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from archive.text import name_key
+
+FIXTURES_DIR = Path(__file__).resolve().parent.parent.parent / "fixtures" / "reference"
+
+# Same-length substitutions, so offsets in the normalized text are offsets in the original.
+_NORMALIZE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"',
+                            "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
+_SEPARATOR = "\x00"  # stands for "a space or a hyphen" inside the trie
+
+
+def normalize(text: str) -> str:
+    """Typographic quotes, dashes and non-breaking spaces as ASCII, keeping every offset."""
+    return text.translate(_NORMALIZE)
+
+
+def surface_key(text: str) -> str:
+    """How a matched surface form is looked up: normalized, hyphens and runs of spaces as one space."""
+    return " ".join(re.sub(r"[\s-]+", " ", normalize(text)).split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An organization or place: canonical name, kind, parent's name and every known surface form."""
+
+    name: str
+    kind: str
+    parent: str | None
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResolutionEntry:
+    identifier: str
+    body: str
+    number: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A gazetteer hit in a text: offsets, the words as written and the entries they may name."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of `words`, shaped as a trie so alternatives share their prefixes."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(_SEPARATOR if char in " -" else char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+            piece = r"[\s-]+" if char == _SEPARATOR else re.escape(char)
+            branches.append(piece + emit(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Longer alternatives first and the end marker last, so the longest alias wins.
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+def _depth(node: dict) -> int:
+    return max((1 + _depth(child) for child in node.values()), default=0)
+
+
+class Gazetteer:
+    """Known organizations, places and resolutions, with compiled matchers for each."""
+
+    def __init__(self, *, organizations: list[Entry], places: list[Entry],
+                 resolutions: list[ResolutionEntry]) -> None:
+        self.organizations = {e.name: e for e in organizations}
+        self.places = {e.name: e for e in places}
+        self.resolutions = {r.identifier: r for r in resolutions}
+        self._org_surfaces, self._org_re = self._index(organizations)
+        self._place_surfaces, self._place_re = self._index(places)
+        self._org_keys = self._keys(organizations)
+        # The coalition itself: the root of the coalition's bodies. Its people are "our side".
+        roots = [e.name for e in organizations if e.kind == "coalition" and not e.parent]
+        self.coalition = roots[0] if roots else None
+        self.coalition_family = frozenset(
+            n for n in self.organizations if self.coalition and self.is_within(n, self.coalition))
+        self._place_keys = self._keys(places)
+
+    @staticmethod
+    def _index(entries: list[Entry]) -> tuple[dict[str, tuple[Entry, ...]], re.Pattern]:
+        surfaces: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            for name in entry.names:
+                key = surface_key(name)
+                if key and entry not in surfaces[key]:
+                    surfaces[key].append(entry)
+        pattern = _trie_pattern(sorted(surfaces)) or "(?!)"
+        compiled = re.compile(rf"(?<![\w'-])(?:{pattern})(?!\w)")
+        return {k: tuple(v) for k, v in surfaces.items()}, compiled
+
+    @staticmethod
+    def _keys(entries: list[Entry]) -> dict[str, Entry]:
+        keys: dict[str, Entry] = {}
+        for entry in entries:
+            for name in entry.names:
+                keys.setdefault(name_key(name), entry)
+        return keys
+
+    def find_organizations(self, text: str) -> list[Found]:
+        """Every organization surface form in `text` (already `normalize`d), longest match first."""
+        return self._find(text, self._org_re, self._org_surfaces)
+
+    def find_places(self, text: str) -> list[Found]:
+        return self._find(text, self._place_re, self._place_surfaces)
+
+    @staticmethod
+    def _find(text, regex, surfaces) -> list[Found]:
+        return [Found(m.start(), m.end(), m.group(), surfaces[surface_key(m.group())])
+                for m in regex.finditer(text)]
+
+    def organization(self, text: str) -> Entry | None:
+        """The organization called `text`, compared loosely (case, hyphens, accents), if known."""
+        return self._org_keys.get(name_key(text))
+
+    def place(self, text: str) -> Entry | None:
+        return self._place_keys.get(name_key(text))
+
+    def is_within(self, name: str, ancestor: str) -> bool:
+        """Whether organization `name` is `ancestor` or one of its bodies (parent links)."""
+        seen = set()
+        while name and name not in seen:
+            if name == ancestor:
+                return True
+            seen.add(name)
+            entry = self.organizations.get(name)
+            name = entry.parent if entry else None
+        return False
+
+    def known_keys(self, name: str) -> set[str]:
+        """Match keys of every known name of the organization or place called `name`."""
+        keys = {name_key(name)}
+        for entry in (self.organization(name), self.place(name)):
+            if entry:
+                keys.update(name_key(n) for n in entry.names)
+        return keys
+
+    @classmethod
+    def from_fixtures(cls, directory: Path = FIXTURES_DIR) -> Gazetteer:
+        """The gazetteer of the reference fixtures, read as plain JSON (no database needed)."""
+        return _from_fixtures(Path(directory))
+
+    @classmethod
+    def from_database(cls) -> Gazetteer:
+        """The gazetteer of the reference tables, editors' additions included."""
+        from archive.models import Organization, Place, Resolution
+
+        organizations = [
+            Entry(o.name, o.kind, o.parent.name if o.parent else None,
+                  _names(o.name, o.abbreviation, *(a.name for a in o.aliases.all())))
+            for o in Organization.objects.select_related("parent").prefetch_related("aliases")
+        ]
+        places = [
+            Entry(p.name, p.kind, p.parent.name if p.parent else None,
+                  _names(p.name, *(a.name for a in p.aliases.all())))
+            for p in Place.objects.select_related("parent").prefetch_related("aliases")
+        ]
+        resolutions = [
+            ResolutionEntry(r.identifier, r.body, r.number, r.year)
+            for r in Resolution.objects.filter(verified=True)
+        ]
+        return cls(organizations=organizations, places=places, resolutions=resolutions)
+
+
+def resolution_identifier(body: str, number: str, title: str, year: int | None) -> str:
+    """The corpus identifier, as `Resolution.identifier` spells it: "UNSC 2254", "Geneva Communique 2012"."""
+    if number:
+        return f"{body} {number}"
+    return f"{title} {year}" if year else title
+
+
+def _names(*names: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+@cache
+def _from_fixtures(directory: Path) -> Gazetteer:
+    rows = []
+    for path in sorted(directory.glob("*.json")):
+        rows.extend(json.loads(path.read_text(encoding="utf-8")))
+    by_model = defaultdict(dict)
+    for row in rows:
+        by_model[row["model"]][row["pk"]] = row["fields"]
+
+    def entries(model: str, alias_model: str, fk: str, extra=lambda f: ()) -> list[Entry]:
+        objects = by_model[model]
+        aliases = defaultdict(list)
+        for alias in by_model[alias_model].values():
+            aliases[alias[fk]].append(alias["name"])
+        return [
+            Entry(f["name"], f.get("kind", ""),
+                  objects[f["parent"]]["name"] if f.get("parent") in objects else None,
+                  _names(f["name"], *extra(f), *aliases[pk]))
+            for pk, f in objects.items()
+        ]
+
+    organizations = entries("archive.organization", "archive.organizationalias", "organization",
+                            lambda f: (f.get("abbreviation", ""),))
+    places = entries("archive.place", "archive.placealias", "place")
+    resolutions = []
+    for f in by_model["archive.resolution"].values():
+        number = f.get("number", "")
+        resolutions.append(ResolutionEntry(
+            resolution_identifier(f["body"], number, f.get("title", ""), f.get("year")),
+            f["body"], number, f.get("year")))
+    return Gazetteer(organizations=organizations, places=places, resolutions=resolutions)

@@ -1,0 +1,394 @@
+"""People in a release: who they are, their role and organization, their side, whether they spoke.
+
+A run of capitalized words is a person's name only with evidence from how releases are written: a
+title next to it ("Vice President Abdul Majid Barakat", "Dan Stoenescu, Head of ..."), a verb of
+speech after it ("Guillaume stressed"), a word introducing participants before it ("included"), or a
+place in a list of such names. A run with an institution word in it ("Early Recovery Fund") is not a
+name. A single word ("Al-Hariri", "Kado") is a later short reference, kept only when it resolves to a
+full name of the same release; so "the Assad regime" yields nobody, while "Bashar al-Assad" would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import Hit
+from .gazetteer import Gazetteer
+from .names import is_short_form, person_key
+from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role, parse_role
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*\.?")
+_PREFIXED = re.compile(r"^(?:al|el|as|ad|ash|at|az|ar|an|ad|bin|ibn|abu)-[^\W\d_]", re.UNICODE)
+CONNECTORS = frozenset("de da di del della der van von bin ibn bint al el la le du dos ben abu".split())
+# Capitalized words that open or fill a run but are not names.
+NOT_NAMES = frozenset(
+    """The A An In On At And But Also Moreover Furthermore Additionally However Meanwhile During With
+    For From By To As Both His Her Their This That These Those Former Then Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.
+    Prof Prof. Sheikh He She They It We Its Our After Before While When Where Regarding Concerning
+    January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday God Allah Quran Eid Ramadan Christmas Islamic Islam Arab
+    Arabs Kurds Kurdish Muslim Muslims Christian Christians Alawite Sunni Shia Druze Turkmen Assyrian
+    Revolution Revolutions Regime State States Republic Kingdom Act Law Agreement Accord Process Talks
+    Conference Summit Day Week Year Plan Operation Crisis War Spring Square Street Road River Mount Sea
+    Camp Prison Hospital School Airport Port Crossing Area Areas Region Province Governorate Countryside
+    City Town Village District North South East West Northern Southern Eastern Western Middle Central
+    Affairs Foreign Interior Defense Defence Justice Health Education Finance Economy Human Rights
+    Security Peace Freedom Dignity Democracy International National Political Humanitarian Special
+    Vice Deputy Executive Senior Acting General Prime High Secretary Head Envoy Recovery Early Captagon
+    Excellency Highness Mission Syrians Europeans Americans Communique Communiqué Resolution Resolutions
+    Constitution Charter Declaration Convention Statement Report Session Meeting Speech Interview""".split()
+) | ORG_NOUNS | frozenset(DEMONYMS)
+
+_SPEECH = re.compile(
+    r"\s*(?:,\s*who\s+)?(?:(?:also|further|then|later|again|has|had|have|was|is|strongly|firmly|clearly|"
+    r"once\s+again)\s+)*(?:said|says|stated|stressed|emphasi[sz]ed|noted|indicated|pointed|added|affirmed|"
+    r"reaffirmed|confirmed|called|urged|demanded|warned|reminded|mentioned|explained|expressed|"
+    r"underscored|underlined|highlighted|outlined|assured|asserted|declared|announced|welcomed|praised|"
+    r"condemned|denounced|criticized|spoke|told|briefed|gave|presented|described|asked|appealed|insisted|"
+    r"thanked|reiterated|revealed|clarified|argued|commented|concluded|replied|responded|talked|"
+    r"addressed|conveyed|delivered|discussed|reviewed|considered|hoped)\b",
+    re.IGNORECASE,
+)
+_CUE_BEFORE = re.compile(
+    r"(?:included|including|includes|attended\s+by|joined\s+by|accompanied\s+by|met(?:\s+with)?|"
+    r"meeting\s+with|received|hosted|according\s+to|told|participation\s+of|such\s+as|namely|"
+    r"brought\s+together)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
+# Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's ".
+_ITEM_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?(?:[A-Z]{2,}(?:'s)?\s+|\w+'s\s+)?")
+_PRONOUN_SPEECH = re.compile(r"^(?:He|She)\b")
+_PARTICIPATION = re.compile(
+    r"\b(?:met|meet|meeting|meetings|attended|attendance|delegation|included|brought\s+together|received|"
+    r"hosted|visit|visited|call|participated|participation|talks\s+with|joined)\b",
+    re.IGNORECASE,
+)
+_DELEGATION = re.compile(r"\b(\w+)(?:'s)?\s+delegation\s+(?:included|comprised|consisted\s+of|was\s+composed\s+of)\b")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bSt)[.!?]\s+(?=[A-Z\"'(])")
+
+INTERACTIVE_EVENTS = frozenset(
+    {"meeting", "visit", "phone call", "conference", "workshop", "interview", "press conference",
+     "general assembly session"}
+)
+
+
+@dataclass(frozen=True)
+class PersonFact:
+    name: str
+    spellings: tuple[str, ...]
+    role: str
+    organization: str | None
+    side: str
+    spoke: bool
+    paragraph: int
+
+
+@dataclass
+class _Candidate:
+    line: str  # the paragraph's text
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    full: bool
+    sentence: tuple[int, int]
+    role: Role | None = None
+    role_end: int | None = None  # where a role written after the name ends
+    before: tuple[int, int] | None = None  # a role phrase written before the name
+    after: tuple[int, int] | None = None  # one written after it
+    evidence: bool = False
+    spoke: bool = False
+
+
+@dataclass
+class _Person:
+    spellings: list[str] = field(default_factory=list)
+    role: Role | None = None
+    paragraph: int = 0
+    spoke: bool = False
+    participant: bool = False
+    group: str | None = None
+
+    @property
+    def name(self) -> str:
+        return max(self.spellings, key=lambda s: (len(s.split()), len(s)))
+
+
+def find_people(paragraphs: list[str], org_hits: list[list[Hit]], place_hits: list[list[Hit]], *,
+                gazetteer: Gazetteer, event_kind: str) -> list[PersonFact]:
+    """Every person of the release with role, organization, side and speech (paragraphs normalized)."""
+    candidates: list[_Candidate] = []
+    earlier_orgs: list[str] = []
+    for number, text in enumerate(paragraphs, start=1):
+        hits, places = org_hits[number - 1], place_hits[number - 1]
+        found = _candidates(number, text, hits, places)
+        _assign_roles(text, found, hits, places, earlier_orgs, gazetteer)
+        _collect_evidence(text, found)
+        candidates.extend(found)
+        earlier_orgs.extend(h.entry.name for h in hits)
+    people = _group(candidates, paragraphs)
+    _attribute_pronoun_speech(paragraphs, candidates, people)
+    _share_coalition(candidates, people, gazetteer)
+    return [_fact(p, gazetteer, event_kind) for p in people]
+
+
+def _share_coalition(candidates: list[_Candidate], people: list[_Person], gazetteer: Gazetteer) -> None:
+    """A title without an organization, listed with the coalition's people, is the coalition's.
+
+    "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too.
+    """
+    lists: list[list[_Person]] = []
+    previous = None
+    for c in candidates:
+        person = next((p for p in people if c.text in p.spellings), None)
+        if person is None:
+            continue
+        if not (previous and previous.paragraph == c.paragraph and _listed_after(previous, c)):
+            lists.append([])
+        lists[-1].append(person)
+        previous = c
+    for members in lists:
+        if any(p.role and p.role.organization in gazetteer.coalition_family for p in members):
+            for p in members:
+                if p.role and not p.role.organization and not p.group:
+                    p.group = gazetteer.coalition
+
+
+def _candidates(number: int, text: str, hits: list[Hit], places: list[Hit]) -> list[_Candidate]:
+    blocked = [(h.start, h.end) for h in (*hits, *places)]
+    sentences = _sentences(text)
+    runs: list[list[re.Match]] = []
+    previous = None
+    for match in _WORD.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in blocked):
+            previous = None
+            continue
+        word = match.group().rstrip(".")
+        if _is_name_word(word) or (word in CONNECTORS and previous is not None):
+            if previous is not None and text[previous.end():match.start()] == " " and not previous.group().endswith("."):
+                runs[-1].append(match)
+            else:
+                runs.append([match])
+            previous = match if not word.endswith("'s") else None
+        else:
+            previous = None
+    found = []
+    for run in runs:
+        words = [m for m in run]
+        while words and (_strip(words[0].group()) in NOT_NAMES or ROLE_WORD.fullmatch(_strip(words[0].group()))):
+            words.pop(0)
+        for i in range(len(words) - 1, -1, -1):
+            word = _strip(words[i].group())
+            if word in NOT_NAMES or ROLE_WORD.fullmatch(word):
+                words = words[i + 1:]
+                break
+        while words and words[-1].group() in CONNECTORS:
+            words.pop()
+        while words and words[0].group() in CONNECTORS:
+            words.pop(0)
+        names = [w for w in words if w.group() not in CONNECTORS]
+        if not names or len(names) > 5:
+            continue
+        start = words[0].start()
+        end = words[-1].end() - (2 if words[-1].group().endswith("'s") else 0)
+        end -= 1 if text[end - 1] == "." else 0
+        sentence = next((s for s in sentences if s[0] <= start < s[1]), (0, len(text)))
+        found.append(_Candidate(text, number, start, end, text[start:end], len(names) >= 2, sentence))
+    return found
+
+
+def _strip(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _is_name_word(word: str) -> bool:
+    if word[:1].isupper():
+        return not (len(word) > 1 and word.replace("'s", "").isupper())
+    return bool(_PREFIXED.match(word))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+_ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+
+
+def _assign_roles(text, found, hits, places, earlier_orgs, gazetteer) -> None:
+    """Titles written before or after each name, with the list conventions of releases.
+
+    In "A, Chairman of X, B" the title belongs to B when the sentence writes titles before names
+    ("..., and Chair of Y, C"), and to A otherwise ("included A, Officer at X, B, and C").
+    """
+    full = [c for c in found if c.full]
+
+    def parse(start, end):
+        return parse_role(text, start, end, hits=hits, places=places,
+                          earlier_orgs=earlier_orgs + [h.entry.name for h in hits if h.end <= end],
+                          gazetteer=gazetteer)
+
+    boundary = 0
+    for c in found:
+        c.before = _role_before(text, max(boundary, c.sentence[0]), c.start)
+        c.after = _role_after(text, c.end) if c.full else None
+        boundary = c.end if c.full else boundary
+    before_style = {c.sentence for c in full if c.before and not _appositive(text, full, c)}
+    for c in found:
+        if c.before and (not _appositive(text, full, c) or c.sentence in before_style):
+            c.role = parse(*c.before)
+    for c, nxt in zip(full, [*full[1:], None]):
+        taken = nxt and nxt.role and nxt.before and c.after and c.after[0] <= nxt.before[0] <= c.after[1]
+        if c.role is None and c.after and not taken:
+            c.role = parse(*c.after)
+            c.role_end = c.after[1]
+
+
+def _role_before(text: str, window_start: int, name_start: int) -> tuple[int, int] | None:
+    window = text[window_start:name_start]
+    for match in ROLE_WORD.finditer(window):
+        start = window_start + match.start()
+        # Take in the capitalized words just before the head word ("Political Affairs Officer").
+        lead = re.search(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$", text[window_start:start])
+        if lead and not any(w in _NOT_TITLE for w in lead.group().split()):
+            start = window_start + lead.start()
+        phrase = text[start:name_start].rstrip()
+        if phrase.endswith(","):
+            phrase = phrase[:-1]
+        if re.search(r"(?:^|\s)(?:and|or)$", phrase) or "," in _PARENS.sub("", phrase) or _VERBS.search(phrase):
+            continue
+        return start, start + len(phrase)
+    return None
+
+
+_PARENS = re.compile(r"\([^)]*\)")
+_NOT_TITLE = frozenset("The A An And In On At Of With By For To From As Both".split()) | frozenset(DEMONYMS)
+_VERBS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|should|must|not|said|held|met|discussed|"
+    r"stressed|including|included|that|which|who|whom|where|when|while|with|by|from|as|during|after|"
+    r"before|between|against|this|these|those|its|their|his|her)\b"
+)
+
+
+def _role_after(text: str, name_end: int) -> tuple[int, int] | None:
+    match = _ROLE_AFTER.match(text, name_end)
+    if not match:
+        return None
+    tail = re.match(r"[^,.;:]*", text[match.end():]).group()
+    head = ROLE_WORD.search(tail)
+    if not head or not re.fullmatch(r"(?:[A-Z][\w'-]*\s+){0,3}|[\w'-]+(?:'s)?\s+", tail[:head.start()] or "") \
+            or _VERBS.search(tail):
+        return None
+    return match.end(), match.end() + len(tail.rstrip())
+
+
+def _appositive(text: str, found: list[_Candidate], c: _Candidate) -> bool:
+    """Whether the title before `c` directly follows another name and a comma ("A, Chairman of X, c")."""
+    return any(o.end <= c.before[0] and re.fullmatch(r",\s+(?:the\s+)?", text[o.end:c.before[0]])
+               for o in found if o is not c)
+
+
+def _collect_evidence(text: str, found: list[_Candidate]) -> None:
+    for c in found:
+        c.spoke = bool(_SPEECH.match(text, c.end))
+        c.evidence = c.role is not None or c.after is not None or c.spoke or bool(
+            _CUE_BEFORE.search(text[c.sentence[0]:c.start]))
+    for previous, c in zip(found, found[1:]):
+        # Later names of a list whose earlier names are people: "..., Antoine de Samp, and Seth Bodgina".
+        gap_start = previous.role_end if previous.role_end and previous.role_end > 0 else previous.end
+        if previous.evidence and previous.full and _LIST_GAP.fullmatch(text[gap_start:c.start] or " "):
+            c.evidence = True
+            if c.role is None and previous.role and previous.before and _plural_title(text, previous):
+                c.role = previous.role
+
+
+def _plural_title(text: str, c: _Candidate) -> bool:
+    head = ROLE_WORD.search(text[c.before[0]:c.before[1]])
+    return bool(head) and head.group().lower().endswith(("s", "men"))
+
+
+def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]:
+    people: list[_Person] = []
+    by_key: dict[str, _Person] = {}
+    for c in candidates:
+        if not (c.full and c.evidence):
+            continue
+        person = by_key.get(person_key(c.text))
+        if person is None:
+            person = next((p for p in people if any(is_short_form(c.text, s) or is_short_form(s, c.text)
+                                                    for s in p.spellings if len(s.split()) > 1)), None)
+        if person is None:
+            person = _Person(paragraph=c.paragraph)
+            people.append(person)
+        by_key[person_key(c.text)] = person
+        _add(person, c, paragraphs)
+    for c in candidates:
+        if c.full:
+            continue
+        matches = [p for p in people if any(is_short_form(c.text, s) for s in p.spellings)]
+        if len(matches) == 1:  # a surname shared by two people of the release names neither
+            _add(matches[0], c, paragraphs)
+    return people
+
+
+def _add(person: _Person, c: _Candidate, paragraphs: list[str]) -> None:
+    if c.text not in person.spellings:
+        person.spellings.append(c.text)
+    if person.role is None or (c.role and not person.role.organization and c.role.organization):
+        person.role = c.role or person.role
+    person.spoke = person.spoke or c.spoke
+    paragraph = paragraphs[c.paragraph - 1]
+    sentence = paragraph[c.sentence[0]:c.sentence[1]]
+    person.participant = person.participant or bool(_PARTICIPATION.search(paragraph))
+    delegation = _DELEGATION.search(sentence[:c.start - c.sentence[0]])
+    if delegation and person.group is None:
+        person.group = DEMONYMS.get(delegation.group(1), delegation.group(1))
+
+
+def _attribute_pronoun_speech(paragraphs, candidates, people) -> None:
+    """"He stressed ..." speaks for the person last named as a sentence's subject."""
+    owner = {id(c): p for p in people for c in candidates if c.text in p.spellings}
+    subject = None
+    for number, text in enumerate(paragraphs, start=1):
+        for start, end in _sentences(text):
+            sentence = text[start:end]
+            first = next((c for c in candidates if c.paragraph == number and c.start == start), None)
+            if first and id(first) in owner:
+                subject = owner[id(first)]
+            elif _PRONOUN_SPEECH.match(sentence) and subject and _SPEECH.match(sentence, 2 if sentence[1] == "e" else 3):
+                subject.spoke = True
+
+
+def _listed_after(previous: _Candidate, c: _Candidate) -> bool:
+    """Whether `c` is the next item of a list that `previous` is in ("A, Vice President B")."""
+    gap_start = previous.role_end if previous.role_end and previous.role_end > 0 else previous.end
+    gap_end = c.before[0] if c.before else c.start
+    return gap_start <= gap_end and bool(_ITEM_GAP.fullmatch(c.line[gap_start:gap_end] or " "))
+
+
+def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
+    role = person.role
+    organization = role.organization if role else None
+    organization = organization or person.group
+    entry = gazetteer.organizations.get(organization) if organization else None
+    if entry and entry.kind in ("coalition", "opposition"):
+        side = "soc"
+    elif person.participant and event_kind in INTERACTIVE_EVENTS:
+        side = "counterpart"
+    else:
+        side = "mentioned"
+    return PersonFact(
+        name=person.name,
+        spellings=tuple(person.spellings),
+        role=role.title if role else "",
+        organization=organization,
+        side=side,
+        spoke=person.spoke,
+        paragraph=person.paragraph,
+    )

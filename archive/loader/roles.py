@@ -1,0 +1,176 @@
+"""Roles as releases write them next to a name, split into the title and the organization.
+
+"President of the Syrian Opposition Coalition (SOC)" -> President, Syrian Opposition Coalition;
+"France's Special Envoy to Syria" -> Special Envoy to Syria, France; "Political Affairs Officer at
+the French Consulate in Istanbul" -> Political Affairs Officer, French Consulate in Istanbul;
+"members of the political committee" -> Member of the political committee, the coalition (a body
+inside the coalition is part of the title, the membership is in the coalition itself); "UN envoy" ->
+UN envoy, United Nations. "to ..." stays in the title ("Representative to the United Nations").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import Hit
+from .gazetteer import Gazetteer
+
+# The head word of a title; the words before it in the same capitalized run belong to it too
+# ("Political Affairs Officer", "Foreign Minister").
+ROLE_WORD = re.compile(
+    r"\b(?:Vice[- ]Presidents?|Presidents?|Deputy\s+Secretary[- ]General|Secretary[- ]Generals?|"
+    r"Secretar(?:y|ies)|Executive\s+Director|Director[- ]General|Directors?|Deputy|Deputies|"
+    r"Coordinators?|Chairm[ae]n|Chairwoman|Chairperson|Chair|Heads?|Members?|Representatives?|"
+    r"Special\s+Envoy|Envoys?|Ambassadors?|Ministers?|Spokes(?:man|woman|person)|Officers?|"
+    r"Advis[eo]rs?|Senators?|Congress(?:man|woman)|Commanders?|Governors?|Mayors?|Chiefs?|"
+    r"Consuls?(?:\s+General)?|Charg[eé]\s+d'Affaires|Rapporteurs?|Commissioners?|Kings?|Emirs?|"
+    r"Crown\s+Prince|Sheikhs?|Founders?|Leaders?|Officials?|Judges?|Delegates?|Coordinators?)\b",
+    re.IGNORECASE,
+)
+
+# Words that make a phrase an organization's name ("Syrian Emergency Organization").
+ORG_NOUNS = frozenset(
+    "Organization Organisation Council Committee Commission Coalition Government Ministry Department "
+    "Office Team Unit Army Forces Front Movement Party Union League Association Foundation Society "
+    "Institute Center Centre Network Agency Authority Delegation Consulate Embassy Mission Bureau "
+    "Directorate Corps Brigade Brigades Group Alliance Federation Assembly Parliament Congress Senate "
+    "Court Tribunal Bank Fund Programme Program Initiative Campaign Watch Secretariat Service Board "
+    "Forum Syndicate Body Platform Observatory Institution Academy University Company Corporation "
+    "Guard Police Division Administration Cabinet Presidency Caucus Trust Alliance".split()
+)
+# Lowercase words after a name that only say what it is ("the Christians for Peace organization").
+_DESCRIPTOR = re.compile(r"\s+(?:organi[sz]ation|group|association|movement|network|foundation|NGO)$")
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+
+DEMONYMS = {
+    "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
+    "Turkish": "Turkey", "Russian": "Russia", "Iranian": "Iran", "Italian": "Italy", "Dutch": "Netherlands",
+    "Belgian": "Belgium", "Swiss": "Switzerland", "Austrian": "Austria", "Swedish": "Sweden",
+    "Norwegian": "Norway", "Danish": "Denmark", "Finnish": "Finland", "Spanish": "Spain",
+    "Canadian": "Canada", "Japanese": "Japan", "Chinese": "China", "Qatari": "Qatar", "Saudi": "Saudi Arabia",
+    "Jordanian": "Jordan", "Lebanese": "Lebanon", "Iraqi": "Iraq", "Egyptian": "Egypt", "Kuwaiti": "Kuwait",
+    "Emirati": "United Arab Emirates", "Omani": "Oman", "Bahraini": "Bahrain", "Polish": "Poland",
+    "Czech": "Czech Republic", "Greek": "Greece", "Irish": "Ireland", "Ukrainian": "Ukraine",
+    "Israeli": "Israel", "Libyan": "Libya", "Tunisian": "Tunisia", "Moroccan": "Morocco",
+    "Algerian": "Algeria", "Australian": "Australia", "Brazilian": "Brazil", "Indian": "India",
+    "Pakistani": "Pakistan", "Kazakh": "Kazakhstan", "Syrian": "Syria",
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    organization: str | None  # canonical name when known, else as written
+    organization_written: str | None  # the words naming it, when the role phrase names one
+
+
+def parse_role(paragraph: str, start: int, end: int, *, hits: list[Hit], places: list[Hit],
+               earlier_orgs: list[str], gazetteer: Gazetteer) -> Role:
+    """The role written in paragraph[start:end], which begins with its title words."""
+    phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
+    organization = written = None
+    prefix = ""
+    owner = _owner_before(paragraph, start, hits, places)
+    if owner:
+        (organization, owner_text, possessive) = owner
+        written = owner_text
+        if not possessive and organization not in gazetteer.coalition_family:
+            prefix = owner_text + " "
+    first = phrase.split(" ", 1)[0]
+    if first in DEMONYMS and " " in phrase:
+        organization = organization or DEMONYMS[first]
+        phrase = phrase.split(" ", 1)[1]
+    title, named, named_written = _split_organization(phrase, earlier_orgs, gazetteer)
+    if named:
+        organization, written = named, named_written
+    return Role(_tidy(prefix + title), organization, written)
+
+
+def _split_organization(phrase: str, earlier_orgs: list[str], gazetteer: Gazetteer):
+    at = re.search(r"\s+(?:at|in)\s+(?:the\s+)?", phrase)
+    of = re.search(r"\s+of\s+(?:the\s+)?", phrase)
+    for split in (at, of):
+        if not split:
+            continue
+        rest = _DESCRIPTOR.sub("", _PAREN.sub("", phrase[split.end():]))
+        entry = gazetteer.organization(rest)
+        if entry:
+            if entry.kind == "coalition" and entry.parent and split is of:
+                # A body inside the coalition: "Member of the Political Committee" of the coalition.
+                return phrase, gazetteer.coalition, rest
+            return phrase[:split.start()], entry.name, rest
+        if rest in ORG_NOUNS:  # "Coordinator of the Office": the office named earlier in the release
+            referent = next((o for o in reversed(earlier_orgs) if rest in o.split()), None)
+            if referent:
+                return phrase[:split.start()], referent, rest
+        place = gazetteer.place(rest)
+        if place and place.kind == "country":
+            return phrase[:split.start()], place.name, rest
+        if is_organization_name(rest) or phrase[split.end():] != rest:
+            return phrase[:split.start()], rest, rest
+    return phrase, None, None
+
+
+def is_organization_name(text: str) -> bool:
+    """Whether capitalized words read as an organization's name: they contain a word like Council."""
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and any(w in ORG_NOUNS for w in words)
+
+
+def _owner_before(paragraph: str, start: int, hits: list[Hit], places: list[Hit]):
+    """The organization or country written right before a title: "France's", "the SOC's", "UN"."""
+    for hit in (*hits, *places):
+        gap = paragraph[hit.end:start]
+        match = re.fullmatch(r"(?:\s*\([^)]*\))?('s|')?\s+", gap)
+        if match and hit.end <= start:
+            return hit.entry.name, hit.text, bool(match.group(1))
+    return None
+
+
+def _tidy(title: str) -> str:
+    """One spacing, the head word singular ("members of" -> "Member of"), a capital first letter."""
+    head, _, rest = " ".join(title.split()).strip(" ,").partition(" ")
+    head = singular(head)
+    title = f"{head} {rest}".strip()
+    return title[:1].upper() + title[1:]
+
+
+def singular(word: str) -> str:
+    """The singular of a plural title word ("Vice-Presidents", "Secretaries", "Chairmen")."""
+    candidates = (word[:-3] + "y" if word.endswith("ies") else "",
+                  word[:-1] if word.endswith("s") else "", word.replace("men", "man"))
+    return next((c for c in candidates if c and c != word and ROLE_WORD.fullmatch(c)), word)
+
+
+_TITLED = re.compile(
+    "(?i:" + ROLE_WORD.pattern + r")\s+(?:of|at)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w'-]*(?:\s+(?:(?:for|of|and|a|the|to|in|on|de)\s+)*[A-Z][\w'-]*)*)"
+    r"(?P<descriptor>\s+(?:organi[sz]ation|group|association|movement|network|foundation)\b)?",
+)
+_CONNECTOR = re.compile(r"\s+(?:for|of|and|a|the|to|in|on|de)\s", re.IGNORECASE)
+
+
+def titled_organizations(text: str) -> list[tuple[str, int]]:
+    """Organizations named after a title ("Chairman of the Christians for Peace organization").
+
+    Catches bodies the gazetteer does not know, whether or not a name follows the title. A name
+    written right after the organization ("... American Council Suzanne Meriden") is cut off after
+    the last organization word.
+    """
+    found = []
+    for match in _TITLED.finditer(text):
+        org = match["org"]
+        if re.match(r"\s+at\s", text[match.end():]):
+            continue  # "the Office" names one named before; in "Head of X at Y" the body is Y
+        if not match["descriptor"]:
+            words = org.split()
+            last = max((i for i, w in enumerate(words) if w in ORG_NOUNS), default=None)
+            if last is None:
+                continue
+            rest = " ".join(words[last + 1:])
+            if rest and not _CONNECTOR.match(" " + rest):
+                org = " ".join(words[: last + 1])
+        if org not in ORG_NOUNS:
+            found.append((org, match.start("org")))
+    return found
