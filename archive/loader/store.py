@@ -1,0 +1,321 @@
+"""Stores an extraction in the database: mentions, memberships, meeting, places, organizations, citations.
+
+One `EntityStore` serves a whole load run and keeps what it has looked up (people and their spellings,
+organizations, places, resolutions, memberships) in memory, so each release costs a handful of queries.
+
+Editors come first: a row an editor confirmed or removed (`review` other than "extracted") is never
+changed, and the extractor never adds a row for the same person, organization, place or resolution
+beside it, so what an editor took out stays out. Extracted rows of the statement are replaced.
+People are matched across releases through `names.compare_names`: the same name in another spelling
+is the same person; a small spelling difference with the same organization is too; anything less
+sure becomes a new person plus a `MergeSuggestion` for an editor, never a silent merge.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from archive.models import (
+    Citation,
+    Meeting,
+    Membership,
+    Mention,
+    MergeSuggestion,
+    Organization,
+    OrganizationAlias,
+    OrganizationMention,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    PlaceMention,
+    Resolution,
+    Review,
+    Statement,
+)
+from archive.text import make_slug, name_key
+
+from .extract import CitationFact, Extraction, PersonFact
+from .names import compare_names, given_key, person_key, surname_key
+
+EXTRACTED = Review.EXTRACTED
+
+
+class EntityStore:
+    """Created once per load run (caches lookups so a 10,000-release load stays fast)."""
+
+    def __init__(self) -> None:
+        self._loaded = False
+
+    def save(self, *, statement: Statement, extraction: Extraction) -> None:
+        """Store mentions, memberships, the meeting, org/place mentions, citations for a saved statement."""
+        self._load()
+        organizations = {o.name: self._organization(o.name, o.as_written) for o in extraction.organizations}
+        for person in extraction.people:
+            if person.organization and person.organization not in organizations:
+                organizations[person.organization] = self._organization(person.organization, person.organization)
+        self._save_organizations(statement, extraction, organizations)
+        self._save_places(statement, extraction)
+        self._save_citations(statement, extraction)
+        self._save_people(statement, extraction, organizations)
+        self._save_meeting(statement, extraction)
+
+    # Caches ---------------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._orgs: dict[str, Organization] = {}
+        for org in Organization.objects.all():
+            self._orgs.setdefault(name_key(org.name), org)
+            if org.abbreviation:
+                self._orgs.setdefault(name_key(org.abbreviation), org)
+        by_id = {o.pk: o for o in self._orgs.values()}
+        for alias in OrganizationAlias.objects.all():
+            if alias.organization_id in by_id:
+                self._orgs.setdefault(alias.key, by_id[alias.organization_id])
+        self._places: dict[str, Place] = {}
+        for place in Place.objects.all():
+            self._places.setdefault(name_key(place.name), place)
+        places_by_id = {p.pk: p for p in self._places.values()}
+        for alias in PlaceAlias.objects.all():
+            if alias.place_id in places_by_id:
+                self._places.setdefault(alias.key, places_by_id[alias.place_id])
+        self._resolutions = {r.identifier: r for r in Resolution.objects.all()}
+        self._resolution_slugs = {r.slug for r in self._resolutions.values()}
+        self._people = {p.pk: p for p in Person.objects.all()}
+        self._person_slugs = {p.slug for p in self._people.values()}
+        self._aliases: dict[int, set[str]] = defaultdict(set)  # every alias, removed ones included
+        self._by_key: dict[str, int] = {}
+        self._by_surname: dict[str, set[int]] = defaultdict(set)
+        self._by_given: dict[str, set[int]] = defaultdict(set)
+        for pk, name in ((p.pk, p.name) for p in self._people.values()):
+            self._index(pk, name)
+        for person_id, name, review in PersonAlias.objects.values_list("person_id", "name", "review"):
+            self._aliases[person_id].add(name)
+            if review != Review.REMOVED:
+                self._index(person_id, name)
+        self._org_ids_of: dict[int, set[int]] = defaultdict(set)
+        self._memberships: dict[tuple, Membership] = {}
+        for membership in Membership.objects.all():
+            self._memberships[(membership.person_id, membership.organization_id, membership.role)] = membership
+            self._org_ids_of[membership.person_id].add(membership.organization_id)
+        for person_id, org_id in Mention.objects.exclude(organization=None).values_list(
+                "person_id", "organization_id").distinct():
+            self._org_ids_of[person_id].add(org_id)
+
+    def _index(self, person_id: int, name: str) -> None:
+        if len(name.split()) < 2:  # "Al-Hariri" alone could be any Hariri
+            return
+        self._by_key.setdefault(person_key(name), person_id)
+        self._by_surname[surname_key(name)].add(person_id)
+        self._by_given[given_key(name)].add(person_id)
+
+    def _organization(self, name: str, as_written: str) -> Organization:
+        key = name_key(name)
+        org = self._orgs.get(key) or self._orgs.get(name_key(as_written))
+        if org is None:
+            country = key in self._places and self._places[key].kind == Place.Kind.COUNTRY
+            kind = Organization.Kind.GOVERNMENT if country else Organization.Kind.OTHER
+            org = Organization(name=name, slug=_free_slug(name, {o.slug for o in self._orgs.values()}), kind=kind)
+            org.save()
+            self._orgs[key] = org
+        if name_key(as_written) not in self._orgs:
+            OrganizationAlias.objects.create(organization=org, name=as_written)
+            self._orgs[name_key(as_written)] = org
+        return org
+
+    def _place(self, name: str) -> Place:
+        place = self._places.get(name_key(name))
+        if place is None:
+            place = Place(name=name, slug=_free_slug(name, {p.slug for p in self._places.values()}))
+            place.save()
+            self._places[name_key(name)] = place
+        return place
+
+    def _resolution(self, fact: CitationFact) -> Resolution:
+        resolution = self._resolutions.get(fact.identifier)
+        if resolution is None:
+            # A number the reference data lacks: kept, and flagged for an editor to check.
+            title = "" if fact.number else fact.identifier.removesuffix(f" {fact.year}")
+            resolution = Resolution(body=fact.body, number=fact.number, year=fact.year, title=title,
+                                    slug=_free_slug(fact.identifier, self._resolution_slugs), verified=False)
+            resolution.save()
+            self._resolutions[fact.identifier] = resolution
+        return resolution
+
+    # Rows of one statement --------------------------------------------------------------------------
+
+    @staticmethod
+    def _replace(model, statement: Statement, key: str) -> set:
+        """Delete the statement's extracted rows of `model`; the keys of the rows editors reviewed."""
+        kept = set(model.objects.filter(statement=statement).exclude(review=EXTRACTED)
+                   .values_list(key, flat=True))
+        model.objects.filter(statement=statement, review=EXTRACTED).delete()
+        return kept
+
+    def _save_organizations(self, statement, extraction, organizations) -> None:
+        kept = self._replace(OrganizationMention, statement, "organization_id")
+        rows, seen = [], set(kept)
+        for fact in extraction.organizations:
+            org = organizations[fact.name]
+            if org.pk not in seen:
+                seen.add(org.pk)
+                rows.append(OrganizationMention(statement=statement, organization=org,
+                                                as_written=fact.as_written[:300], paragraph=fact.paragraph))
+        OrganizationMention.objects.bulk_create(rows)
+
+    def _save_places(self, statement, extraction) -> None:
+        kept = self._replace(PlaceMention, statement, "place_id")
+        rows, seen = [], set(kept)
+        for fact in extraction.places:
+            place = self._place(fact.name)
+            if place.pk not in seen:
+                seen.add(place.pk)
+                rows.append(PlaceMention(statement=statement, place=place, as_written=fact.as_written[:300],
+                                         paragraph=fact.paragraph))
+        PlaceMention.objects.bulk_create(rows)
+
+    def _save_citations(self, statement, extraction) -> None:
+        kept = self._replace(Citation, statement, "resolution_id")
+        rows = []
+        for fact in extraction.citations:
+            resolution = self._resolution(fact)
+            if resolution.pk not in kept:
+                rows.append(Citation(statement=statement, resolution=resolution,
+                                     as_written=fact.as_written[:300], paragraph=fact.paragraph))
+        Citation.objects.bulk_create(rows)
+
+    def _save_people(self, statement, extraction, organizations) -> None:
+        kept = self._replace(Mention, statement, "person_id")
+        mentions, aliases, suggestions, seen = [], [], [], set(kept)
+        for fact in extraction.people:
+            org = organizations.get(fact.organization) if fact.organization else None
+            person, suggestion = self._person(fact, org)
+            if suggestion:
+                suggestions.append(suggestion)
+            for spelling in dict.fromkeys((*fact.spellings, fact.name)):
+                if spelling not in self._aliases[person.pk]:
+                    self._aliases[person.pk].add(spelling)
+                    self._index(person.pk, spelling)
+                    aliases.append(PersonAlias(person=person, name=spelling[:200], key=name_key(spelling)))
+            if org:
+                self._org_ids_of[person.pk].add(org.pk)
+            if fact.role:
+                self._membership(person, org, fact.role, statement)
+            if person.pk in seen:
+                continue
+            seen.add(person.pk)
+            mentions.append(Mention(
+                statement=statement, person=person, name_as_written=fact.spellings[0][:200] if fact.spellings
+                else fact.name[:200], role=fact.role[:300], organization=org, side=fact.side,
+                spoke=fact.spoke, paragraph=fact.paragraph,
+            ))
+        PersonAlias.objects.bulk_create(aliases, ignore_conflicts=True)
+        Mention.objects.bulk_create(mentions)
+        MergeSuggestion.objects.bulk_create(suggestions, ignore_conflicts=True)
+
+    def _person(self, fact: PersonFact, org: Organization | None) -> tuple[Person, MergeSuggestion | None]:
+        """The person `fact` names, or a new one (with a suggestion when a known one is close)."""
+        names = [n for n in dict.fromkeys((fact.name, *fact.spellings)) if len(n.split()) >= 2]
+        for name in names:
+            if person_key(name) in self._by_key:
+                return self._people[self._by_key[person_key(name)]], None
+        best = None
+        nearby = self._by_surname[surname_key(fact.name)] | self._by_given[given_key(fact.name)]
+        for pk in nearby:
+            for known in (self._people[pk].name, *self._aliases[pk]):
+                verdict = compare_names(fact.name, known)
+                if verdict.level == "different" or (best and best[1].score >= verdict.score):
+                    continue
+                best = (pk, verdict)
+        if best:
+            pk, verdict = best
+            same_organization = org is not None and org.pk in self._org_ids_of[pk]
+            if verdict.level == "sure" or (verdict.level == "probable" and same_organization):
+                return self._people[pk], None
+        person = Person(name=fact.name[:200], slug=_free_slug(fact.name, self._person_slugs))
+        person.save()
+        self._people[person.pk] = person
+        if best:
+            pk, verdict = best
+            return person, MergeSuggestion(person=person, candidate=self._people[pk], score=verdict.score,
+                                           reason=verdict.reason)
+        return person, None
+
+    def _membership(self, person: Person, org: Organization | None, role: str, statement: Statement) -> None:
+        """Record the role, widening the first/last statement and dates that show it."""
+        key = (person.pk, org.pk if org else None, role[:200])
+        membership = self._memberships.get(key)
+        date = statement.date
+        if membership is None:
+            membership = Membership.objects.create(
+                person=person, organization=org, role=role[:200], first_statement=statement,
+                last_statement=statement, first_seen=date, last_seen=date)
+            self._memberships[key] = membership
+            return
+        changed = []
+        if date and (membership.first_seen is None or date < membership.first_seen):
+            membership.first_seen, membership.first_statement = date, statement
+            changed += ["first_seen", "first_statement"]
+        if date and (membership.last_seen is None or date >= membership.last_seen):
+            membership.last_seen, membership.last_statement = date, statement
+            changed += ["last_seen", "last_statement"]
+        if changed:
+            membership.save(update_fields=changed)
+
+    def _save_meeting(self, statement, extraction) -> None:
+        event = extraction.event
+        meeting = Meeting.objects.filter(statement=statement).first()
+        if meeting and meeting.review != EXTRACTED:
+            return
+        meeting = meeting or Meeting(statement=statement)
+        meeting.kind, meeting.format, meeting.number = event.kind, event.format, event.number
+        meeting.date_as_written, meeting.date = event.date_as_written[:100], event.date
+        meeting.place = self._place(event.place) if event.place else None
+        meeting.save()
+
+
+def _free_slug(text: str, taken: set[str]) -> str:
+    """A slug for `text` not in `taken` (which is updated), as the models' `unique_slug` would make."""
+    base = make_slug(text)
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+def merge_people(*, keep: Person, merge: Person) -> None:
+    """Fold `merge` into `keep`: mentions, aliases (its name included) and memberships move, then it goes.
+
+    Where both have a row for the same statement (or the same role), `keep`'s row stays, widened to
+    the other's first and last statements. Call inside a transaction.
+    """
+    if keep.pk == merge.pk:
+        return
+    both = set(Mention.objects.filter(person=keep).values_list("statement_id", flat=True))
+    Mention.objects.filter(person=merge, statement_id__in=both).delete()
+    Mention.objects.filter(person=merge).update(person=keep)
+    names = set(PersonAlias.objects.filter(person=keep).values_list("name", flat=True))
+    PersonAlias.objects.filter(person=merge, name__in=names).delete()
+    PersonAlias.objects.filter(person=merge).update(person=keep)
+    if merge.name not in names | {keep.name}:
+        PersonAlias.objects.get_or_create(person=keep, name=merge.name,
+                                          defaults={"key": name_key(merge.name), "review": Review.CONFIRMED})
+    kept = {(m.organization_id, m.role): m for m in Membership.objects.filter(person=keep)}
+    for membership in Membership.objects.filter(person=merge):
+        same = kept.get((membership.organization_id, membership.role))
+        if same is None:
+            membership.person = keep
+            membership.save(update_fields=["person"])
+            continue
+        if membership.first_seen and (same.first_seen is None or membership.first_seen < same.first_seen):
+            same.first_seen, same.first_statement_id = membership.first_seen, membership.first_statement_id
+        if membership.last_seen and (same.last_seen is None or membership.last_seen > same.last_seen):
+            same.last_seen, same.last_statement_id = membership.last_seen, membership.last_statement_id
+        same.save()
+        membership.delete()
+    merge.delete()  # its merge suggestions go with it: they are answered
