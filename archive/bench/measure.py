@@ -150,7 +150,13 @@ def entity_pages(per_kind: int = 5) -> list[Page]:
 
 @contextmanager
 def bench_urls():
-    with override_settings(ROOT_URLCONF="archive.bench.urls", ALLOWED_HOSTS=["testserver"]):
+    """The bench URLconf, and production behaviour (no debug) over plain HTTP."""
+    with override_settings(
+        ROOT_URLCONF="archive.bench.urls",
+        ALLOWED_HOSTS=["testserver"],
+        DEBUG=False,
+        SECURE_SSL_REDIRECT=False,
+    ):
         yield
 
 

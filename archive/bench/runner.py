@@ -52,6 +52,8 @@ class Options:
     queries: list[Query] = field(default_factory=list)
     rounds: int = 3
     ingest: bool = True
+    pages: bool = True
+    earlier_ingest: dict | None = None  # figures of the run that loaded the database
     database_url: str = ""  # for gunicorn; no HTTP step when empty
     http_rates: list[float] = field(default_factory=lambda: [2, 5, 10, 20, 40, 80])
     http_seconds: float = 8
@@ -121,10 +123,14 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
             "peak_rss_mb": _rss_mb(),
         }
         say(f"  {report.summary()}")
+    elif options.earlier_ingest:
+        result["ingest"] = options.earlier_ingest
     if engine == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     result["statements"] = Statement.objects.count()
+    if not options.pages:
+        return result
 
     facets = facet_choices()
     queries = options.queries

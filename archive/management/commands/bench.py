@@ -38,6 +38,17 @@ class Command(BaseCommand):
             action="store_true",
             help="Load nothing; measure the database as it is (with --scratch: the kept one).",
         )
+        parser.add_argument(
+            "--no-pages",
+            action="store_true",
+            help="Only load (with --scratch, the database is kept for a later --skip-ingest).",
+        )
+        parser.add_argument(
+            "--ingest-json",
+            type=Path,
+            metavar="JSON",
+            help="With --skip-ingest: report the ingest figures of this earlier run.",
+        )
         parser.add_argument("--no-http", action="store_true", help="Skip the gunicorn step.")
         parser.add_argument("--http-rates", default="2,5,10,20,40,80", help="Offered pages/s.")
         parser.add_argument("--http-seconds", type=float, default=8, help="Seconds per rate.")
@@ -67,7 +78,8 @@ class Command(BaseCommand):
         if o["scratch"]:
             name = scratch_name(o["size"])
             self.stderr.write(f"scratch database: {name}")
-            context = scratch_database(name=name, fresh=not o["skip_ingest"], keep=o["keep"])
+            keep = o["keep"] or o["no_pages"]
+            context = scratch_database(name=name, fresh=not o["skip_ingest"], keep=keep)
         else:
             if not o["skip_ingest"] and Statement.objects.exists():
                 raise CommandError(
@@ -83,16 +95,21 @@ class Command(BaseCommand):
                 queries=queries,
                 rounds=o["rounds"],
                 ingest=not o["skip_ingest"],
+                pages=not o["no_pages"],
                 database_url=url,
                 http_rates=rates,
                 http_seconds=o["http_seconds"],
                 workers=o["workers"],
+                earlier_ingest=self._earlier_ingest(o["ingest_json"]),
             )
             result = run(options, say=self.stderr.write)
         if o["json"]:
             o["json"].parent.mkdir(parents=True, exist_ok=True)
             o["json"].write_text(json.dumps(result, indent=2) + "\n")
             self.stderr.write(f"wrote {o['json']}")
+        if not options.pages:
+            self.stdout.write(json.dumps(result.get("ingest", {}), indent=2))
+            return
         self.stdout.write(report.markdown_table([result]))
         self.stdout.write("\n" + report.targets_table([result]))
         self.stdout.write("\n" + report.per_query_table(result))
@@ -101,3 +118,9 @@ class Command(BaseCommand):
             self.stderr.write(f"check failed: {problem}")
         if o["check"] and not checks["ok"]:
             raise CommandError(f"{len(checks['problems'])} check(s) failed.")
+
+    @staticmethod
+    def _earlier_ingest(path: Path | None) -> dict | None:
+        if path is None:
+            return None
+        return {**json.loads(path.read_text())["ingest"], "from": str(path)}
