@@ -1,0 +1,95 @@
+"""Each page runs a fixed number of SQL queries, the same with one result as with many."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Statement
+from tests.factories import (
+    MembershipFactory,
+    MentionFactory,
+    OrganizationFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    PlaceFactory,
+    ResolutionFactory,
+    statement_with_facts,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=[1, 45], ids=["one result", "many results"])
+def archive(request):
+    """`n` statements sharing one person, organization, place and resolution, each with more."""
+    person = PersonFactory(name="Hadi al-Bahra")
+    PersonAliasFactory(person=person, name="Al-Bahra")
+    organization = OrganizationFactory(name="Syrian Opposition Coalition")
+    MembershipFactory(person=person, organization=organization, role="President")
+    place, resolution = PlaceFactory(name="Geneva"), ResolutionFactory(number="2254")
+    statements = []
+    for n in range(request.param):
+        statement = statement_with_facts(
+            person=person,
+            organization=organization,
+            place=place,
+            resolution=resolution,
+            title=f"Statement {n} on the political process",
+            date=datetime.date(2015, 1, 1) + datetime.timedelta(days=97 * n),
+        )
+        MentionFactory(statement=statement, side="counterpart", spoke=True)
+        statements.append(statement)
+    return {
+        "statement": statements[-1],
+        "person": person,
+        "organization": organization,
+        "place": place,
+        "resolution": resolution,
+    }
+
+
+LIST = reverse("archive:statement-list")
+
+PAGES = [
+    # (name, url from the archive, queries)
+    ("home", lambda a: "/", 6),
+    ("list", lambda a: LIST, 11),
+    ("list, page 2", lambda a: f"{LIST}?page=2", 11),
+    ("list, search", lambda a: f"{LIST}?q=political", 12),
+    ("list, search sorted by date", lambda a: f"{LIST}?q=political&sort=oldest", 12),
+    (
+        "list, every filter",
+        lambda a: (
+            f"{LIST}?q=political&person={a['person'].slug}&organization={a['organization'].slug}"
+            f"&resolution={a['resolution'].slug}&place={a['place'].slug}&kind=meeting&language=en"
+            "&year=2015&year=2016&year=2017&year=2018&year=2019&year=2020&year=2021&year=2022"
+            "&year=2024&year=2025&year=2026&date_from=2014-01-01&date_to=2030-01-01&more=person"
+        ),
+        16,  # + one query per entity filter to check its values exist
+    ),
+    ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 4),
+    ("list, feed", lambda a: reverse("archive:statement-feed"), 1),
+    ("permalink", lambda a: a["statement"].get_absolute_url(), 5),
+    ("permalink from a search", lambda a: a["statement"].get_absolute_url() + "?q=political", 5),
+    ("person", lambda a: a["person"].get_absolute_url(), 10),
+    ("organization", lambda a: a["organization"].get_absolute_url(), 9),
+    ("resolution", lambda a: a["resolution"].get_absolute_url(), 6),
+    ("place", lambda a: a["place"].get_absolute_url(), 8),
+    ("meetings", lambda a: reverse("archive:meeting-list"), 3),
+]
+
+
+@pytest.mark.parametrize("name, url, queries", PAGES, ids=[p[0] for p in PAGES])
+def test_page_runs_a_fixed_number_of_queries(client, archive, django_assert_num_queries, name, url, queries):
+    with django_assert_num_queries(queries):
+        response = client.get(url(archive))
+    assert response.status_code == 200
+    if "page" in (response.context or {}):
+        assert response.context["page"].paginator.count >= 1
+
+
+def test_many_results_really_are_many(client, archive):
+    count = Statement.objects.count()
+    response = client.get(LIST)
+    assert response.context["page"].paginator.count == count
