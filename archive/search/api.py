@@ -1,6 +1,6 @@
 """The search API that views, filters and admin call, whatever the database.
 
-    matching(queryset, q)      statements matching q, annotated with `rank` (float, higher is
+    matching(queryset, q)      statements matching q, with a `rank` alias (float, higher is
                                better, title above body) when q has a positive term
     ranked(queryset)           by rank, then newest first (newest first when there is no rank)
     snippets(statements, q)    {pk: SafeString} for the rows of one page, hits in <mark>
@@ -8,6 +8,11 @@
     search_sql(queryset, q)    the SQL and params of a ranked search, to time the engine alone
 
 `q` is the raw string from the search box, or a SearchQuery already parsed with `parse()`.
+
+`rank` is a QuerySet alias(), not a selected annotation: order_by() and filter() can use it, and
+`.annotate(score=F("rank"))` reads it, but a search sorted by date never computes it (on
+PostgreSQL that would decompress and score the vector of every matching row). On SQLite a
+searched queryset cannot be ORed with another (`a | b`): see archive.search.sqlite._Hits.
 What a query means, edge cases included, is documented in `archive.search.query`: a blank
 query (or one with no usable term) leaves the queryset as it is and annotates nothing; one with
 only exclusions keeps every statement not matching them, also without a rank.
@@ -49,7 +54,7 @@ def _backend(alias: str):
 
 
 def matching(queryset: QuerySet, q: str | SearchQuery | None) -> QuerySet:
-    """Restrict to statements matching q; annotate `rank` when q has a positive term."""
+    """Restrict to statements matching q; alias `rank` when q has a positive term."""
     query = _parsed(q)
     if query.is_blank:
         return queryset

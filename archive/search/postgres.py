@@ -57,7 +57,7 @@ def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     if not query.has_positive:
         return queryset
     positive = _positive(query)
-    return queryset.filter(search_document=positive).annotate(
+    return queryset.filter(search_document=positive).alias(
         rank=SearchRank(F("search_document"), positive, weights=RANK_WEIGHTS, cover_density=True)
     )
 

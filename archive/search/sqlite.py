@@ -189,7 +189,7 @@ def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     queryset = queryset.all()
     sql = queryset.query
     join = _Hits(queryset.model, sql.get_initial_alias(), None, match_expression(query))
-    return queryset.annotate(rank=_Rank(sql.join(join)))
+    return queryset.alias(rank=_Rank(sql.join(join)))
 
 
 def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
