@@ -20,15 +20,69 @@ HOSTILE_BODY = (
 )
 
 HOSTILE_QUERIES = [
-    '"', '""', '"""', '"unbalanced phrase', 'unbalanced" quote', "-", "--", "- -", "-\"\"",
-    "OR", "OR OR", "a OR", "OR a", "a OR OR b", "-OR", "NOT", "AND", "a AND NOT b", "NEAR(a b)",
-    "NEAR(a b, 2)", "a*", "*", "^a", "title:ceasefire", "body:x", "{title body}:x", "col:x",
-    "a + b", "(a", "a)", "((", "'; DROP TABLE archive_statement; --", "1' OR '1'='1",
-    "\" OR 1=1 --", "a' || 'b", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    "&amp;", "%", "%%", "%s", "\\", "\\x00", "\x00", "a\x00b", "\x01\x02\x03\x04\x1f\x7f",
-    "\u202e\u200b\ufeff", "😀", "😀 ceasefire", "مُحَمَّد", "سوريا -الأسد", "ceasefire:*",
-    "!ceasefire", "a & b | c", "a <-> b", "a <2> b", "'quoted'", "x" * 10_000,
-    "ceasefire " * 2_000, '"' * 5_000, "-" * 5_000, " OR" * 3_000, "\n\t\r",
+    '"',
+    '""',
+    '"""',
+    '"unbalanced phrase',
+    'unbalanced" quote',
+    "-",
+    "--",
+    "- -",
+    '-""',
+    "OR",
+    "OR OR",
+    "a OR",
+    "OR a",
+    "a OR OR b",
+    "-OR",
+    "NOT",
+    "AND",
+    "a AND NOT b",
+    "NEAR(a b)",
+    "NEAR(a b, 2)",
+    "a*",
+    "*",
+    "^a",
+    "title:ceasefire",
+    "body:x",
+    "{title body}:x",
+    "col:x",
+    "a + b",
+    "(a",
+    "a)",
+    "((",
+    "'; DROP TABLE archive_statement; --",
+    "1' OR '1'='1",
+    '" OR 1=1 --',
+    "a' || 'b",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "&amp;",
+    "%",
+    "%%",
+    "%s",
+    "\\",
+    "\\x00",
+    "\x00",
+    "a\x00b",
+    "\x01\x02\x03\x04\x1f\x7f",
+    "\u202e\u200b\ufeff",
+    "😀",
+    "😀 ceasefire",
+    "مُحَمَّد",
+    "سوريا -الأسد",
+    "ceasefire:*",
+    "!ceasefire",
+    "a & b | c",
+    "a <-> b",
+    "a <2> b",
+    "'quoted'",
+    "x" * 10_000,
+    "ceasefire " * 2_000,
+    '"' * 5_000,
+    "-" * 5_000,
+    " OR" * 3_000,
+    "\n\t\r",
 ]
 
 
@@ -44,10 +98,18 @@ def search(q):
 def corpus():
     make = StatementFactory
     return {
-        "geneva": make(title="Talks in Geneva", body="Delegations met about the political transition."),
-        "astana": make(title="Astana round", body="The Astana talks ended; Geneva was not mentioned."),
-        "transition": make(title="On transition", body="A transition that is political, not military."),
-        "norm": make(title="Regional matters", body="They warned against the normalization of relations."),
+        "geneva": make(
+            title="Talks in Geneva", body="Delegations met about the political transition."
+        ),
+        "astana": make(
+            title="Astana round", body="The Astana talks ended; Geneva was not mentioned."
+        ),
+        "transition": make(
+            title="On transition", body="A transition that is political, not military."
+        ),
+        "norm": make(
+            title="Regional matters", body="They warned against the normalization of relations."
+        ),
         "sochi": make(title="Sochi meeting", body="A congress in Sochi about the constitution."),
     }
 
@@ -120,15 +182,19 @@ def test_search_composes_with_filters_counts_and_subqueries(corpus):
     # As a subquery, whose tables get new aliases.
     outer = Statement.objects.filter(pk__in=searched.values("pk"))
     assert texts(outer) == ["Astana round", "Talks in Geneva"]
-    assert texts(Statement.objects.filter(Exists(searched.filter(pk=OuterRef("pk"))))) == texts(outer)
+    assert texts(Statement.objects.filter(Exists(searched.filter(pk=OuterRef("pk"))))) == texts(
+        outer
+    )
     assert searched.filter(language="ar").count() == 0
     assert sorted(searched.values_list("language", flat=True)) == ["en", "en"]
 
 
 def test_bulk_create_update_and_delete_keep_the_index_current():
     Statement.objects.bulk_create(
-        [Statement(title="Bulk one", body="zeugma appears", content_hash="x", slug="one"),
-         Statement(title="Bulk two", body="nothing here", content_hash="y", slug="two")]
+        [
+            Statement(title="Bulk one", body="zeugma appears", content_hash="x", slug="one"),
+            Statement(title="Bulk two", body="nothing here", content_hash="y", slug="two"),
+        ]
     )
     assert search("zeugma") == ["Bulk one"]
     Statement.objects.filter(title="Bulk two").update(body="a zeugma too")
@@ -214,20 +280,56 @@ def test_highlight_paragraph_marks_words_sharing_a_stem_and_escapes():
         "Normalization <b>normalizes</b> the norm; \x02not\x03 marked.", "normalize"
     )
     assert html == (
-        "<mark>Normalization</mark> &lt;b&gt;<mark>normalizes</mark>&lt;/b&gt; the norm;  not  marked."
+        "<mark>Normalization</mark> &lt;b&gt;<mark>normalizes</mark>&lt;/b&gt; "
+        "the norm;  not  marked."
     )
 
 
 def test_highlight_paragraph_marks_phrase_words_and_not_exclusions():
-    html = api.highlight_paragraph("The political transition in Syria", '"political transition" -syria')
+    html = api.highlight_paragraph(
+        "The political transition in Syria", '"political transition" -syria'
+    )
     assert html == "The <mark>political</mark> <mark>transition</mark> in Syria"
 
 
 def random_queries(count, seed=20261122):
     rng = random.Random(seed)
-    pieces = ['"', "-", " OR ", " ", "(", ")", "*", ":", "^", "NEAR", "AND", "NOT", "'", ";",
-              "\x00", "\x02", "\x03", "<", ">", "&", "%s", "\\", "ceasefire", "geneva", "talks",
-              "😀", "سوريا", "مُ", "title", "body", "2254", "S/RES/", "al-", "."]
+    pieces = [
+        '"',
+        "-",
+        " OR ",
+        " ",
+        "(",
+        ")",
+        "*",
+        ":",
+        "^",
+        "NEAR",
+        "AND",
+        "NOT",
+        "'",
+        ";",
+        "\x00",
+        "\x02",
+        "\x03",
+        "<",
+        ">",
+        "&",
+        "%s",
+        "\\",
+        "ceasefire",
+        "geneva",
+        "talks",
+        "😀",
+        "سوريا",
+        "مُ",
+        "title",
+        "body",
+        "2254",
+        "S/RES/",
+        "al-",
+        ".",
+    ]
     for _ in range(count):
         yield "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
 

@@ -47,7 +47,7 @@ def test_postgres_plan_uses_the_gin_index_and_no_to_tsvector(q):
 def sqlite_objects():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT name FROM sqlite_master WHERE name IN (%s)" % ", ".join(["%s"] * len(SCHEMA)),
+            f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(SCHEMA))})",
             list(SCHEMA),
         )
         return {name for (name,) in cursor.fetchall()}

@@ -37,7 +37,10 @@ def test_or_at_the_edges_or_doubled_is_ignored():
 
 
 def test_excluded_words_and_phrases():
-    assert words(parse('geneva -astana -"sochi talks"')) == ([["geneva"]], ["astana", "sochi talks"])
+    assert words(parse('geneva -astana -"sochi talks"')) == (
+        [["geneva"]],
+        ["astana", "sochi talks"],
+    )
 
 
 def test_or_next_to_an_exclusion_is_dropped():
@@ -45,7 +48,10 @@ def test_or_next_to_an_exclusion_is_dropped():
 
 
 def test_unbalanced_quote_runs_to_the_end():
-    assert words(parse('geneva "political transition')) == ([["geneva"], ["political transition"]], [])
+    assert words(parse('geneva "political transition')) == (
+        [["geneva"], ["political transition"]],
+        [],
+    )
 
 
 def test_only_exclusions_has_no_positive_term():
@@ -60,7 +66,11 @@ def test_punctuation_lone_minus_and_or_are_blank():
 
 def test_words_keep_only_token_characters_and_inner_joiners():
     assert words(parse("S/RES/2254 al-Assad U.N. covid-19 Assad's"))[0] == [
-        ["S/RES/2254"], ["al-Assad"], ["U.N"], ["covid-19"], ["Assad's"]
+        ["S/RES/2254"],
+        ["al-Assad"],
+        ["U.N"],
+        ["covid-19"],
+        ["Assad's"],
     ]
 
 
@@ -89,7 +99,7 @@ def test_long_queries_are_truncated_and_say_so():
 
 def test_any_string_parses():
     rng = random.Random(4)
-    alphabet = 'ab yz-"OR()*:^\x00\x01\x02\x03<>&;\'’/.\\ مُ😀'
+    alphabet = "ab yz-\"OR()*:^\x00\x01\x02\x03<>&;'’/.\\ مُ😀"
     for _ in range(2000):
         raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         query = parse(raw)

@@ -71,15 +71,18 @@ def plain_lead(body: str, words: int = LEAD_WORDS) -> SafeString:
 
 # A light English suffix stripper, enough to highlight "normalization" for the query "normalize"
 # on one page; the engines do the real stemming when matching.
+# fmt: off
 _SUFFIXES = sorted(
-    (
-        "ization izations isation isations ation ations ition itions ement ements ment ments "
-        "izing ising izes ises ized ised ize ise ating ated ates ate ings ing ness ities ity "
-        "ies ied ers er es ed ly al s e"
-    ).split(),
+    [
+        "ization", "izations", "isation", "isations", "ation", "ations", "ition", "itions",
+        "ement", "ements", "ment", "ments", "izing", "ising", "izes", "ises", "ized", "ised",
+        "ize", "ise", "ating", "ated", "ates", "ate", "ings", "ing", "ness", "ities", "ity",
+        "ies", "ied", "ers", "er", "es", "ed", "ly", "al", "s", "e",
+    ],
     key=len,
     reverse=True,
 )
+# fmt: on
 _MIN_STEM = 3
 
 

@@ -15,7 +15,8 @@ import operator
 from collections.abc import Sequence
 from functools import reduce
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery as TsQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.contrib.postgres.search import SearchQuery as TsQuery
 from django.db.models import Case, F, Func, QuerySet, Value, When
 
 from .document import DEFAULT_CONFIG, TEXT_SEARCH_CONFIGS
@@ -25,7 +26,12 @@ from .query import SearchQuery, Term
 CONFIGS = (*dict.fromkeys(TEXT_SEARCH_CONFIGS.values()), DEFAULT_CONFIG)
 # ts_rank_cd weights for D, C, B (body), A (title): a title hit counts five body hits.
 RANK_WEIGHTS = [0.1, 0.1, 0.2, 1.0]
-SNIPPET_OPTIONS = {"max_words": 35, "min_words": 15, "max_fragments": 2, "fragment_delimiter": " … "}
+SNIPPET_OPTIONS = {
+    "max_words": 35,
+    "min_words": 15,
+    "max_fragments": 2,
+    "fragment_delimiter": " … ",
+}
 
 
 def _term(term: Term, config: str) -> TsQuery:
@@ -34,14 +40,14 @@ def _term(term: Term, config: str) -> TsQuery:
     return TsQuery(term.text, config=config, search_type="phrase")
 
 
+def _all_groups(query: SearchQuery, config: str) -> TsQuery:
+    """Every required group matches, each through any of its terms, in one configuration."""
+    groups = (reduce(operator.or_, (_term(t, config) for t in group)) for group in query.required)
+    return reduce(operator.and_, groups)
+
+
 def _positive(query: SearchQuery) -> TsQuery:
-    return reduce(
-        operator.or_,
-        (
-            reduce(operator.and_, (reduce(operator.or_, (_term(t, c) for t in group)) for group in query.required))
-            for c in CONFIGS
-        ),
-    )
+    return reduce(operator.or_, (_all_groups(query, config) for config in CONFIGS))
 
 
 def _excluded(query: SearchQuery) -> TsQuery:

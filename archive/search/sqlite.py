@@ -67,7 +67,7 @@ def install(connection) -> bool:
         if CONTENT_TABLE not in tables:
             return False  # migrated backwards past the statements table: nothing to index
         cursor.execute(
-            "SELECT name FROM sqlite_master WHERE name IN (%s)" % ", ".join(["%s"] * len(SCHEMA)),
+            f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(SCHEMA))})",
             list(SCHEMA),
         )
         present = {name for (name,) in cursor.fetchall()}
@@ -198,7 +198,8 @@ def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
     ids = [s.pk for s in statements]
     with connections[statements[0]._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, snippet({FTS_TABLE}, 1, %s, %s, '…', {SNIPPET_TOKENS}) FROM {FTS_TABLE} "
+            f"SELECT rowid, snippet({FTS_TABLE}, 1, %s, %s, '…', {SNIPPET_TOKENS}) "
+            f"FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
             [markers.start, markers.stop, match_expression(query), *ids],
         )
