@@ -96,20 +96,17 @@ def release_date_in(paragraphs: list[str]) -> datetime.date | None:
     line in the opening block, the first words of the first paragraph followed by a dash or colon
     ("Istanbul, 20 March 2013 -"), or a closing source line; a date in the running text is an event's.
     """
-    header = []
     for line in paragraphs[:6]:
+        for written in find_dates(line[:80]):
+            if not written.year:
+                continue
+            rest = (line[:written.start] + line[written.end:]).strip(" ,.-|:()")
+            if len(line) <= 80 and (len(rest) < 25 or _HEADER_WORDS.search(rest)):
+                return written.resolve()  # a header line
+            if written.start < 60 and _DATELINE_END.match(line, written.end):
+                return written.resolve()  # a dateline
         if len(line) > 80:
             break
-        header.append(line)
-    for line in header:
-        for written in find_dates(line):
-            rest = (line[:written.start] + line[written.end:]).strip(" ,.-|:()")
-            if written.year and (not rest or len(rest) < 40 or _HEADER_WORDS.search(rest)):
-                return written.resolve()
-    body_start = paragraphs[len(header)] if len(header) < len(paragraphs) else ""
-    for written in find_dates(body_start[:80]):
-        if written.year and _DATELINE_END.match(body_start, written.end):
-            return written.resolve()
     for line in paragraphs[-2:][::-1]:
         if _SOURCE.search(line):
             dated = [w for w in find_dates(line) if w.year]

@@ -20,11 +20,12 @@ _CUES = [
     (re.compile(r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b(?=[^.]{0,80}?\b(?:session|convened|"
                 r"concluded|meetings?|held)\b)"), "general assembly session", "unknown"),
     (re.compile(r"\bpress\s+conference\b", _I), "press conference", "unknown"),
-    (re.compile(r"\b(?:tele)?phone\s+(?:call|conversation)s?\b|\bphoned\b|\bby\s+(?:tele)?phone\b", _I),
+    (re.compile(r"\b(?:(?:received|made|held|had|conducted)\s+an?\s+)?(?:tele)?phone\s+(?:call|conversation)s?\b|"
+                r"\bphoned\b|\bby\s+(?:tele)?phone\b", _I),
      "phone call", "virtual"),
     (re.compile(r"\bworkshops?\b", _I), "workshop", "unknown"),
     (re.compile(r"\binterview\b", _I), "interview", "unknown"),
-    (re.compile(r"\b(?:sent|sends|addressed|delivered|handed|wrote)\b[^.]{0,40}?\b(?:letters?|messages?)\b|"
+    (re.compile(r"\b(?:sent|sends|addressed|delivered|handed|wrote|received)\b[^.]{0,40}?\b(?:letters?|messages?)\b|"
                 r"\bin\s+a\s+letter\b|\bletters?\s+(?:to|addressed)\b", _I), "letter", "written"),
     (re.compile(r"\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b|"
                 r"\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc", _I), "meeting", "virtual"),
@@ -45,8 +46,9 @@ _SESSION_NUMBER = re.compile(
 _ON = re.compile(r"\b(?:on|dated|held\s+on|from)\s+(?:(?:the\s+)?\w+day,?\s+)?$", _I)
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city|capital|town)\s+of\s+)?$|"
-                           r"\bvisit(?:ed|s)?\s+(?:to\s+)?(?:the\s+)?$", _I)
+# What may stand between the cue and the place: "held a meeting in Istanbul", "visited Gaziantep".
+_PLACE_AFTER_CUE = re.compile(r"\s*(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:(?:in|at)\s+)?"
+                              r"(?:the\s+(?:city|capital|town)\s+of\s+)?(?:to\s+)?(?:the\s+)?", _I)
 
 
 @dataclass(frozen=True)
@@ -106,12 +108,11 @@ def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, dat
 
 
 def _event_place(lead: str, hits: list[Hit], cue_end: int) -> str | None:
-    """The place written close after the cue: "held a meeting in Istanbul", "visited Gaziantep"."""
+    """The place written right after the cue: "held a meeting in Istanbul", "visited Gaziantep"."""
     for hit in hits:
         between = lead[cue_end:hit.start]
-        if hit.start < cue_end or len(between) > 40 or re.search(r"[.;,]", between):
-            continue
-        match = _PLACE_BEFORE.search(between) or _PLACE_BEFORE.search(lead[max(0, hit.start - 20):hit.start])
-        if match and (match.group().lower().startswith("visit") or hit.entry.kind in ("city", "town")):
-            return hit.entry.name
+        if hit.start >= cue_end and _PLACE_AFTER_CUE.fullmatch(between):
+            visit = not re.search(r"\b(?:in|at)\b", between)
+            if visit or hit.entry.kind in ("city", "town"):
+                return hit.entry.name
     return None

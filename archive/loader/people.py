@@ -268,7 +268,8 @@ def _role_before(text: str, window_start: int, name_start: int) -> tuple[int, in
 
 
 _PARENS = re.compile(r"\([^)]*\)")
-_NOT_TITLE = frozenset("The A An And In On At Of With By For To From As Both".split()) | frozenset(DEMONYMS)
+_NOT_TITLE = frozenset("The A An And In On At Of With By For To From As Both".split()) | frozenset(
+    DEMONYMS) | ORG_NOUNS
 _VERBS = re.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|should|must|not|said|held|met|discussed|"
     r"stressed|including|included|that|which|who|whom|where|when|while|with|by|from|as|during|after|"
@@ -352,14 +353,15 @@ def _add(person: _Person, c: _Candidate, paragraphs: list[str]) -> None:
 
 
 def _attribute_pronoun_speech(paragraphs, candidates, people) -> None:
-    """"He stressed ..." speaks for the person last named as a sentence's subject."""
+    """"He stressed ..." speaks for the person named first in the last sentence naming someone."""
     owner = {id(c): p for p in people for c in candidates if c.text in p.spellings}
     subject = None
     for number, text in enumerate(paragraphs, start=1):
         for start, end in _sentences(text):
             sentence = text[start:end]
-            first = next((c for c in candidates if c.paragraph == number and c.start == start), None)
-            if first and id(first) in owner:
+            first = next((c for c in candidates if c.paragraph == number and start <= c.start < end
+                          and id(c) in owner), None)
+            if first:
                 subject = owner[id(first)]
             elif _PRONOUN_SPEECH.match(sentence) and subject and _SPEECH.match(sentence, 2 if sentence[1] == "e" else 3):
                 subject.spoke = True

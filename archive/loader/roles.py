@@ -75,7 +75,8 @@ def parse_role(paragraph: str, start: int, end: int, *, hits: list[Hit], places:
     if owner:
         (organization, owner_text, possessive) = owner
         written = owner_text
-        if not possessive and organization not in gazetteer.coalition_family:
+        # "UN envoy" is how the title reads; "Syrian Negotiations Commission President" is not.
+        if not possessive and owner_text.isupper() and organization not in gazetteer.coalition_family:
             prefix = owner_text + " "
     first = phrase.split(" ", 1)[0]
     if first in DEMONYMS and " " in phrase:
