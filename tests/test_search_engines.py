@@ -1,5 +1,7 @@
 """What each engine must do underneath the shared API: index use, and index upkeep."""
 
+import copy
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -100,3 +102,28 @@ def test_sqlite_migrate_rebuilds_after_writes_made_without_triggers():
     call_command("migrate", verbosity=0)
     assert list(api.matching(Statement.objects.all(), "new")) == [statement]
     assert list(api.matching(Statement.objects.all(), "old")) == []
+
+
+@sqlite_only
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_index_survives_a_migration_that_rebuilds_the_table():
+    # Altering a column makes Django copy the table into a new one and drop the old, and the
+    # triggers go with it; post_migrate puts them back and reindexes.
+    statement = StatementFactory(title="Before", body="Written before the rebuild.")
+    old = Statement._meta.get_field("source_name")
+    new = copy.deepcopy(old)
+    new.max_length = old.max_length + 1
+    with connection.schema_editor() as editor:
+        editor.alter_field(Statement, old, new)
+    try:
+        assert sqlite_objects() == {FTS_TABLE}
+        Statement.objects.filter(pk=statement.pk).update(body="Rewritten during the gap.")
+        call_command("migrate", verbosity=0)
+        assert sqlite_objects() == set(SCHEMA)
+        assert list(api.matching(Statement.objects.all(), "rewritten")) == [statement]
+        assert list(api.matching(Statement.objects.all(), "before")) == [statement]  # title
+        assert list(api.matching(Statement.objects.all(), "rebuild")) == []
+    finally:
+        with connection.schema_editor() as editor:
+            editor.alter_field(Statement, new, old)
+        call_command("migrate", verbosity=0)
