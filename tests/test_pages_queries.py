@@ -76,7 +76,8 @@ PAGES = [
     ("organization", lambda a: a["organization"].get_absolute_url(), 9),
     ("resolution", lambda a: a["resolution"].get_absolute_url(), 6),
     ("place", lambda a: a["place"].get_absolute_url(), 8),
-    ("meetings", lambda a: reverse("archive:meeting-list"), 3),
+    ("meetings", lambda a: reverse("archive:meeting-list"), 4),
+    ("meetings of a kind", lambda a: reverse("archive:meeting-list") + "?kind=meeting", 4),
 ]
 
 

@@ -71,7 +71,10 @@ def person_detail(request, slug):
             "aliases": person.aliases.visible(),
             "memberships": person.memberships.select_related("organization"),
             "page": _statements_page(
-                params, statements, "mentions", Mention.objects.visible().filter(person=person)
+                params,
+                statements,
+                "mentions",
+                Mention.objects.visible().filter(person=person).select_related("person"),
             ),
             "met": met,
             "cited": cited,
@@ -155,10 +158,15 @@ def place_detail(request, slug):
 def meeting_list(request):
     """Who met whom, when and where: one row per reported event with participants on two sides."""
     params = clean_params(request.GET)
-    kinds = [k for k in params.getlist("kind") if k in Meeting.Kind.values]
+    selected = [k for k in params.getlist("kind") if k in Meeting.Kind.values]
     meetings = Meeting.objects.visible().filter(statement__status=Statement.Status.PUBLISHED)
-    if kinds:
-        meetings = meetings.filter(kind__in=kinds)
+    labels = dict(Meeting.Kind.choices)
+    kinds = [
+        (row["kind"], labels.get(row["kind"], row["kind"]), row["n"])
+        for row in meetings.order_by().values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
+    ]
+    if selected:
+        meetings = meetings.filter(kind__in=selected)
     participants = Mention.objects.visible().filter(
         side__in=[Mention.Side.SOC, Mention.Side.COUNTERPART]
     ).select_related("person", "organization")
@@ -178,7 +186,7 @@ def meeting_list(request):
         {
             "page": page,
             "params": params,
-            "kinds": Meeting.Kind.choices,
-            "selected_kinds": kinds,
+            "kinds": kinds,
+            "selected_kinds": selected,
         },
     )
