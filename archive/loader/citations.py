@@ -29,9 +29,12 @@ _BODY = (
     r"HRC|UN|U\.N\.|United\s+Nations|international)"
 )
 
+# Each alternative starts with a distinctive word, so the scan is quick; the body written before
+# "Resolution" is then looked for just before the match.
+_BODY_BEFORE = re.compile(rf"\b{_BODY}(?:'s)?\s+$", re.IGNORECASE)
 _CITATION = re.compile(
     rf"""
-    (?P<resolution>(?:\b{_BODY}(?:'s)?\s+)?\b(?:resolutions?|res\.)\s+(?P<list>{_LIST}))
+    (?P<resolution>\b(?:resolutions?|res\.)\s+(?P<list>{_LIST}))
     | (?P<unscr>\bUNSCRs?\s*(?P<unscr_list>{_LIST}))
     | (?P<symbol>\b(?P<prefix>S|A)/RES/(?P<symbol_number>\d{{1,4}}(?:/\d{{1,4}})?)(?:\s*\((?P<symbol_year>\d{{4}})\))?)
     | (?P<geneva>\b(?:Geneva\s+(?:I\s+|1\s+|One\s+)?communiqu[eé]s?|Final\s+communiqu[eé]\s+of\s+the\s+Action\s+Group\s+for\s+Syria)
@@ -57,29 +60,46 @@ class Cited:
     start: int
 
 
+# Every citation contains one of these; most paragraphs contain none and skip the big pattern
+# (substring tests are far cheaper than any regex scan).
+_MARKERS = ("esolution", "ESOLUTION", "es.", "UNSCR", "/RES/", "ommuniqu", "OMMUNIQU", "قرار", "جنيف")
+_ARABIC_DIGIT = re.compile("[٠-٩۰-۹]")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic digits as ASCII ones, one character for one, so offsets hold."""
+    return text.translate(ARABIC_DIGITS) if _ARABIC_DIGIT.search(text) else text
+
+
 def find_citations(text: str) -> list[Cited]:
     """Every resolution cited in `text`, in order; `as_written` is the whole citing phrase."""
-    digits = text.translate(ARABIC_DIGITS)  # one character for one, so offsets hold
+    if not any(marker in text for marker in _MARKERS):
+        return []
+    digits = to_ascii_digits(text)
     found: list[Cited] = []
     for match in _CITATION.finditer(digits):
-        as_written = text[match.start():match.end()]
+        start = match.start()
+        body_before = match["resolution"] and _BODY_BEFORE.search(digits, max(0, start - 50), start)
+        if body_before:
+            start = body_before.start()
+        as_written = text[start:match.end()]
         if match["geneva"] or match["arabic_geneva"]:
-            found.append(Cited(GENEVA, "OTHER", "", 2012, as_written, match.start()))
+            found.append(Cited(GENEVA, "OTHER", "", 2012, as_written, start))
             continue
         if match["symbol"]:
             body = "UNSC" if match["prefix"].upper() == "S" else "UNGA"
             year = int(match["symbol_year"]) if match["symbol_year"] else None
-            found.append(_cited(body, match["symbol_number"], year, as_written, match.start()))
+            found.append(_cited(body, match["symbol_number"], year, as_written, start))
             continue
         if match["resolution"]:
-            words, numbers = match["resolution"][: match.start("list") - match.start()], match["list"]
+            words, numbers = as_written[: match.start("list") - start], match["list"]
         elif match["unscr"]:
             words, numbers = "UNSC", match["unscr_list"]
         else:
             words, numbers = match["arabic_body"] or "", match["arabic_list"]
         for number, year_paren, year_of in _NUMBER.findall(numbers):
             year = int(year_paren or year_of) if (year_paren or year_of) else None
-            found.append(_cited(_body(words, number), number, year, as_written, match.start()))
+            found.append(_cited(_body(words, number), number, year, as_written, start))
     return found
 
 

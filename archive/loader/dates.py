@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .citations import ARABIC_DIGITS
+from .citations import to_ascii_digits
 
 MONTHS = {
     name: number
@@ -64,7 +64,7 @@ class WrittenDate:
 
 def find_dates(text: str) -> list[WrittenDate]:
     """Every date written in `text` (Arabic-Indic digits included), in order."""
-    digits = text.translate(ARABIC_DIGITS)
+    digits = to_ascii_digits(text)
     found = []
     for m in _DATE.finditer(digits):
         if m["md_month"]:

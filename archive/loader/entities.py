@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citations import find_citations
 from .gazetteer import Entry, Found, Gazetteer
 
 # "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
@@ -32,9 +31,11 @@ class Hit:
     entry: Entry
 
 
-def find_entities(paragraphs: list[str], gazetteer: Gazetteer) -> tuple[list[list[Hit]], list[list[Hit]]]:
+def find_entities(paragraphs: list[str], gazetteer: Gazetteer, citations: list[list[tuple[int, int]]]
+                  ) -> tuple[list[list[Hit]], list[list[Hit]]]:
     """Per paragraph (normalized text), the organization hits and the place hits.
 
+    `citations` gives, per paragraph, the spans of cited instruments.
     Places inside an organization's name ("UN Human Rights Council", "Syrian Interim Government") or
     a cited instrument's ("the Geneva Communique") are not places of the release, so those are taken
     out before places are sought.
@@ -43,7 +44,7 @@ def find_entities(paragraphs: list[str], gazetteer: Gazetteer) -> tuple[list[lis
     whole_text = {f.text for found in raw for f in found if len(f.entries) == 1}
     chosen: dict[str, Entry] = {}
     organizations, places = [], []
-    for paragraph, found in zip(paragraphs, raw):
+    for paragraph, found, cited in zip(paragraphs, raw, citations):
         hits = []
         for i, f in enumerate(found):
             parent = _parent_before(paragraph, found, i)
@@ -51,8 +52,7 @@ def find_entities(paragraphs: list[str], gazetteer: Gazetteer) -> tuple[list[lis
             if entry and not (f.text.isupper() and _QUALIFYING.match(paragraph, f.end)):
                 hits.append(Hit(f.start, f.end, paragraph[f.start:f.end], entry))
         organizations.append(hits)
-        masked = _mask(paragraph, [(f.start, f.end) for f in found]
-                       + [(c.start, c.start + len(c.as_written)) for c in find_citations(paragraph)])
+        masked = _mask(paragraph, [(f.start, f.end) for f in found] + cited)
         places.append([Hit(f.start, f.end, f.text, f.entries[0]) for f in gazetteer.find_places(masked)])
     return organizations, places
 

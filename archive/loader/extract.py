@@ -16,7 +16,7 @@ from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import titled_organizations
+from .roles import ROLE_WORD, titled_organizations
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
@@ -71,16 +71,19 @@ def extract(text: str, *, release_date: datetime.date | None = None,
     originals = paragraphs_of(text)
     paragraphs = [_SOURCE_NOTE.sub(lambda m: " " * len(m.group()), normalize(p)) for p in originals]
     written_date = release_date_in(originals)
-    org_hits, place_hits = find_entities(paragraphs, gazetteer)
+    cited = [find_citations(p) for p in originals]
+    org_hits, place_hits = find_entities(
+        paragraphs, gazetteer, [[(c.start, c.start + len(c.as_written)) for c in found] for found in cited])
     event = find_event(paragraphs, place_hits, release_date=release_date or written_date)
-    people = find_people(paragraphs, org_hits, place_hits, gazetteer=gazetteer, event_kind=event.kind)
+    titles = [[m.span() for m in ROLE_WORD.finditer(p)] for p in paragraphs]
+    people = find_people(paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind)
 
     organizations: dict[str, OrganizationFact] = {}
     for number, (original, hits) in enumerate(zip(originals, org_hits), start=1):
         for hit in hits:
             organizations.setdefault(
                 hit.entry.name, OrganizationFact(hit.entry.name, original[hit.start:hit.end], number))
-        for written, start in titled_organizations(paragraphs[number - 1]):
+        for written, start in titled_organizations(paragraphs[number - 1], titles[number - 1]):
             entry = gazetteer.organization(written)
             name = entry.name if entry else written
             organizations.setdefault(name, OrganizationFact(name, original[start:start + len(written)], number))
@@ -96,11 +99,12 @@ def extract(text: str, *, release_date: datetime.date | None = None,
             places.setdefault(hit.entry.name, PlaceFact(hit.entry.name, original[hit.start:hit.end], number))
 
     citations: dict[tuple, CitationFact] = {}
-    for number, original in enumerate(originals, start=1):
-        for cited in find_citations(original):
-            known = gazetteer.resolutions.get(cited.identifier)
-            year = cited.year or (known.year if known else None)
-            fact = CitationFact(cited.identifier, cited.body, cited.number, year, cited.as_written, number)
+    for number, found in enumerate(cited, start=1):
+        for citation in found:
+            known = gazetteer.resolutions.get(citation.identifier)
+            year = citation.year or (known.year if known else None)
+            fact = CitationFact(citation.identifier, citation.body, citation.number, year,
+                                citation.as_written, number)
             citations.setdefault((fact.identifier, fact.as_written, number), fact)
 
     return Extraction(

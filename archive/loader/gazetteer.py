@@ -20,14 +20,17 @@ from archive.text import name_key
 FIXTURES_DIR = Path(__file__).resolve().parent.parent.parent / "fixtures" / "reference"
 
 # Same-length substitutions, so offsets in the normalized text are offsets in the original.
-_NORMALIZE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"',
-                            "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
+_NORMALIZE = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("“", '"'), ("”", '"'),
+              ("–", "-"), ("—", "-"), ("‑", "-"), ("\u00a0", " "))
 _SEPARATOR = "\x00"  # stands for "a space or a hyphen" inside the trie
 
 
 def normalize(text: str) -> str:
     """Typographic quotes, dashes and non-breaking spaces as ASCII, keeping every offset."""
-    return text.translate(_NORMALIZE)
+    for typographic, plain in _NORMALIZE:  # str.replace is much faster than str.translate here
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 def surface_key(text: str) -> str:
@@ -63,7 +66,7 @@ class Found:
     entries: tuple[Entry, ...]
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """A regex matching any of `words`, shaped as a trie so alternatives share their prefixes."""
     trie: dict = {}
     for word in words:
@@ -117,8 +120,8 @@ class Gazetteer:
                 key = surface_key(name)
                 if key and entry not in surfaces[key]:
                     surfaces[key].append(entry)
-        pattern = _trie_pattern(sorted(surfaces)) or "(?!)"
-        compiled = re.compile(rf"(?<![\w'-])(?:{pattern})(?!\w)")
+        pattern = trie_pattern(sorted(surfaces)) or "(?!)"
+        compiled = re.compile(rf"(?:{pattern})(?!\w)")  # the start is checked in _find: faster
         return {k: tuple(v) for k, v in surfaces.items()}, compiled
 
     @staticmethod
@@ -139,7 +142,8 @@ class Gazetteer:
     @staticmethod
     def _find(text, regex, surfaces) -> list[Found]:
         return [Found(m.start(), m.end(), m.group(), surfaces[surface_key(m.group())])
-                for m in regex.finditer(text)]
+                for m in regex.finditer(text)
+                if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")]
 
     def organization(self, text: str) -> Entry | None:
         """The organization called `text`, compared loosely (case, hyphens, accents), if known."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -26,10 +27,11 @@ _MUHAMMAD = re.compile(r"\bm[ou]h[ae]?m+[ae]d\b")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-def name_parts(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[str, ...]:
     """The folded parts of a name that matter: particles dropped, transliteration variants unified."""
     folded = _MUHAMMAD.sub("muhammad", _ABD.sub("abd", fold(name)))
-    return [_DOUBLED.sub(r"\1", part) for part in folded.split() if part not in PARTICLES]
+    return tuple(_DOUBLED.sub(r"\1", part) for part in folded.split() if part not in PARTICLES)
 
 
 def person_key(name: str) -> str:

@@ -18,8 +18,6 @@ from .gazetteer import Gazetteer
 from .names import is_short_form, person_key
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role, parse_role
 
-_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*\.?")
-_PREFIXED = re.compile(r"^(?:al|el|as|ad|ash|at|az|ar|an|ad|bin|ibn|abu)-[^\W\d_]", re.UNICODE)
 CONNECTORS = frozenset("de da di del della der van von bin ibn bint al el la le du dos ben abu".split())
 # Capitalized words that open or fill a run but are not names.
 NOT_NAMES = frozenset(
@@ -66,7 +64,8 @@ _PARTICIPATION = re.compile(
     re.IGNORECASE,
 )
 _DELEGATION = re.compile(r"\b(\w+)(?:'s)?\s+delegation\s+(?:included|comprised|consisted\s+of|was\s+composed\s+of)\b")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bSt)[.!?]\s+(?=[A-Z\"'(])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bNo|\bDr|\bMr|\bMrs|\bMs|\bSt|\bProf)$")
 
 INTERACTIVE_EVENTS = frozenset(
     {"meeting", "visit", "phone call", "conference", "workshop", "interview", "press conference",
@@ -116,20 +115,28 @@ class _Person:
         return max(self.spellings, key=lambda s: (len(s.split()), len(s)))
 
 
-def find_people(paragraphs: list[str], org_hits: list[list[Hit]], place_hits: list[list[Hit]], *,
-                gazetteer: Gazetteer, event_kind: str) -> list[PersonFact]:
-    """Every person of the release with role, organization, side and speech (paragraphs normalized)."""
+def find_people(paragraphs: list[str], org_hits: list[list[Hit]], place_hits: list[list[Hit]],
+                titles: list[list[tuple[int, int]]], *, gazetteer: Gazetteer, event_kind: str
+                ) -> list[PersonFact]:
+    """Every person of the release with role, organization, side and speech.
+
+    `paragraphs` are normalized; the hits and `titles` (spans of ROLE_WORD) are given per paragraph.
+    """
     candidates: list[_Candidate] = []
     earlier_orgs: list[str] = []
+    sentences = [_sentences(text) for text in paragraphs]
     for number, text in enumerate(paragraphs, start=1):
         hits, places = org_hits[number - 1], place_hits[number - 1]
-        found = _candidates(number, text, hits, places)
-        _assign_roles(text, found, hits, places, earlier_orgs, gazetteer)
+        masked = list(text)
+        for hit in (*hits, *places):
+            masked[hit.start:hit.end] = "#" * (hit.end - hit.start)
+        found = _candidates(number, text, "".join(masked), sentences[number - 1])
+        _assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
         _collect_evidence(text, found)
         candidates.extend(found)
         earlier_orgs.extend(h.entry.name for h in hits)
     people = _group(candidates, paragraphs)
-    _attribute_pronoun_speech(paragraphs, candidates, people)
+    _attribute_pronoun_speech(sentences, paragraphs, candidates, people)
     _share_coalition(candidates, people, gazetteer)
     return [_fact(p, gazetteer, event_kind) for p in people]
 
@@ -156,62 +163,50 @@ def _share_coalition(candidates: list[_Candidate], people: list[_Person], gazett
                     p.group = gazetteer.coalition
 
 
-def _candidates(number: int, text: str, hits: list[Hit], places: list[Hit]) -> list[_Candidate]:
-    blocked = [(h.start, h.end) for h in (*hits, *places)]
-    sentences = _sentences(text)
-    runs: list[list[re.Match]] = []
-    previous = None
-    for match in _WORD.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in blocked):
-            previous = None
-            continue
-        word = match.group().rstrip(".")
-        if _is_name_word(word) or (word in CONNECTORS and previous is not None):
-            if previous is not None and text[previous.end():match.start()] == " " and not previous.group().endswith("."):
-                runs[-1].append(match)
-            else:
-                runs.append([match])
-            previous = match if not word.endswith("'s") else None
-        else:
-            previous = None
+_NAME_WORD = r"(?:(?:al|el|as|ad|ash|at|az|ar|an|bin|ibn|abu)-)?[A-ZÀ-ÖØ-ÞŁŚŞŠŽ][^\W\d_]*(?:['-][^\W\d_]+)*"
+_RUN = re.compile(
+    rf"(?<![\w'-]){_NAME_WORD}(?: (?:(?:{'|'.join(sorted(CONNECTORS))}) )*{_NAME_WORD})*(?![\w-])"
+)
+_RUN_WORD = re.compile(r"\S+")
+
+
+def _candidates(number: int, text: str, masked: str, sentences: list[tuple[int, int]]) -> list[_Candidate]:
+    """Runs of capitalized words in `masked` (entities blotted out), trimmed to what may be a name."""
     found = []
-    for run in runs:
-        words = [m for m in run]
-        while words and (_strip(words[0].group()) in NOT_NAMES or ROLE_WORD.fullmatch(_strip(words[0].group()))):
+    for run in _RUN.finditer(masked):
+        words = [(m.start() + run.start(), m.group()) for m in _RUN_WORD.finditer(run.group())]
+        for cut in [i for i, (_, w) in enumerate(words[:-1]) if w.endswith("'s")][::-1]:
+            words = words[cut + 1:]  # "Erdogan's Adviser Ibrahim Kalin": the name is after it
+        while words and _not_name(words[0][1]):
             words.pop(0)
         for i in range(len(words) - 1, -1, -1):
-            word = _strip(words[i].group())
-            if word in NOT_NAMES or ROLE_WORD.fullmatch(word):
+            if _not_name(words[i][1]):
                 words = words[i + 1:]
                 break
-        while words and words[-1].group() in CONNECTORS:
+        while words and words[-1][1] in CONNECTORS:
             words.pop()
-        while words and words[0].group() in CONNECTORS:
+        while words and words[0][1] in CONNECTORS:
             words.pop(0)
-        names = [w for w in words if w.group() not in CONNECTORS]
+        names = [w for _, w in words if w not in CONNECTORS]
         if not names or len(names) > 5:
             continue
-        start = words[0].start()
-        end = words[-1].end() - (2 if words[-1].group().endswith("'s") else 0)
-        end -= 1 if text[end - 1] == "." else 0
+        start = words[0][0]
+        end = words[-1][0] + len(words[-1][1]) - (2 if words[-1][1].endswith("'s") else 0)
         sentence = next((s for s in sentences if s[0] <= start < s[1]), (0, len(text)))
         found.append(_Candidate(text, number, start, end, text[start:end], len(names) >= 2, sentence))
     return found
 
 
-def _strip(word: str) -> str:
-    return word[:-2] if word.endswith("'s") else word
-
-
-def _is_name_word(word: str) -> bool:
-    if word[:1].isupper():
-        return not (len(word) > 1 and word.replace("'s", "").isupper())
-    return bool(_PREFIXED.match(word))
+def _not_name(word: str) -> bool:
+    word = word[:-2] if word.endswith("'s") else word
+    return word in NOT_NAMES or (len(word) > 1 and word.isupper()) or bool(ROLE_WORD.fullmatch(word))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(0, match.start() - 5), match.start()):
+            continue  # "Dr. Nasr", "U.S. Congress"
         bounds.append((start, match.end()))
         start = match.end()
     bounds.append((start, len(text)))
@@ -221,7 +216,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 _ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 
 
-def _assign_roles(text, found, hits, places, earlier_orgs, gazetteer) -> None:
+def _assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer) -> None:
     """Titles written before or after each name, with the list conventions of releases.
 
     In "A, Chairman of X, B" the title belongs to B when the sentence writes titles before names
@@ -236,8 +231,8 @@ def _assign_roles(text, found, hits, places, earlier_orgs, gazetteer) -> None:
 
     boundary = 0
     for c in found:
-        c.before = _role_before(text, max(boundary, c.sentence[0]), c.start)
-        c.after = _role_after(text, c.end) if c.full else None
+        c.before = _role_before(text, max(boundary, c.sentence[0]), c.start, titles)
+        c.after = _role_after(text, c.end, titles) if c.full else None
         boundary = c.end if c.full else boundary
     before_style = {c.sentence for c in full if c.before and not _appositive(text, full, c)}
     for c in found:
@@ -250,10 +245,11 @@ def _assign_roles(text, found, hits, places, earlier_orgs, gazetteer) -> None:
             c.role_end = c.after[1]
 
 
-def _role_before(text: str, window_start: int, name_start: int) -> tuple[int, int] | None:
-    window = text[window_start:name_start]
-    for match in ROLE_WORD.finditer(window):
-        start = window_start + match.start()
+def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple[int, int] | None:
+    for title_start, _ in titles:
+        if not window_start <= title_start < name_start:
+            continue
+        start = title_start
         # Take in the capitalized words just before the head word ("Political Affairs Officer").
         lead = re.search(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$", text[window_start:start])
         if lead and not any(w in _NOT_TITLE for w in lead.group().split()):
@@ -277,14 +273,17 @@ _VERBS = re.compile(
 )
 
 
-def _role_after(text: str, name_end: int) -> tuple[int, int] | None:
+_CLAUSE = re.compile(r"[^,.;:]*")
+_TITLE_LEAD = re.compile(r"(?:[A-Z][\w'-]*\s+){0,3}|[\w'-]+(?:'s)?\s+")
+
+
+def _role_after(text: str, name_end: int, titles) -> tuple[int, int] | None:
     match = _ROLE_AFTER.match(text, name_end)
     if not match:
         return None
-    tail = re.match(r"[^,.;:]*", text[match.end():]).group()
-    head = ROLE_WORD.search(tail)
-    if not head or not re.fullmatch(r"(?:[A-Z][\w'-]*\s+){0,3}|[\w'-]+(?:'s)?\s+", tail[:head.start()] or "") \
-            or _VERBS.search(tail):
+    tail = _CLAUSE.match(text, match.end()).group()
+    head = next((s - match.end() for s, e in titles if match.end() <= s and e <= match.end() + len(tail)), None)
+    if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
     return match.end(), match.end() + len(tail.rstrip())
 
@@ -299,7 +298,7 @@ def _collect_evidence(text: str, found: list[_Candidate]) -> None:
     for c in found:
         c.spoke = bool(_SPEECH.match(text, c.end))
         c.evidence = c.role is not None or c.after is not None or c.spoke or bool(
-            _CUE_BEFORE.search(text[c.sentence[0]:c.start]))
+            _CUE_BEFORE.search(text, max(c.sentence[0], c.start - 40), c.start))
     for previous, c in zip(found, found[1:]):
         # Later names of a list whose earlier names are people: "..., Antoine de Samp, and Seth Bodgina".
         gap_start = previous.role_end if previous.role_end and previous.role_end > 0 else previous.end
@@ -315,6 +314,7 @@ def _plural_title(text: str, c: _Candidate) -> bool:
 
 
 def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]:
+    participating = [bool(_PARTICIPATION.search(p)) for p in paragraphs]
     people: list[_Person] = []
     by_key: dict[str, _Person] = {}
     for c in candidates:
@@ -328,36 +328,35 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
             person = _Person(paragraph=c.paragraph)
             people.append(person)
         by_key[person_key(c.text)] = person
-        _add(person, c, paragraphs)
+        _add(person, c, participating)
     for c in candidates:
         if c.full:
             continue
         matches = [p for p in people if any(is_short_form(c.text, s) for s in p.spellings)]
         if len(matches) == 1:  # a surname shared by two people of the release names neither
-            _add(matches[0], c, paragraphs)
+            _add(matches[0], c, participating)
     return people
 
 
-def _add(person: _Person, c: _Candidate, paragraphs: list[str]) -> None:
+def _add(person: _Person, c: _Candidate, participating: list[bool]) -> None:
     if c.text not in person.spellings:
         person.spellings.append(c.text)
     if person.role is None or (c.role and not person.role.organization and c.role.organization):
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
-    paragraph = paragraphs[c.paragraph - 1]
-    sentence = paragraph[c.sentence[0]:c.sentence[1]]
-    person.participant = person.participant or bool(_PARTICIPATION.search(paragraph))
+    person.participant = person.participant or participating[c.paragraph - 1]
+    sentence = c.line[c.sentence[0]:c.sentence[1]]
     delegation = _DELEGATION.search(sentence[:c.start - c.sentence[0]])
     if delegation and person.group is None:
         person.group = DEMONYMS.get(delegation.group(1), delegation.group(1))
 
 
-def _attribute_pronoun_speech(paragraphs, candidates, people) -> None:
+def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None:
     """"He stressed ..." speaks for the person named first in the last sentence naming someone."""
     owner = {id(c): p for p in people for c in candidates if c.text in p.spellings}
     subject = None
     for number, text in enumerate(paragraphs, start=1):
-        for start, end in _sentences(text):
+        for start, end in sentences[number - 1]:
             sentence = text[start:end]
             first = next((c for c in candidates if c.paragraph == number and start <= c.start < end
                           and id(c) in owner), None)
