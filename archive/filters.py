@@ -91,7 +91,11 @@ class Chip:
 
 def entity_filter(queryset, label):
     return django_filters.ModelMultipleChoiceFilter(
-        queryset=queryset, to_field_name="slug", label=label, distinct=False, method="filter_related"
+        queryset=queryset,
+        to_field_name="slug",
+        label=label,
+        distinct=False,
+        method="filter_related",
     )
 
 
@@ -147,8 +151,10 @@ class StatementFilter(django_filters.FilterSet):
                 chips.append(Chip(label, value.isoformat(), {name: None}))
             else:
                 keys = [str(getattr(v, "slug", v)) for v in value]
-                names = dict(self.filters[name].field.choices) if name in ("kind", "language") else {}
-                for item, key in zip(value, keys):
+                names = (
+                    dict(self.filters[name].field.choices) if name in ("kind", "language") else {}
+                )
+                for item, key in zip(value, keys, strict=True):
                     rest = [k for k in keys if k != key]
                     text = names.get(key) or (UNDATED.capitalize() if key == UNDATED else str(item))
                     chips.append(Chip(label, text, {name: rest}))

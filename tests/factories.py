@@ -152,7 +152,7 @@ def build_sample_archive(*, statements: int = 60, seed: int = 4) -> list:
     soc = OrganizationFactory(name="Syrian Opposition Coalition", abbreviation="SOC", slug="soc")
     un = OrganizationFactory(name="United Nations", abbreviation="UN", slug="un")
     people = [PersonFactory(name=name) for name, _, _ in SAMPLE_PEOPLE]
-    for person, (_, role, side) in zip(people, SAMPLE_PEOPLE):
+    for person, (_, role, side) in zip(people, SAMPLE_PEOPLE, strict=True):
         if role:
             MembershipFactory(
                 person=person,
@@ -163,9 +163,15 @@ def build_sample_archive(*, statements: int = 60, seed: int = 4) -> list:
             )
     places = [PlaceFactory(name=name) for name in SAMPLE_PLACES]
     resolutions = [
-        ResolutionFactory(number="2254", year=2015, slug="unsc-2254", adopted=datetime.date(2015, 12, 18)),
-        ResolutionFactory(number="2118", year=2013, slug="unsc-2118", adopted=datetime.date(2013, 9, 27)),
-        ResolutionFactory(number="2642", year=2022, slug="unsc-2642", adopted=datetime.date(2022, 7, 12)),
+        ResolutionFactory(
+            number="2254", year=2015, slug="unsc-2254", adopted=datetime.date(2015, 12, 18)
+        ),
+        ResolutionFactory(
+            number="2118", year=2013, slug="unsc-2118", adopted=datetime.date(2013, 9, 27)
+        ),
+        ResolutionFactory(
+            number="2642", year=2022, slug="unsc-2642", adopted=datetime.date(2022, 7, 12)
+        ),
         ResolutionFactory(
             body=models.Resolution.Body.OTHER,
             number="",
@@ -195,8 +201,8 @@ def build_sample_archive(*, statements: int = 60, seed: int = 4) -> list:
                 f"{speaker.name.split()[-1]} stressed that a political solution must follow "
                 f"{resolution.label} and the Geneva Communique, and that the Assad regime bears "
                 "responsibility for the suffering of the Syrian people.",
-                f"The two sides also discussed the situation in {rng.choice(SAMPLE_PLACES)} and the "
-                "need for international support to the Syrian people.",
+                f"The two sides also discussed the situation in {rng.choice(SAMPLE_PLACES)} "
+                "and the need for international support to the Syrian people.",
                 "(Source: SOC’s Media Department)",
             ]
         )
@@ -239,15 +245,24 @@ def build_sample_archive(*, statements: int = 60, seed: int = 4) -> list:
             date=date,
         )
         PlaceMentionFactory(statement=statement, place=place)
-        OrganizationMentionFactory(statement=statement, organization=soc, as_written="Syrian Opposition Coalition")
-        CitationFactory(statement=statement, resolution=resolution, as_written=resolution.label, paragraph=2)
+        OrganizationMentionFactory(
+            statement=statement, organization=soc, as_written="Syrian Opposition Coalition"
+        )
+        CitationFactory(
+            statement=statement, resolution=resolution, as_written=resolution.label, paragraph=2
+        )
         if resolution.number != "2254" and i % 3 == 0:
             CitationFactory(
-                statement=statement, resolution=resolutions[0], as_written="Resolution 2254", paragraph=2
+                statement=statement,
+                resolution=resolutions[0],
+                as_written="Resolution 2254",
+                paragraph=2,
             )
         built.append(statement)
     hidden = MentionFactory(
-        statement=built[0], person=PersonFactory(name="Removed Person"), side=models.Mention.Side.SOC
+        statement=built[0],
+        person=PersonFactory(name="Removed Person"),
+        side=models.Mention.Side.SOC,
     )
     hidden.review = models.Review.REMOVED
     hidden.save()
@@ -258,7 +273,9 @@ def build_sample_archive(*, statements: int = 60, seed: int = 4) -> list:
 def statement_with_facts(*, person, organization, place, resolution, **fields):
     """A published statement holding one fact of every kind: the unit of the query-count tests."""
     statement = StatementFactory(**fields)
-    MentionFactory(statement=statement, person=person, role="President", side=models.Mention.Side.SOC)
+    MentionFactory(
+        statement=statement, person=person, role="President", side=models.Mention.Side.SOC
+    )
     OrganizationMentionFactory(statement=statement, organization=organization)
     PlaceMentionFactory(statement=statement, place=place)
     CitationFactory(statement=statement, resolution=resolution)

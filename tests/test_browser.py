@@ -93,11 +93,14 @@ def test_search_filter_page_and_cite_a_paragraph(live_server, browser, device):
     assert page.locator(".statement-body mark").count() > 0
     shot("5-permalink")
 
-    page.locator('#p2 .para-link').click()
+    page.locator("#p2 .para-link").click()
     page.wait_for_url("**#p2")
     background = page.locator("#p2").evaluate("p => getComputedStyle(p).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
-    assert page.locator("#p1").evaluate("p => getComputedStyle(p).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert (
+        page.locator("#p1").evaluate("p => getComputedStyle(p).backgroundColor")
+        == "rgba(0, 0, 0, 0)"
+    )
     shot("6-paragraph")
 
     page.locator(".statement-facts .person-name").first.click()

@@ -27,7 +27,9 @@ FACET_LINK = re.compile(
     r'<span class="facet-count"><span class="visually-hidden">\(</span>(?P<count>\d+)',
     re.S,
 )
-BAR_LINK = re.compile(r'<li class="bar">\s*<a href="(?P<href>[^"]+)" title="[^"]*: (?P<count>\d+) statement')
+BAR_LINK = re.compile(
+    r'<li class="bar">\s*<a href="(?P<href>[^"]+)" title="[^"]*: (?P<count>\d+) statement'
+)
 
 
 def result_count(client, href: str) -> int:
@@ -61,6 +63,19 @@ def archive():
     return build_sample_archive(statements=60)
 
 
+@pytest.fixture
+def fixture_corpus():
+    """The five sample releases, loaded with the reference data as `make run` loads them."""
+    from django.core.management import call_command
+
+    from archive.loader.load import load_releases
+    from tests.conftest import FIXTURE_RELEASES
+
+    call_command("loaddata", *sorted(FIXTURE_RELEASES.parent.glob("reference/*.json")), verbosity=0)
+    report = load_releases(paths=[FIXTURE_RELEASES])
+    assert not report.errors
+
+
 @pytest.mark.parametrize("state", STATES)
 def test_every_facet_value_counts_the_results_of_clicking_it(client, archive, state):
     checked = 0
@@ -70,6 +85,17 @@ def test_every_facet_value_counts_the_results_of_clicking_it(client, archive, st
             assert clicked == int(link.group("count")), (state, facet, link.group("label"))
             checked += 1
     assert checked > 10
+
+
+@pytest.mark.parametrize("state", ["", "?q=coalition", "?resolution=unsc-2254", "?kind=meeting"])
+def test_every_facet_value_counts_its_results_on_the_fixture_corpus(client, fixture_corpus, state):
+    checked = 0
+    for facet in ("person", "organization", "resolution", "place", "year", "kind", "language"):
+        for link in unselected_values(client, state, facet):
+            clicked = result_count(client, link.group("href"))
+            assert clicked == int(link.group("count")), (state, facet, link.group("label"))
+            checked += 1
+    assert checked > 20
 
 
 @pytest.mark.parametrize("state", ["", "?year=2020", "?person=hadi-al-bahra", "?q=humanitarian"])
@@ -83,7 +109,11 @@ def test_every_histogram_bar_counts_the_results_of_clicking_it(client, archive, 
 
 
 def test_facets_are_disjunctive(client):
-    a, b, c = PersonFactory(name="A Person"), PersonFactory(name="B Person"), PersonFactory(name="C")
+    a, b, c = (
+        PersonFactory(name="A Person"),
+        PersonFactory(name="B Person"),
+        PersonFactory(name="C"),
+    )
     for person in (a, a, b):
         MentionFactory(person=person)
     both = StatementFactory()
@@ -115,7 +145,9 @@ def test_a_statement_citing_a_resolution_twice_counts_once(client):
     resolution = ResolutionFactory()
     statement = StatementFactory()
     CitationFactory(statement=statement, resolution=resolution, as_written="2254", paragraph=1)
-    CitationFactory(statement=statement, resolution=resolution, as_written="2254 (2015)", paragraph=2)
+    CitationFactory(
+        statement=statement, resolution=resolution, as_written="2254 (2015)", paragraph=2
+    )
     response = client.get(LIST, {"resolution": resolution.slug})
     assert response.context["page"].paginator.count == 1
     resolutions = next(f for f in response.context["facets"] if f.name == "resolution")

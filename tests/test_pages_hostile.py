@@ -28,13 +28,58 @@ IMG = '<img src=x onerror="alert(1)">'
 EVIL = f"Evil {SCRIPT} and {IMG}"
 
 HOSTILE = [
-    '"', '"unbalanced', "-", "--", "- -", "OR", "a OR", "OR OR b", "NEAR(a b)", "*", "a*", "^",
-    "title:x", "'; DROP TABLE archive_statement; --", "1' OR '1'='1", SCRIPT, IMG, "%", "%s", "\\",
-    "\x00", "a\x00b", "\x01\x1f\x7f", "\u202e\u200b\ufeff", "😀", "سوريا -الأسد", "x" * 10_000,
-    '"' * 3_000, " OR" * 2_000, "\n\t\r", "&amp;", "&#0;", "%00", "%ZZ", "{{ 7*7 }}", "{% now %}",
+    '"',
+    '"unbalanced',
+    "-",
+    "--",
+    "- -",
+    "OR",
+    "a OR",
+    "OR OR b",
+    "NEAR(a b)",
+    "*",
+    "a*",
+    "^",
+    "title:x",
+    "'; DROP TABLE archive_statement; --",
+    "1' OR '1'='1",
+    SCRIPT,
+    IMG,
+    "%",
+    "%s",
+    "\\",
+    "\x00",
+    "a\x00b",
+    "\x01\x1f\x7f",
+    "\u202e\u200b\ufeff",
+    "😀",
+    "سوريا -الأسد",
+    "x" * 10_000,
+    '"' * 3_000,
+    " OR" * 2_000,
+    "\n\t\r",
+    "&amp;",
+    "&#0;",
+    "%00",
+    "%ZZ",
+    "{{ 7*7 }}",
+    "{% now %}",
 ]
-PARAMS = ["q", "person", "organization", "resolution", "place", "kind", "language", "year",
-          "date_from", "date_to", "sort", "page", "more"]
+PARAMS = [
+    "q",
+    "person",
+    "organization",
+    "resolution",
+    "place",
+    "kind",
+    "language",
+    "year",
+    "date_from",
+    "date_to",
+    "sort",
+    "page",
+    "more",
+]
 
 
 def random_strings(n: int, seed: int = 20261122):
@@ -49,15 +94,22 @@ def evil_archive():
     statement = StatementFactory(title=EVIL, body=f"First {SCRIPT} paragraph.\nSecond {IMG} one.")
     person = PersonFactory(name=f"Person {SCRIPT}")
     MentionFactory(
-        statement=statement, person=person, name_as_written=IMG, role=SCRIPT,
+        statement=statement,
+        person=person,
+        name_as_written=IMG,
+        role=SCRIPT,
         side=Mention.Side.COUNTERPART,
     )
     OrganizationMentionFactory(
         statement=statement, organization=OrganizationFactory(name=f"Org {IMG}"), as_written=SCRIPT
     )
-    PlaceMentionFactory(statement=statement, place=PlaceFactory(name=f"Place {SCRIPT}"), as_written=IMG)
+    PlaceMentionFactory(
+        statement=statement, place=PlaceFactory(name=f"Place {SCRIPT}"), as_written=IMG
+    )
     CitationFactory(
-        statement=statement, resolution=ResolutionFactory(title=SCRIPT, symbol=IMG), as_written=SCRIPT
+        statement=statement,
+        resolution=ResolutionFactory(title=SCRIPT, symbol=IMG),
+        as_written=SCRIPT,
     )
     MeetingFactory(statement=statement, date_as_written=SCRIPT)
     return statement
@@ -78,7 +130,9 @@ def test_hostile_strings_on_csv_feed_and_meetings_never_fail(client):
     StatementFactory()
     for value in HOSTILE:
         for name in ("statement-export", "statement-feed", "meeting-list"):
-            response = client.get(reverse(f"archive:{name}"), {"q": value, "kind": value, "page": value})
+            response = client.get(
+                reverse(f"archive:{name}"), {"q": value, "kind": value, "page": value}
+            )
             assert response.status_code == 200, (name, value[:80])
 
 
@@ -102,7 +156,9 @@ def test_release_text_is_escaped_on_the_list(client, evil_archive):
 
 def test_release_text_is_escaped_on_the_permalink(client, evil_archive):
     assert_escaped(client.get(evil_archive.get_absolute_url()).content.decode())
-    assert_escaped(client.get(evil_archive.get_absolute_url(), {"q": "script alert"}).content.decode())
+    assert_escaped(
+        client.get(evil_archive.get_absolute_url(), {"q": "script alert"}).content.decode()
+    )
 
 
 def test_release_text_is_escaped_on_entity_pages_and_home(client, evil_archive):

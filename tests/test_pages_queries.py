@@ -82,7 +82,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize("name, url, queries", PAGES, ids=[p[0] for p in PAGES])
-def test_page_runs_a_fixed_number_of_queries(client, archive, django_assert_num_queries, name, url, queries):
+def test_page_runs_a_fixed_number_of_queries(
+    client, archive, django_assert_num_queries, name, url, queries
+):
     with django_assert_num_queries(queries):
         response = client.get(url(archive))
     assert response.status_code == 200

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from archive.models import Mention, Meeting, Review, Statement
+from archive.models import Meeting, Mention, Review, Statement
 from tests.factories import (
     CitationFactory,
     MeetingFactory,
@@ -129,7 +129,10 @@ def test_active_filters_show_as_removable_chips(client):
     MentionFactory(person=person)
     response = client.get(LIST, {"person": person.slug, "q": "coalition"})
     chips = response.context["chips"]
-    assert [(c.label, c.value) for c in chips] == [("Search", "“coalition”"), ("Person", "Geir Pedersen")]
+    assert [(c.label, c.value) for c in chips] == [
+        ("Search", "“coalition”"),
+        ("Person", "Geir Pedersen"),
+    ]
     page = html(response)
     assert "Remove person Geir Pedersen" in page
     # Removing the person keeps the search, and the other way round.
@@ -234,7 +237,7 @@ def test_csv_export_has_every_matching_row_with_absolute_permalinks(client):
 
 
 def test_csv_export_keeps_spreadsheet_formulas_as_text(client):
-    StatementFactory(title="=HYPERLINK(\"http://evil\")")
+    StatementFactory(title='=HYPERLINK("http://evil")')
     content = client.get(reverse("archive:statement-export")).content.decode()
     assert "'=HYPERLINK" in content
 
@@ -387,14 +390,19 @@ def test_person_page_shows_aliases_roles_statements_people_met_and_citations(cli
     removed.save()
     soc = OrganizationFactory(name="Syrian Opposition Coalition", abbreviation="SOC")
     MembershipFactory(
-        person=person, organization=soc, role="Member of the Political Committee",
-        first_seen=datetime.date(2020, 1, 1), last_seen=datetime.date(2021, 6, 1),
+        person=person,
+        organization=soc,
+        role="Member of the Political Committee",
+        first_seen=datetime.date(2020, 1, 1),
+        last_seen=datetime.date(2021, 6, 1),
     )
     envoy = PersonFactory(name="Joel Rayburn")
     colleague = PersonFactory(name="Same Side Colleague")
     resolution = ResolutionFactory(number="2254", year=2015)
     statement = StatementFactory(title="Kaddo meets Rayburn")
-    MentionFactory(statement=statement, person=person, side=Mention.Side.SOC, spoke=True, role="Member")
+    MentionFactory(
+        statement=statement, person=person, side=Mention.Side.SOC, spoke=True, role="Member"
+    )
     MentionFactory(statement=statement, person=envoy, side=Mention.Side.COUNTERPART)
     MentionFactory(statement=statement, person=colleague, side=Mention.Side.SOC)
     CitationFactory(statement=statement, resolution=resolution)
@@ -410,7 +418,11 @@ def test_person_page_shows_aliases_roles_statements_people_met_and_citations(cli
 
 def test_organization_page_shows_members_and_statements(client):
     organization = OrganizationFactory(name="Syrian Interim Government", abbreviation="SIG")
-    MembershipFactory(person=PersonFactory(name="Abdurrahman Mustafa"), organization=organization, role="Prime Minister")
+    MembershipFactory(
+        person=PersonFactory(name="Abdurrahman Mustafa"),
+        organization=organization,
+        role="Prime Minister",
+    )
     mention = OrganizationMentionFactory(organization=organization)
     page = html(client.get(organization.get_absolute_url()))
     assert "Abdurrahman Mustafa" in page and "Prime Minister" in page
@@ -419,11 +431,16 @@ def test_organization_page_shows_members_and_statements(client):
 
 def test_resolution_page_shows_symbol_adoption_link_and_words_used(client):
     resolution = ResolutionFactory(
-        number="2254", year=2015, symbol="S/RES/2254 (2015)", adopted=datetime.date(2015, 12, 18),
+        number="2254",
+        year=2015,
+        symbol="S/RES/2254 (2015)",
+        adopted=datetime.date(2015, 12, 18),
         url="https://undocs.org/S/RES/2254(2015)",
     )
     citation = CitationFactory(resolution=resolution, as_written="UNSCR 2254 (2015)", paragraph=3)
-    CitationFactory(statement=StatementFactory(status=Statement.Status.DRAFT), resolution=resolution)
+    CitationFactory(
+        statement=StatementFactory(status=Statement.Status.DRAFT), resolution=resolution
+    )
     response = client.get(resolution.get_absolute_url())
     page = html(response)
     assert "S/RES/2254 (2015)" in page
@@ -444,8 +461,14 @@ def test_place_page_lists_statements_naming_it(client):
 
 def test_meetings_page_shows_who_met_whom_when_and_where(client):
     statement = StatementFactory(title="Talks in Geneva", date=datetime.date(2022, 2, 2))
-    MentionFactory(statement=statement, person=PersonFactory(name="Salem al-Meslet"), side=Mention.Side.SOC)
-    MentionFactory(statement=statement, person=PersonFactory(name="Geir Pedersen"), side=Mention.Side.COUNTERPART)
+    MentionFactory(
+        statement=statement, person=PersonFactory(name="Salem al-Meslet"), side=Mention.Side.SOC
+    )
+    MentionFactory(
+        statement=statement,
+        person=PersonFactory(name="Geir Pedersen"),
+        side=Mention.Side.COUNTERPART,
+    )
     MeetingFactory(statement=statement, place=PlaceFactory(name="Geneva"))
     page = html(client.get(reverse("archive:meeting-list")))
     for text in ["Talks in Geneva", "Salem al-Meslet", "Geir Pedersen", "Geneva", "2 Feb 2022"]:

@@ -1,6 +1,12 @@
 """Server-rendered pages of the archive: statements (list, permalink, export) and entity pages."""
 
-from .entities import meeting_list, organization_detail, person_detail, place_detail, resolution_detail
+from .entities import (
+    meeting_list,
+    organization_detail,
+    person_detail,
+    place_detail,
+    resolution_detail,
+)
 from .home import home
 from .statements import statement_detail, statement_export, statement_feed, statement_list
 

@@ -30,8 +30,10 @@ def _statements_page(params, statements, relation, facts):
 
     The rows say how the statement names the entity: a role as written, the words of a citation.
     """
-    statements = statements.newest_first().with_people().prefetch_related(
-        Prefetch(relation, facts, to_attr="facts")
+    statements = (
+        statements.newest_first()
+        .with_people()
+        .prefetch_related(Prefetch(relation, facts, to_attr="facts"))
     )
     return paginate(params, statements, PER_PAGE)
 
@@ -146,7 +148,10 @@ def place_detail(request, slug):
             "aliases": place.aliases.all(),
             "children": place.children.all(),
             "page": _statements_page(
-                params, statements, "place_mentions", PlaceMention.objects.visible().filter(place=place)
+                params,
+                statements,
+                "place_mentions",
+                PlaceMention.objects.visible().filter(place=place),
             ),
             "histogram": histogram(statements),
             "params": params,
@@ -167,9 +172,11 @@ def meeting_list(request):
     ]
     if selected:
         meetings = meetings.filter(kind__in=selected)
-    participants = Mention.objects.visible().filter(
-        side__in=[Mention.Side.SOC, Mention.Side.COUNTERPART]
-    ).select_related("person", "organization")
+    participants = (
+        Mention.objects.visible()
+        .filter(side__in=[Mention.Side.SOC, Mention.Side.COUNTERPART])
+        .select_related("person", "organization")
+    )
     meetings = (
         meetings.select_related("statement", "place")
         .prefetch_related(Prefetch("statement__mentions", participants, to_attr="participants"))

@@ -1,4 +1,4 @@
-"""The front page: a search box and a way into the archive by date, people, resolutions and places."""
+"""The front page: a search box, and ways into the archive by date, people, resolutions, places."""
 
 from django.shortcuts import render
 

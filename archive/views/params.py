@@ -16,7 +16,7 @@ def clean_params(query: QueryDict) -> QueryDict:
     link of the page; cutting them here keeps filters, search and links simple.
     """
     cleaned = QueryDict(mutable=True)
-    for key, values in list(query.lists())[:MAX_VALUES * 2]:
+    for key, values in list(query.lists())[: MAX_VALUES * 2]:
         key = _printable(key)[:50]
         cleaned.setlist(key, [_printable(v)[:MAX_LENGTH] for v in values[:MAX_VALUES]])
     return cleaned

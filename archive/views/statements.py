@@ -93,17 +93,21 @@ def statement_export(request):
     """
     params = clean_params(request.GET)
     filterset, sort = _filtered(params)
-    statements = _sorted(filterset, sort).with_people().prefetch_related(
-        Prefetch(
-            "citations",
-            Citation.objects.visible().select_related("resolution"),
-            to_attr="visible_citations",
-        ),
-        Prefetch(
-            "place_mentions",
-            PlaceMention.objects.visible().select_related("place"),
-            to_attr="visible_places",
-        ),
+    statements = (
+        _sorted(filterset, sort)
+        .with_people()
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                Citation.objects.visible().select_related("resolution"),
+                to_attr="visible_citations",
+            ),
+            Prefetch(
+                "place_mentions",
+                PlaceMention.objects.visible().select_related("place"),
+                to_attr="visible_places",
+            ),
+        )
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statements.csv"'
@@ -166,7 +170,9 @@ def statement_detail(request, pk, slug=None):
             "lead": texts[0] if texts else "",
             "terms": terms,
             "meeting": meeting,
-            "sides": [(Mention.Side(side).label, people) for side, people in sides.items() if people],
+            "sides": [
+                (Mention.Side(side).label, people) for side, people in sides.items() if people
+            ],
             "citations": statement.citations.visible().select_related("resolution"),
             "places": statement.place_mentions.visible().select_related("place"),
             "organizations": statement.organization_mentions.visible().select_related(
