@@ -98,7 +98,16 @@ def test_every_facet_value_counts_its_results_on_the_fixture_corpus(client, fixt
     assert checked > 20
 
 
-@pytest.mark.parametrize("state", ["", "?year=2020", "?person=hadi-al-bahra", "?q=humanitarian"])
+@pytest.mark.parametrize(
+    "state",
+    [
+        "",
+        "?year=2020",
+        "?person=hadi-al-bahra",
+        "?q=humanitarian",
+        "?date_from=2019-03-15&date_to=2020-11-10",  # month bars clipped to the range
+    ],
+)
 def test_every_histogram_bar_counts_the_results_of_clicking_it(client, archive, state):
     page = client.get(LIST + state).content.decode()
     bars = list(BAR_LINK.finditer(page))
