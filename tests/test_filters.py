@@ -1,7 +1,6 @@
 """The FilterSet of /statements/: what each parameter keeps, and how bad values are ignored."""
 
 import datetime
-
 from urllib.parse import urlencode
 
 import pytest
