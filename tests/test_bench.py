@@ -12,13 +12,25 @@ from django.db import connection
 from archive.bench.stats import percentile, summary
 from archive.models import Statement
 
+QUERIES = """\
+# kind<TAB>query: a few of each shape keep the test quick (the default set has 40)
+common\trevolution
+medium\tbimagi
+rare\tzirapa
+phrase\t"international committee"
+or\tnahhas OR mofomofe
+exclude\ttransition -mipedopi
+"""
+
 
 @pytest.mark.django_db
 def test_bench_loads_a_tiny_corpus_and_measures_every_page(tmp_path, capsys):
     out = tmp_path / "bench.json"
+    queries = tmp_path / "queries.txt"
+    queries.write_text(QUERIES)
     call_command(
         "bench", "--size", "40", "--seed", "3", "--rounds", "1", "--no-http", "--check",
-        "--json", str(out),
+        "--queries", str(queries), "--json", str(out),
     )  # fmt: skip
     result = json.loads(out.read_text())
 
@@ -32,7 +44,10 @@ def test_bench_loads_a_tiny_corpus_and_measures_every_page(tmp_path, capsys):
     assert result["pages"]["bare"]["queries"] == [0]
     assert all(result["pages"][k]["queries"][0] > 0 for k in ("search", "browse", "permalink"))
     assert result["checks"] == {"ok": True, "problems": []}
-    assert len(result["per_query"]) >= 40
+    assert [q["kind"] for q in result["per_query"]] == [
+        "common", "medium", "rare", "phrase", "or", "exclude"
+    ]  # fmt: skip
+    assert {row["group"] for row in result["query_counts"]} >= {"search[q]", "browse[]"}
     assert f"{connection.vendor}.40.search.p95_ms" in result["figures"]
     assert "| figure (ms unless stated) |" in capsys.readouterr().out
 

@@ -218,14 +218,14 @@ class CorpusGenerator:
         if person.soc:
             forms = (
                 f"the SOC's {person.role} {person.name}",
-                f"{person.name}, {person.role} of the Syrian Opposition Coalition",
+                f"{person.name}, {person.role} of the Syrian Opposition Coalition,",
                 f"{person.role} of the Syrian Opposition Coalition (SOC), {person.name}",
             )
         else:
             adjective = data.COUNTRY_ADJECTIVES.get(person.organization, person.organization)
             forms = (
                 f"the {adjective} {person.role}, {person.name}",
-                f"{person.name}, {person.role} of {person.organization}",
+                f"{person.name}, {person.role} of {person.organization},",
                 f"{adjective} {person.role} {person.name}",
             )
         return rng.choice(forms)
@@ -233,7 +233,7 @@ class CorpusGenerator:
     def _opening(self, rng, kind, soc_people, others, place, date) -> str:
         coalition = _pick(rng, data.COALITION_NAMES)
         hosts = _enumerate([self._introduce(p, rng) for p in soc_people]) or coalition
-        guests = " and ".join(self._introduce(p, rng) for p in others)
+        guests = _enumerate([self._introduce(p, rng) for p in others])
         topic = self._topic(rng, place)
         when = f" on {date:%B %d, %Y}" if date and rng.random() < 0.3 else ""
         match kind:
@@ -357,7 +357,10 @@ class CorpusGenerator:
 
 
 def _enumerate(items: list[str]) -> str:
-    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + ", and " + items[-1]
+    """ "A and B", "A, B, and C"; an appositive's closing comma ("A, President of X,") is kept
+    once, so the sentence goes on after it as English does."""
+    text = " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + ", and " + items[-1]
+    return text.replace(",,", ",")
 
 
 def _cap(text: str) -> str:

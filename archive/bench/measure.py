@@ -11,10 +11,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.db import connection
 from django.db.models import Count, Max, Min
+from django.http import QueryDict
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -33,6 +34,12 @@ class Page:
     url: str
     query: Query | None = None
     faceted: bool = False
+
+    @property
+    def group(self) -> str:
+        """Pages that must run the same SQL queries: same kind, same parameters given."""
+        names = sorted({name for name, _ in parse_qsl(urlsplit(self.url).query)} - {"page", "sort"})
+        return f"{self.kind}[{','.join(names)}]"
 
 
 @dataclass
@@ -167,6 +174,7 @@ class PageMeter:
         self.client = Client()
         self.timings: dict[str, Timing] = defaultdict(Timing)
         self.by_url: dict[str, Timing] = defaultdict(Timing)
+        self.counts: list[dict] = []  # per URL: group, SQL queries, results listed
 
     def warm(self, pages: Iterable[Page]) -> None:
         """One untimed request per URL, counting its SQL queries."""
@@ -176,6 +184,14 @@ class PageMeter:
             for timing in (self.timings[page.kind], self.by_url[page.url]):
                 timing.queries.add(len(captured))
                 timing.statuses.add(response.status_code)
+            self.counts.append(
+                {
+                    "url": page.url,
+                    "group": page.group,
+                    "queries": len(captured),
+                    "results": list_results(page.url) if page.kind.startswith("search") else None,
+                }
+            )
 
     def time(self, pages: list[Page], rounds: int) -> None:
         """`rounds` passes over the pages in order (one URL is not requested twice in a row)."""
@@ -200,6 +216,14 @@ class PageMeter:
             return tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
+
+
+def list_results(url: str) -> int:
+    """How many statements the list page at `url` finds (through its own FilterSet, untimed)."""
+    from archive.filters import StatementFilter
+
+    params = QueryDict(urlsplit(url).query)
+    return StatementFilter(params, queryset=Statement.objects.published()).qs.count()
 
 
 # -- the search engine alone
