@@ -30,8 +30,16 @@ def test_scores_on_the_shared_corpus_meet_the_bar():
          "Salem Al-Meslet", "President", "Syrian Opposition Coalition"),
         ("The meeting brought together SOC's President Nasr Al-Hariri and others.",
          "Nasr Al-Hariri", "President", "Syrian Opposition Coalition"),
-        ("The meeting was attended by Vice President Abdul Majid Barakat.",
-         "Abdul Majid Barakat", "Vice President", None),
+        ("The meeting was attended by Vice President Abdul Majid Barakat.",  # a coalition office
+         "Abdul Majid Barakat", "Vice President", "Syrian Opposition Coalition"),
+        ("He welcomed the statement of UN Secretary-General Ban Ki-moon.",
+         "Ban Ki-moon", "UN Secretary-General", "United Nations"),
+        ("He received a phone call from Turkish Foreign Minister Mevlüt Çavuşoğlu on Monday.",
+         "Mevlüt Çavuşoğlu", "Foreign Minister", "Turkey"),
+        ("He met the Deputy Head of the German Embassy in Turkey, Mr. Michael Ohnmacht.",
+         "Michael Ohnmacht", "Deputy Head", "German Embassy in Turkey"),
+        ("The political committee met, chaired by the head of the committee, Hadi al-Bahra.",
+         "Hadi al-Bahra", "Head", "Political Committee"),
         ("He met France's Special Envoy to Syria, Jean-François Guillaume, in Paris.",
          "Jean-François Guillaume", "Special Envoy to Syria", "France"),
         ("Also present was Chairman of the Syrian American Council, Zaki Lababidi.",
@@ -226,6 +234,14 @@ def test_weekday_resolves_against_the_release_date():
 )
 def test_release_date_found_in_the_text(text, date):
     assert extract(text).release_date == date
+
+
+def test_publisher_lines_of_a_header_name_nothing_but_the_body_does():
+    text = ("Press release\nSyrian Opposition Coalition\nDepartment of Media and Communications\n"
+            "March 20, 2013\nThe SOC condemned the shelling of Douma.")
+    found = extract(text)
+    assert [o.name for o in found.organizations] == ["Syrian Opposition Coalition"]
+    assert [p.name for p in found.places] == ["Douma"]
 
 
 def test_paragraphs_are_the_non_empty_lines():

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .citations import find_citations
-from .dates import release_date_in
+from .dates import find_dates, release_date_in
 from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
@@ -20,6 +20,26 @@ from .roles import ROLE_WORD, titled_organizations
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
+
+# Lines of a header block that only name the publisher ("Press release", "Department of Media and
+# Communications") or the date: the release is not about them.
+_PUBLISHER_LINE = re.compile(r"press\s+release|department|media|communications|^\W*$", re.IGNORECASE)
+
+
+def _publisher_lines(paragraphs: list[str]) -> list[int]:
+    block = []
+    for number, line in enumerate(paragraphs[:6]):
+        if len(line) > 80 or line.endswith((".", "!", "?")):
+            break
+        dates = find_dates(line)
+        undated = line
+        for written in dates:
+            undated = undated.replace(written.text, "")
+        if _PUBLISHER_LINE.search(undated) and (dates or not undated.strip(" ,-|") or "ress" in undated
+                                                   or "epartment" in undated):
+            block.append(number)
+    return block if len(block) < len(paragraphs) else []
+
 
 __all__ = ["CitationFact", "EventFact", "Extraction", "Gazetteer", "OrganizationFact", "PersonFact",
            "PlaceFact", "extract", "paragraphs_of"]
@@ -70,6 +90,8 @@ def extract(text: str, *, release_date: datetime.date | None = None,
     gazetteer = gazetteer or Gazetteer.from_fixtures()
     originals = paragraphs_of(text)
     paragraphs = [_SOURCE_NOTE.sub(lambda m: " " * len(m.group()), normalize(p)) for p in originals]
+    for number in _publisher_lines(paragraphs):
+        paragraphs[number] = " " * len(paragraphs[number])
     written_date = release_date_in(originals)
     cited = [find_citations(p) for p in originals]
     org_hits, place_hits = find_entities(

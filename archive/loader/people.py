@@ -49,7 +49,7 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
-    r"(?:included|including|includes|attended\s+by|joined\s+by|accompanied\s+by|met(?:\s+with)?|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|included|including|includes|attended\s+by|joined\s+by|accompanied\s+by|met(?:\s+with)?|"
     r"meeting\s+with|received|hosted|according\s+to|told|participation\s+of|such\s+as|namely|"
     r"brought\s+together)\s*:?\s*$",
     re.IGNORECASE,
@@ -131,6 +131,7 @@ def find_people(paragraphs: list[str], org_hits: list[list[Hit]], place_hits: li
         for hit in (*hits, *places):
             masked[hit.start:hit.end] = "#" * (hit.end - hit.start)
         found = _candidates(number, text, "".join(masked), sentences[number - 1])
+        earlier_orgs.extend(_bodies_in_lowercase(text, gazetteer))
         _assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
         _collect_evidence(text, found)
         candidates.extend(found)
@@ -161,6 +162,29 @@ def _share_coalition(candidates: list[_Candidate], people: list[_Person], gazett
             for p in members:
                 if p.role and not p.role.organization and not p.group:
                     p.group = gazetteer.coalition
+
+
+_BODY_NOUNS = ("committee", "commission", "office", "department", "team", "council", "assembly", "unit")
+
+
+def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Known bodies written in lowercase ("the Coalition's political committee"), for back-references.
+
+    The gazetteer's matcher is case-sensitive, so that "the political committee" is not counted as
+    an organization named; a later "head of the committee" still needs to know which committee.
+    """
+    found = []
+    for noun in _BODY_NOUNS:
+        end = text.find(f" {noun}")
+        while end != -1:
+            words = text[max(0, end - 40):end].split()[-2:]
+            for k in range(len(words)):
+                entry = gazetteer.organization(" ".join([*words[k:], noun]))
+                if entry:
+                    found.append(entry.name)
+                    break
+            end = text.find(f" {noun}", end + 1)
+    return found
 
 
 _NAME_WORD = r"(?:(?:al|el|as|ad|ash|at|az|ar|an|bin|ibn|abu)-)?[A-ZÀ-ÖØ-ÞŁŚŞŠŽ][^\W\d_]*(?:['-][^\W\d_]+)*"
@@ -250,11 +274,15 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
         if not window_start <= title_start < name_start:
             continue
         start = title_start
-        # Take in the capitalized words just before the head word ("Political Affairs Officer").
+        # Take in the capitalized words just before the head word ("Political Affairs Officer",
+        # "Foreign Minister"), up to a word that is no part of a title ("Turkish", "the").
         lead = re.search(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$", text[window_start:start])
-        if lead and not any(w in _NOT_TITLE for w in lead.group().split()):
-            start = window_start + lead.start()
-        phrase = text[start:name_start].rstrip()
+        if lead:
+            for word in reversed(lead.group().split()):
+                if word in _NOT_TITLE:
+                    break
+                start = text.rindex(word, window_start, start)
+        phrase = _HONORIFIC.sub("", text[start:name_start]).rstrip()
         if phrase.endswith(","):
             phrase = phrase[:-1]
         if re.search(r"(?:^|\s)(?:and|or)$", phrase) or "," in _PARENS.sub("", phrase) or _VERBS.search(phrase):
@@ -264,6 +292,8 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
 
 
 _PARENS = re.compile(r"\([^)]*\)")
+# "Deputy Head of the German Embassy, Mr. Michael Ohnmacht": the honorific is not part of the title.
+_HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")
 _NOT_TITLE = frozenset("The A An And In On At Of With By For To From As Both".split()) | frozenset(
     DEMONYMS) | ORG_NOUNS
 _VERBS = re.compile(
@@ -373,10 +403,16 @@ def _listed_after(previous: _Candidate, c: _Candidate) -> bool:
     return gap_start <= gap_end and bool(_ITEM_GAP.fullmatch(c.line[gap_start:gap_end] or " "))
 
 
+# The coalition's own offices: written bare in its releases, they are its offices.
+_COALITION_TITLES = frozenset({"vice-president", "vice president", "secretary-general", "secretary general"})
+
+
 def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
     role = person.role
     organization = role.organization if role else None
     organization = organization or person.group
+    if organization is None and role and role.title.lower() in _COALITION_TITLES:
+        organization = gazetteer.coalition
     entry = gazetteer.organizations.get(organization) if organization else None
     if entry and entry.kind in ("coalition", "opposition"):
         side = "soc"

@@ -90,20 +90,23 @@ def parse_role(paragraph: str, start: int, end: int, *, hits: list[Hit], places:
         # "UN envoy" is how the title reads; "Syrian Negotiations Commission President" is not.
         if not possessive and owner_text.isupper() and organization not in gazetteer.coalition_family:
             prefix = owner_text + " "
-    first = phrase.split(" ", 1)[0]
-    if first in DEMONYMS and " " in phrase:
-        organization = organization or DEMONYMS[first]
-        phrase = phrase.split(" ", 1)[1]
+    before = _WORD_BEFORE.search(paragraph, max(0, start - 30), start)
+    if before and before.group(1) in DEMONYMS:  # "Turkish Foreign Minister": Turkey's
+        organization = organization or DEMONYMS[before.group(1)]
     title, named, named_written = _split_organization(phrase, earlier_orgs, gazetteer)
     if named:
         organization, written = named, named_written
     return Role(_tidy(prefix + title), organization, written)
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
 def _split_organization(phrase: str, earlier_orgs: list[str], gazetteer: Gazetteer):
-    at = re.search(r"\s+(?:at|in)\s+(?:the\s+)?", phrase)
+    at = re.search(r"\s+at\s+(?:the\s+)?", phrase)
     of = re.search(r"\s+of\s+(?:the\s+)?", phrase)
-    for split in (at, of):
+    in_ = re.search(r"\s+in\s+(?:the\s+)?", phrase)  # "Representative in Washington"
+    for split in (at, of, in_):
         if not split:
             continue
         rest = _DESCRIPTOR.sub("", _PAREN.sub("", phrase[split.end():]))
@@ -113,8 +116,8 @@ def _split_organization(phrase: str, earlier_orgs: list[str], gazetteer: Gazette
                 # A body inside the coalition: "Member of the Political Committee" of the coalition.
                 return phrase, gazetteer.coalition, rest
             return phrase[:split.start()], entry.name, rest
-        if rest in ORG_NOUNS:  # "Coordinator of the Office": the office named earlier in the release
-            referent = next((o for o in reversed(earlier_orgs) if rest in o.split()), None)
+        if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
+            referent = next((o for o in reversed(earlier_orgs) if rest.lower() in o.lower().split()), None)
             if referent:
                 return phrase[:split.start()], referent, rest
         place = gazetteer.place(rest)
