@@ -160,6 +160,13 @@ def test_title_hit_ranks_above_body_only_hit():
     assert ranked[0].score > ranked[1].score
 
 
+def test_rank_reads_the_same_with_or_without_ranked(corpus):
+    searched = api.matching(Statement.objects.all(), "transition OR geneva")
+    direct = dict(searched.annotate(score=F("rank")).values_list("pk", "score"))
+    through_ranked = dict(api.ranked(searched).annotate(score=F("rank")).values_list("pk", "score"))
+    assert direct == pytest.approx(through_ranked) and len(direct) == 3
+
+
 def test_equal_rank_orders_newest_first_and_undated_last():
     dates = [datetime.date(2014, 1, 1), None, datetime.date(2020, 1, 1)]
     made = [StatementFactory(title="Same", body="ceasefire", date=d) for d in dates]
@@ -185,6 +192,8 @@ def test_search_composes_with_filters_counts_and_subqueries(corpus):
     assert texts(Statement.objects.filter(Exists(searched.filter(pk=OuterRef("pk"))))) == texts(
         outer
     )
+    either = searched | api.matching(Statement.objects.all(), "sochi")
+    assert texts(either) == ["Astana round", "Sochi meeting", "Talks in Geneva"]
     assert searched.filter(language="ar").count() == 0
     assert sorted(searched.values_list("language", flat=True)) == ["en", "en"]
 

@@ -11,8 +11,9 @@
 
 `rank` is a QuerySet alias(), not a selected annotation: order_by() and filter() can use it, and
 `.annotate(score=F("rank"))` reads it, but a search sorted by date never computes it (on
-PostgreSQL that would decompress and score the vector of every matching row). On SQLite a
-searched queryset cannot be ORed with another (`a | b`): see archive.search.sqlite._Hits.
+PostgreSQL that would decompress and score the vector of every matching row). On SQLite,
+ranked() is also what makes ordering by rank fast, and a ranked queryset should not be ORed
+with another (`a | b`): see archive.search.sqlite._Hits.
 What a query means, edge cases included, is documented in `archive.search.query`: a blank
 query (or one with no usable term) leaves the queryset as it is and annotates nothing; one with
 only exclusions keeps every statement not matching them, also without a rank.
@@ -65,6 +66,7 @@ def ranked(queryset: QuerySet) -> QuerySet:
     """Most relevant first, then newest, undated last; newest first when nothing is ranked."""
     if "rank" not in queryset.query.annotations:
         return queryset.order_by(F("date").desc(nulls_last=True), "-pk")
+    queryset = _backend(queryset.db).with_rank(queryset)
     return queryset.order_by(F("rank").desc(), F("date").desc(nulls_last=True), "-pk")
 
 

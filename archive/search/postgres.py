@@ -100,6 +100,11 @@ def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     return queryset.filter(_matches(wanted)).alias(rank=rank)
 
 
+def with_rank(queryset: QuerySet) -> QuerySet:
+    """Nothing to prepare: the rank alias is already cheap to order by."""
+    return queryset
+
+
 def _config_of_row():
     """The regconfig of each row's language, as in document.py."""
     return Case(
