@@ -9,8 +9,7 @@ from django.core.management.base import CommandError
 
 from archive.loader.load import load_releases
 from archive.models import Statement
-
-from .conftest import FIXTURE_RELEASES
+from tests.conftest import FIXTURE_RELEASES
 
 pytestmark = pytest.mark.django_db
 
