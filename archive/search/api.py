@@ -8,15 +8,15 @@
     search_sql(queryset, q)    the SQL and params of a ranked search, to time the engine alone
 
 `q` is the raw string from the search box, or a SearchQuery already parsed with `parse()`.
+What a query means, edge cases included, is documented in `archive.search.query`: a blank
+query (or one with no usable term) leaves the queryset as it is, with no rank; one with only
+exclusions keeps every statement not matching them, also without a rank.
 
 `rank` is a QuerySet alias(), not a selected annotation: order_by() and filter() can use it, and
 `.annotate(score=F("rank"))` reads it, but a search sorted by date never computes it (on
 PostgreSQL that would decompress and score the vector of every matching row). On SQLite,
 ranked() is also what makes ordering by rank fast, and a ranked queryset should not be ORed
 with another (`a | b`): see archive.search.sqlite._Hits.
-What a query means, edge cases included, is documented in `archive.search.query`: a blank
-query (or one with no usable term) leaves the queryset as it is and annotates nothing; one with
-only exclusions keeps every statement not matching them, also without a rank.
 """
 
 from collections.abc import Sequence
