@@ -149,6 +149,15 @@ def test_stemming_normalize_finds_normalization(corpus):
     assert search("normalize") == ["Regional matters"]
 
 
+def test_arabic_statement_is_found_by_an_arabic_word(corpus):
+    arabic = StatementFactory(
+        title="بيان الائتلاف", body="دعا الائتلاف الوطني إلى حل سياسي في سوريا.", language="ar"
+    )
+    assert list(api.matching(Statement.objects.all(), "سياسي")) == [arabic]
+    snippet = api.snippets([arabic], "سياسي")[arabic.pk]
+    assert "<mark>سياسي</mark>" in snippet
+
+
 def test_title_hit_ranks_above_body_only_hit():
     body_only = StatementFactory(title="A statement", body="The ceasefire must hold.")
     in_title = StatementFactory(title="Ceasefire", body="The agreement must hold.")
@@ -299,6 +308,11 @@ def test_highlight_paragraph_marks_phrase_words_and_not_exclusions():
         "The political transition in Syria", '"political transition" -syria'
     )
     assert html == "The <mark>political</mark> <mark>transition</mark> in Syria"
+
+
+def test_highlight_paragraph_ignores_arabic_vowel_marks():
+    html = api.highlight_paragraph("قال مُحَمَّد إن الحل سياسي", "محمد")
+    assert html == "قال <mark>مُحَمَّد</mark> إن الحل سياسي"
 
 
 def random_queries(count, seed=20261122):
