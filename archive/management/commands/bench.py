@@ -15,6 +15,8 @@ from archive.models import Statement
 
 
 class Command(BaseCommand):
+    # The checks would connect to the configured database, which a --scratch run need not have.
+    requires_system_checks = []
     help = (
         "Benchmark the archive: load N synthetic releases through the loader, then time the "
         "search, browse, permalink and entity pages, the search engine alone, a bare view, and "
