@@ -60,7 +60,21 @@ def test_only_exclusions_has_no_positive_term():
 
 
 def test_punctuation_lone_minus_and_or_are_blank():
-    for raw in ["", "   ", "-", "--", "OR", "OR OR", '""', '"', "!!! ??? ...", "- OR -", None]:
+    blanks = [
+        "",
+        "   ",
+        "-",
+        "--",
+        "OR",
+        "OR OR",
+        '""',
+        '"',
+        "!!! ??? ...",
+        "- OR -",
+        "\u0301",
+        None,
+    ]
+    for raw in blanks:
         assert parse(raw).is_blank, raw
 
 

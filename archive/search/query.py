@@ -100,7 +100,8 @@ def split_words(text: str) -> tuple[str, ...]:
             current, pending_joiner = [], ""
     if current:
         words.append("".join(current))
-    return tuple(words)
+    # A run of combining marks alone (a stray accent) is no word: no engine indexes it.
+    return tuple(word for word in words if any(char.isalnum() for char in word))
 
 
 def _chunks(text: str):
