@@ -183,6 +183,15 @@ def test_equal_rank_orders_newest_first_and_undated_last():
     assert [s.pk for s in ranked] == [made[2].pk, made[0].pk, made[1].pk]
 
 
+def test_search_sorts_by_date_either_way():
+    dates = [datetime.date(2016, 5, 1), None, datetime.date(2023, 1, 1), datetime.date(2012, 7, 1)]
+    made = [StatementFactory(title="Ceasefire", body="x", date=d) for d in dates]
+    StatementFactory(title="Other", body="y", date=datetime.date(2020, 1, 1))
+    searched = api.matching(Statement.objects.all(), "ceasefire")
+    assert [s.pk for s in searched.newest_first()] == [made[i].pk for i in (2, 0, 3, 1)]
+    assert [s.pk for s in searched.oldest_first()] == [made[i].pk for i in (3, 0, 2, 1)]
+
+
 def test_ranked_without_a_query_is_newest_first(corpus):
     everything = api.ranked(api.matching(Statement.objects.all(), ""))
     assert list(everything) == list(Statement.objects.newest_first())
