@@ -125,6 +125,11 @@ STORAGES = {
     },
 }
 
+# Development and tests serve static files straight from the finders (no collectstatic);
+# production serves the collected, compressed, hashed files.
+WHITENOISE_USE_FINDERS = DEBUG or env_flag("PLAIN_STATIC")
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
+
 SITE_NAME = os.environ.get("SITE_NAME", "Statement Archive")
 
 if not DEBUG:
