@@ -5,6 +5,7 @@ import copy
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive.models import Statement
 from archive.search import api
@@ -127,3 +128,14 @@ def test_sqlite_index_survives_a_migration_that_rebuilds_the_table():
         with connection.schema_editor() as editor:
             editor.alter_field(Statement, new, old)
         call_command("migrate", verbosity=0)
+
+
+@sqlite_only
+def test_sqlite_counts_a_ranked_search_without_scoring_it():
+    StatementFactory(title="Ceasefire", body="Ceasefire in Idlib.")
+    StatementFactory(title="Other", body="A ceasefire.")
+    ranked = api.ranked(api.matching(Statement.objects.all(), "ceasefire"))
+    with CaptureQueriesContext(connection) as queries:
+        assert ranked.count() == 2
+        assert ranked.filter(rank__gt=-1e9).count() == 2  # the rank in use keeps its join
+    assert "bm25" not in queries[0]["sql"] and "bm25" in queries[1]["sql"]

@@ -162,8 +162,9 @@ class _Hits(Join):
 
     Django has no public way to join a subquery; this Join carries what its query machinery
     asks of one (aliases, relabeling for subqueries, identity) and stays INNER: it only ever
-    joins rows the id-list filter keeps anyway. A ranked queryset should not be ORed with
-    another (`a | b`): the join would keep its rows to the matches.
+    joins rows the id-list filter keeps anyway, which is also why it can leave itself out of
+    queries that do not use the rank. A ranked queryset should not be ORed with another
+    (`a | b`): the join would keep its rows to the matches.
     """
 
     def __init__(self, model, parent_alias, table_alias, match):
@@ -179,6 +180,10 @@ class _Hits(Join):
         self.match = match
 
     def as_sql(self, compiler, connection):
+        if not _uses_rank(compiler.query, self.table_alias):
+            # A count or an aggregate over a ranked queryset (the paginator's count): the
+            # id-list filter already keeps the same rows, so skip the join and its bm25 scores.
+            return "", []
         qn = connection.ops.quote_name
         return (
             f"INNER JOIN (SELECT rowid AS id, -{BM25} AS rank FROM {FTS_TABLE} "
@@ -203,6 +208,22 @@ class _Hits(Join):
         return self  # an outer join would only add rows without a rank
 
     demote = promote
+
+
+def _uses_rank(query, alias: str) -> bool:
+    """Whether the query still refers to the rank of the join `alias`."""
+    return any(
+        isinstance(node, _JoinedRank) and node.alias == alias
+        for expression in (*query.annotations.values(), query.where)
+        for node in _walk(expression)
+    )
+
+
+def _walk(expression):
+    yield expression
+    for child in expression.get_source_expressions():
+        if hasattr(child, "get_source_expressions"):
+            yield from _walk(child)
 
 
 class _HitsRelation:
