@@ -15,7 +15,14 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
 from archive.filters import UNDATED, StatementFilter
-from archive.models import Citation, Meeting, Mention, OrganizationMention, PlaceMention
+from archive.models import (
+    Citation,
+    Meeting,
+    Mention,
+    OrganizationMention,
+    PlaceMention,
+    Resolution,
+)
 from archive.models.statements import Language
 
 SHOWN = 8  # values a facet shows before "more"
@@ -61,6 +68,24 @@ ENTITY_FACETS = {
 def _selected_keys(filterset: StatementFilter, name: str) -> list[str]:
     value = filterset.cleaned().get(name) or []
     return [str(getattr(v, "slug", v)) for v in value]
+
+
+def _keep_selected(name, values, selected, labels) -> list[FacetValue]:
+    """Selected values that match nothing under the other filters still show, with a count of 0,
+    so the facet says what is selected and offers to undo it."""
+    shown = {v.key for v in values}
+    unmatched = [
+        FacetValue(
+            key=key,
+            label=labels.get(key, key),
+            count=0,
+            selected=True,
+            params=_click(name, selected, key),
+        )
+        for key in selected
+        if key not in shown
+    ]
+    return unmatched + values
 
 
 def _click(name: str, selected: list[str], key: str) -> dict:
@@ -141,13 +166,17 @@ def entity_facet(filterset, name, expanded):
         )
         for row in rows
     ]
+    entities = filterset.cleaned().get(name) or []
+    labels = {e.slug: e.identifier if name == "resolution" else e.name for e in entities}
+    values = _keep_selected(name, values, selected, labels)
     return _facet(name, ENTITY_FACETS[name][0], values, expanded, limit)
 
 
 def _resolution_label(row) -> str:
-    if row["r_number"]:
-        return f"{row['r_body']} {row['r_number']}"
-    return f"{row['r_title']} ({row['r_year']})" if row["r_year"] else row["r_title"]
+    """The resolution's short identifier ("UNSC 2254"), as the model spells it."""
+    return Resolution(
+        body=row["r_body"], number=row["r_number"], year=row["r_year"], title=row["r_title"]
+    ).identifier
 
 
 def choice_facet(filterset, name, label, rows, choices):
@@ -164,18 +193,20 @@ def choice_facet(filterset, name, label, rows, choices):
         )
         for row in rows
     ]
+    values = _keep_selected(name, values, selected, labels)
     return _facet(name, label, values, expanded=False, limit=len(values))
 
 
 def year_facet(filterset, expanded):
     selected = _selected_keys(filterset, "year")
     limit = EXPANDED if expanded else SHOWN
+    # Every year at once (an archive spans decades, not thousands of years), newest first.
     rows = (
         filterset.qs_without("year")
         .order_by()
         .values(key=ExtractYear("date"))
         .annotate(n=Count("pk"))
-        .order_by(F("key").desc(nulls_last=True))[: limit + 1]
+        .order_by(F("key").desc(nulls_last=True))
     )
     values = []
     for row in rows:
@@ -190,16 +221,19 @@ def year_facet(filterset, expanded):
                 add=_add("year", selected, key),
             )
         )
+    values = _keep_selected("year", values, selected, {k: k.capitalize() for k in selected})
     return _facet("year", "Year", values, expanded, limit)
 
 
 def _facet(name, label, values, expanded, limit):
+    """The first `limit` values, and any selected one beyond them."""
+    shown = values[:limit] + [v for v in values[limit:] if v.selected]
     return Facet(
         name=name,
         label=label,
-        values=values[:limit],
+        values=shown,
         expanded=expanded,
-        has_more=len(values) > limit,
+        has_more=len(values) > len(shown),
         params={"more": None if expanded else name},
     )
 

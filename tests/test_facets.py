@@ -202,3 +202,27 @@ def test_event_facet_follows_meeting_kinds(client):
     kinds = next(f for f in client.get(LIST).context["facets"] if f.name == "kind")
     assert [(v.label, v.count) for v in kinds.values] == [("Letter", 2), ("Visit", 1)]
     assert Mention.objects.count() == 0
+
+
+def test_a_selected_value_matching_nothing_still_shows_so_it_can_be_removed(client):
+    person = PersonFactory(name="Salem al-Meslet")
+    MentionFactory(person=person, statement=StatementFactory(body="About the ceasefire."))
+    StatementFactory(body="About detainees.", date=datetime.date(2012, 1, 1))
+    response = client.get(LIST, {"person": person.slug, "q": "detainees", "year": "2012"})
+    assert response.context["page"].paginator.count == 0
+    facets = {f.name: f for f in response.context["facets"]}
+    assert [(v.label, v.count, v.selected) for v in facets["person"].values] == [
+        ("Salem al-Meslet", 0, True)
+    ]
+    assert facets["person"].values[0].params == {"person": []}
+    assert [(v.label, v.selected) for v in facets["year"].values] == [("2012", True)]
+
+
+def test_a_selected_year_beyond_the_top_ones_stays_visible(client):
+    for year in range(2010, 2022):
+        StatementFactory(date=datetime.date(year, 1, 1))
+    years = next(
+        f for f in client.get(LIST, {"year": "2010"}).context["facets"] if f.name == "year"
+    )
+    assert [v.label for v in years.values][-1] == "2010"
+    assert len(years.values) == 9 and years.has_more

@@ -54,7 +54,11 @@ def statement_list(request):
             "chips": filterset.chips(),
             "facets": statement_facets(filterset, params.get("more")),
             "histogram": histogram(filterset.qs, cleaned.get("date_from"), cleaned.get("date_to")),
-            "errors": [e for errors in filterset.form.errors.values() for e in errors],
+            "errors": [
+                f"{filterset.filters[name].label}: {error}"
+                for name, errors in filterset.form.errors.items()
+                for error in errors
+            ],
             # The active filters travel with a new search as hidden fields.
             "kept": [
                 (key, value)
