@@ -1,4 +1,4 @@
-"""The editors' admin: pages answer, a pasted statement gets its entities, corrections stick, merges."""
+"""The editors' admin: pages answer, pasted statements get entities, corrections stick, merges."""
 
 import pytest
 from django.core.management import call_command
@@ -19,8 +19,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BODY = (
-    "The President of the Syrian Opposition Coalition (SOC), Hadi al-Bahra, held a meeting in Istanbul "
-    "with France's Special Envoy to Syria, Jean-François Guillaume.\n"
+    "The President of the Syrian Opposition Coalition (SOC), Hadi al-Bahra, held a meeting in "
+    "Istanbul with France's Special Envoy to Syria, Jean-François Guillaume.\n"
     "Al-Bahra stressed the need to implement UNSC Resolutions 2118 and 2254 in Aleppo."
 )
 

@@ -13,20 +13,47 @@ def cited(text):
     ("text", "expected"),
     [
         ("in line with Resolution 2254.", [("UNSC 2254", "Resolution 2254")]),
-        ("UNSC Resolution 2254 (2015) is the basis.", [("UNSC 2254", "UNSC Resolution 2254 (2015)")]),
+        (
+            "UNSC Resolution 2254 (2015) is the basis.",
+            [("UNSC 2254", "UNSC Resolution 2254 (2015)")],
+        ),
         ("implement UNSCR 2254 fully", [("UNSC 2254", "UNSCR 2254")]),
-        ("the UN Resolutions 2118 and 2254.", [("UNSC 2118", "UN Resolutions 2118 and 2254"),
-                                              ("UNSC 2254", "UN Resolutions 2118 and 2254")]),
-        ("Security Council Resolutions 2118 (2013), 2209 (2015) and 2235 (2015).",
-         [(f"UNSC {n}", "Security Council Resolutions 2118 (2013), 2209 (2015) and 2235 (2015)")
-          for n in ("2118", "2209", "2235")]),
+        (
+            "the UN Resolutions 2118 and 2254.",
+            [
+                ("UNSC 2118", "UN Resolutions 2118 and 2254"),
+                ("UNSC 2254", "UN Resolutions 2118 and 2254"),
+            ],
+        ),
+        (
+            "Security Council Resolutions 2118 (2013), 2209 (2015) and 2235 (2015).",
+            [
+                (
+                    f"UNSC {n}",
+                    "Security Council Resolutions 2118 (2013), 2209 (2015) and 2235 (2015)",
+                )
+                for n in ("2118", "2209", "2235")
+            ],
+        ),
         ("see S/RES/2254 (2015).", [("UNSC 2254", "S/RES/2254 (2015)")]),
-        ("General Assembly Resolution 67/262 condemned", [("UNGA 67/262", "General Assembly Resolution 67/262")]),
+        (
+            "General Assembly Resolution 67/262 condemned",
+            [("UNGA 67/262", "General Assembly Resolution 67/262")],
+        ),
         ("resolution A/RES/67/262", [("UNGA 67/262", "A/RES/67/262")]),
-        ("the Geneva Communique of 2012", [("Geneva Communique 2012", "Geneva Communique of 2012")]),
+        (
+            "the Geneva Communique of 2012",
+            [("Geneva Communique 2012", "Geneva Communique of 2012")],
+        ),
         ("the Geneva Communiqué", [("Geneva Communique 2012", "Geneva Communiqué")]),
-        ("the Geneva I communique (2012)", [("Geneva Communique 2012", "Geneva I communique (2012)")]),
-        ("UN Security Council Resolution No. 2254", [("UNSC 2254", "UN Security Council Resolution No. 2254")]),
+        (
+            "the Geneva I communique (2012)",
+            [("Geneva Communique 2012", "Geneva I communique (2012)")],
+        ),
+        (
+            "UN Security Council Resolution No. 2254",
+            [("UNSC 2254", "UN Security Council Resolution No. 2254")],
+        ),
     ],
 )
 def test_citation_forms(text, expected):
@@ -86,7 +113,9 @@ def test_human_rights_council_resolution_by_its_body():
 def test_repeated_citations_are_kept_per_phrase_and_paragraph():
     found = extract("Resolution 2254 first.\nThen UN resolution 2254 again.").citations
     assert [(c.identifier, c.as_written, c.paragraph) for c in found] == [
-        ("UNSC 2254", "Resolution 2254", 1), ("UNSC 2254", "UN resolution 2254", 2)]
+        ("UNSC 2254", "Resolution 2254", 1),
+        ("UNSC 2254", "UN resolution 2254", 2),
+    ]
 
 
 def test_geneva_communique_is_not_a_place():

@@ -1,4 +1,4 @@
-"""Reference fixtures: they load, carry the keys `loaddata` cannot compute, and state the facts right."""
+"""Reference fixtures: they load, carry the keys `loaddata` cannot compute, state facts right."""
 
 import datetime
 import json
@@ -10,7 +10,11 @@ from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
 from archive.models import Organization, OrganizationAlias, Place, PlaceAlias, Resolution
 from archive.text import make_slug, name_key
 
-ROWS = [row for path in sorted(FIXTURES_DIR.glob("*.json")) for row in json.loads(path.read_text("utf-8"))]
+ROWS = [
+    row
+    for path in sorted(FIXTURES_DIR.glob("*.json"))
+    for row in json.loads(path.read_text("utf-8"))
+]
 
 
 def rows(model):
@@ -43,20 +47,31 @@ def test_security_council_resolutions_have_symbol_link_and_date():
 
 @pytest.mark.parametrize(
     ("identifier", "adopted"),
-    [("UNSC 2042", "2012-04-14"), ("UNSC 2118", "2013-09-27"), ("UNSC 2254", "2015-12-18"),
-     ("UNSC 2401", "2018-02-24"), ("UNSC 2672", "2023-01-09"), ("UNGA 67/262", "2013-05-15"),
-     ("Geneva Communique 2012", "2012-06-30")],
+    [
+        ("UNSC 2042", "2012-04-14"),
+        ("UNSC 2118", "2013-09-27"),
+        ("UNSC 2254", "2015-12-18"),
+        ("UNSC 2401", "2018-02-24"),
+        ("UNSC 2672", "2023-01-09"),
+        ("UNGA 67/262", "2013-05-15"),
+        ("Geneva Communique 2012", "2012-06-30"),
+    ],
 )
 def test_key_instruments(identifier, adopted):
-    found = {f"{f['body']} {f['number']}" if f["number"] else f"{f['title']} {f['year']}": f
-             for f in rows("resolution")}
+    found = {
+        f"{f['body']} {f['number']}" if f["number"] else f"{f['title']} {f['year']}": f
+        for f in rows("resolution")
+    }
     assert found[identifier]["adopted"] == adopted
 
 
 @pytest.mark.django_db
 def test_fixtures_load_and_the_database_gazetteer_equals_the_fixture_one():
     call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
-    assert OrganizationAlias.objects.get(name="Syrian National Coalition").organization.abbreviation == "SOC"
+    assert (
+        OrganizationAlias.objects.get(name="Syrian National Coalition").organization.abbreviation
+        == "SOC"
+    )
     assert PlaceAlias.objects.get(name="rural Aleppo").place == Place.objects.get(name="Aleppo")
     assert Place.objects.get(name="Bab al-Hawa").kind == Place.Kind.CROSSING
     assert Organization.objects.get(abbreviation="EEAS").parent.name == "European Union"
@@ -83,7 +98,12 @@ def test_an_editors_addition_counts_in_the_database_gazetteer():
 def test_gazetteer_prefers_the_longest_name_and_whole_words():
     gazetteer = Gazetteer.from_fixtures()
     text = "the UN Security Council and the Syrian Interim Government, not Ukraine or Omani ships"
-    assert [f.text for f in gazetteer.find_organizations(text)] == ["UN Security Council",
-                                                                    "Syrian Interim Government"]
+    assert [f.text for f in gazetteer.find_organizations(text)] == [
+        "UN Security Council",
+        "Syrian Interim Government",
+    ]
     assert [f.text for f in gazetteer.find_places("Ukraine or Omani ships")] == ["Ukraine"]
-    assert [f.text for f in gazetteer.find_places("Bab al Hawa and Bab-al-Hawa")] == ["Bab al Hawa", "Bab-al-Hawa"]
+    assert [f.text for f in gazetteer.find_places("Bab al Hawa and Bab-al-Hawa")] == [
+        "Bab al Hawa",
+        "Bab-al-Hawa",
+    ]

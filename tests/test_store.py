@@ -21,7 +21,6 @@ from archive.models import (
     Resolution,
     Review,
 )
-
 from tests.conftest import SHARED_CORPUS
 from tests.factories import MentionFactory, PersonAliasFactory, PersonFactory, StatementFactory
 
@@ -34,7 +33,9 @@ def reference(db):
 
 
 def store(statement, store=None):
-    extraction = extract(statement.body, release_date=statement.date, gazetteer=Gazetteer.from_fixtures())
+    extraction = extract(
+        statement.body, release_date=statement.date, gazetteer=Gazetteer.from_fixtures()
+    )
     (store or EntityStore()).save(statement=statement, extraction=extraction)
     return extraction
 
@@ -43,7 +44,9 @@ def aliases(person):
     return set(person.aliases.values_list("name", flat=True))
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=f"the shared corpus is not at {SHARED_CORPUS}")
+@pytest.mark.skipif(
+    not SHARED_CORPUS.is_dir(), reason=f"the shared corpus is not at {SHARED_CORPUS}"
+)
 @pytest.mark.parametrize("with_reference", [True, False], ids=["reference-loaded", "empty-tables"])
 def test_corpus_spelling_pairs_end_as_one_person_each(request, with_reference):
     if with_reference:
@@ -65,7 +68,11 @@ def test_corpus_spelling_pairs_end_as_one_person_each(request, with_reference):
 
 def test_two_people_sharing_a_surname_stay_two(reference):
     store(StatementFactory(body="SOC President Nasr Al-Hariri stressed the need for a solution."))
-    store(StatementFactory(body="Hussein Al-Hariri, Head of the Free Syrian Army office, said it was time."))
+    store(
+        StatementFactory(
+            body="Hussein Al-Hariri, Head of the Free Syrian Army office, said it was time."
+        )
+    )
     assert Person.objects.filter(name__endswith="Al-Hariri").count() == 2
     assert not MergeSuggestion.objects.exists()
 
@@ -75,28 +82,44 @@ def test_a_doubtful_match_is_suggested_not_merged(reference):
     store(StatementFactory(body="Salim al-Meslet, the Ambassador of Nowhere, said it was time."))
     assert Person.objects.filter(name__icontains="Meslet").count() == 2
     suggestion = MergeSuggestion.objects.get()
-    assert {suggestion.person.name, suggestion.candidate.name} == {"Salem Al-Meslet", "Salim al-Meslet"}
+    assert {suggestion.person.name, suggestion.candidate.name} == {
+        "Salem Al-Meslet",
+        "Salim al-Meslet",
+    }
 
 
 def test_statement_rows_and_membership_dates(reference):
-    first = StatementFactory(date=datetime.date(2021, 3, 1), body=(
-        "The President of the Syrian Opposition Coalition (SOC), Salem Al-Meslet, held a meeting in "
-        "Istanbul with the UN envoy. He stressed that UNSC Resolution 2254 and Resolution 2999 must be "
-        "implemented in Idlib."))
-    second = StatementFactory(date=datetime.date(2022, 5, 1), body="SOC President Salem Al-Meslet said so.")
+    first = StatementFactory(
+        date=datetime.date(2021, 3, 1),
+        body=(
+            "The President of the Syrian Opposition Coalition (SOC), Salem Al-Meslet, held a "
+            "meeting in Istanbul with the UN envoy. He stressed that UNSC Resolution 2254 and "
+            "Resolution 2999 must be "
+            "implemented in Idlib."
+        ),
+    )
+    second = StatementFactory(
+        date=datetime.date(2022, 5, 1), body="SOC President Salem Al-Meslet said so."
+    )
     entity_store = EntityStore()
     store(first, entity_store)
     store(second, entity_store)
     mention = Mention.objects.get(statement=first)
     assert (mention.person.name, mention.role, mention.organization.abbreviation, mention.side) == (
-        "Salem Al-Meslet", "President", "SOC", "soc")
-    assert set(Citation.objects.filter(statement=first).values_list("resolution__number", flat=True)) == {
-        "2254", "2999"}
+        "Salem Al-Meslet",
+        "President",
+        "SOC",
+        "soc",
+    )
+    assert set(
+        Citation.objects.filter(statement=first).values_list("resolution__number", flat=True)
+    ) == {"2254", "2999"}
     unknown = Resolution.objects.get(number="2999")
     assert unknown.verified is False and unknown.body == "UNSC"
     assert Resolution.objects.get(number="2254").verified
-    assert set(PlaceMention.objects.filter(statement=first).values_list("place__name", flat=True)) == {
-        "Istanbul", "Idlib"}
+    assert set(
+        PlaceMention.objects.filter(statement=first).values_list("place__name", flat=True)
+    ) == {"Istanbul", "Idlib"}
     meeting = Meeting.objects.get(statement=first)
     assert (meeting.kind, meeting.place.name) == ("meeting", "Istanbul")
     membership = Membership.objects.get(person=mention.person, role="President")
@@ -105,7 +128,9 @@ def test_statement_rows_and_membership_dates(reference):
 
 
 def test_reextraction_replaces_extracted_rows_only(reference):
-    statement = StatementFactory(body="SOC President Salem Al-Meslet met Kofi Annan, UN Special Envoy.")
+    statement = StatementFactory(
+        body="SOC President Salem Al-Meslet met Kofi Annan, UN Special Envoy."
+    )
     store(statement)
     confirmed = Mention.objects.get(statement=statement, person__name="Salem Al-Meslet")
     confirmed.role, confirmed.review = "Head of the delegation", Review.CONFIRMED
@@ -113,7 +138,9 @@ def test_reextraction_replaces_extracted_rows_only(reference):
     removed = Mention.objects.get(statement=statement, person__name="Kofi Annan")
     removed.review = Review.REMOVED
     removed.save()
-    org_removed = OrganizationMention.objects.get(statement=statement, organization__abbreviation="SOC")
+    org_removed = OrganizationMention.objects.get(
+        statement=statement, organization__abbreviation="SOC"
+    )
     org_removed.review = Review.REMOVED
     org_removed.save()
 
@@ -124,20 +151,27 @@ def test_reextraction_replaces_extracted_rows_only(reference):
     assert (confirmed.role, confirmed.review) == ("Head of the delegation", Review.CONFIRMED)
     assert list(Mention.objects.filter(statement=statement, person__name="Kofi Annan")) == [removed]
     assert Mention.objects.get(pk=removed.pk).review == Review.REMOVED
-    assert list(OrganizationMention.objects.filter(statement=statement,
-                                                   organization__abbreviation="SOC")) == [org_removed]
+    assert list(
+        OrganizationMention.objects.filter(statement=statement, organization__abbreviation="SOC")
+    ) == [org_removed]
     assert OrganizationMention.objects.filter(statement=statement, review=Review.EXTRACTED).exists()
 
 
 def test_reextraction_keeps_reviewed_citations_and_meeting(reference):
-    statement = StatementFactory(body="The SOC sent a letter citing Resolution 2254 and Resolution 2118.")
+    statement = StatementFactory(
+        body="The SOC sent a letter citing Resolution 2254 and Resolution 2118."
+    )
     store(statement)
-    Citation.objects.filter(statement=statement, resolution__number="2118").update(review=Review.REMOVED)
+    Citation.objects.filter(statement=statement, resolution__number="2118").update(
+        review=Review.REMOVED
+    )
     Meeting.objects.filter(statement=statement).update(kind="other", review=Review.CONFIRMED)
     store(statement)
     citations = Citation.objects.filter(statement=statement)
     assert sorted(citations.values_list("resolution__number", "review")) == [
-        ("2118", Review.REMOVED), ("2254", Review.EXTRACTED)]
+        ("2118", Review.REMOVED),
+        ("2254", Review.EXTRACTED),
+    ]
     assert Meeting.objects.get(statement=statement).kind == "other"
 
 
@@ -155,14 +189,20 @@ def test_merge_people_moves_mentions_aliases_and_memberships(reference):
     MentionFactory(person=merge, statement=shared)
     own = MentionFactory(person=merge)
     PersonAliasFactory(person=merge, name="A. Asepho")
-    Membership.objects.create(person=merge, role="Vice-President", first_seen=datetime.date(2023, 1, 1))
-    Membership.objects.create(person=keep, role="Vice-President", first_seen=datetime.date(2023, 6, 1))
+    Membership.objects.create(
+        person=merge, role="Vice-President", first_seen=datetime.date(2023, 1, 1)
+    )
+    Membership.objects.create(
+        person=keep, role="Vice-President", first_seen=datetime.date(2023, 6, 1)
+    )
 
     merge_people(keep=keep, merge=merge)
 
     assert not Person.objects.filter(pk=merge.pk).exists()
     assert set(Mention.objects.filter(person=keep).values_list("statement", flat=True)) == {
-        shared.pk, own.statement_id}
+        shared.pk,
+        own.statement_id,
+    }
     assert {"A. Asepho", "Abdulahad Asepho"} <= aliases(keep)
     assert Membership.objects.get(person=keep).first_seen == datetime.date(2023, 1, 1)
     assert PersonAlias.objects.get(name="Abdulahad Asepho").review == Review.CONFIRMED

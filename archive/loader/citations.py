@@ -2,10 +2,10 @@
 
 "Resolution 2254", "UNSC Resolution 2254 (2015)", "UNSCR 2254", "UN Resolutions 2118 and 2254",
 "Security Council Resolutions 2118 (2013), 2209 (2015)", "S/RES/2254 (2015)", "General Assembly
-Resolution 67/262", "A/RES/67/262", "the Geneva Communique of 2012", and the Arabic forms ("القرار ٢٢٥٤"),
-whose Arabic-Indic digits are read as numbers. The body comes from the words before the number when
-they name one; otherwise the number's shape decides (67/262 is a General Assembly number, 2254 a
-Security Council one), because that is how the UN numbers them.
+Resolution 67/262", "A/RES/67/262", "the Geneva Communique of 2012", and the Arabic forms
+("القرار ٢٢٥٤"), whose Arabic-Indic digits are read as numbers. The body comes from the words before
+the number when they name one; otherwise the number's shape decides (67/262 is a General Assembly
+number, 2254 a Security Council one), because that is how the UN numbers them.
 """
 
 from __future__ import annotations
@@ -17,33 +17,43 @@ ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 
 GENEVA = "Geneva Communique 2012"
 
-_ITEM = r"(?:No\.?\s*|number\s+|\#\s*)?\d{1,4}(?:/\d{1,4})?(?:\s*\(\d{4}\)|\s+of\s+\d{4}(?!\d))?"
-# Later items of a list need three digits at least: "Resolution 2254 and 14 other texts" is one citation.
-_NEXT_ITEM = r"(?:No\.?\s*|number\s+|\#\s*)?\d{3,4}(?:/\d{1,4})?(?:\s*\(\d{4}\)|\s+of\s+\d{4}(?!\d))?"
+_NUMBERED = r"(?:No\.?\s*|number\s+|\#\s*)?"
+_YEAR = r"(?:\s*\(\d{4}\)|\s+of\s+\d{4}(?!\d))?"
+_ITEM = rf"{_NUMBERED}\d{{1,4}}(?:/\d{{1,4}})?{_YEAR}"
+# Later items of a list need three digits: "Resolution 2254 and 14 other texts" cites one.
+_NEXT_ITEM = rf"{_NUMBERED}\d{{3,4}}(?:/\d{{1,4}})?{_YEAR}"
 _LIST = rf"{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+){_NEXT_ITEM})*"
 
 _BODY = (
-    r"(?:UNSC|UNGA|UN\s+Security\s+Council|United\s+Nations\s+Security\s+Council|Security\s+Council|"
-    r"UN\s+General\s+Assembly|United\s+Nations\s+General\s+Assembly|General\s+Assembly|"
-    r"UN\s+Human\s+Rights\s+Council|United\s+Nations\s+Human\s+Rights\s+Council|Human\s+Rights\s+Council|"
-    r"HRC|UN|U\.N\.|United\s+Nations|international)"
+    r"(?:UNSC|UNGA|UN\s+Security\s+Council|United\s+Nations\s+Security\s+Council|"
+    r"Security\s+Council|UN\s+General\s+Assembly|United\s+Nations\s+General\s+Assembly|"
+    r"General\s+Assembly|UN\s+Human\s+Rights\s+Council|United\s+Nations\s+Human\s+Rights\s+Council|"
+    r"Human\s+Rights\s+Council|HRC|UN|U\.N\.|United\s+Nations|international)"
 )
+_SYMBOL = (
+    r"\b(?P<prefix>S|A)/RES/(?P<symbol_number>\d{1,4}(?:/\d{1,4})?)"
+    r"(?:\s*\((?P<symbol_year>\d{4})\))?"
+)
+_GENEVA = (
+    r"\b(?:Geneva\s+(?:I\s+|1\s+|One\s+)?communiqu[eé]s?"
+    r"|Final\s+communiqu[eé]\s+of\s+the\s+Action\s+Group\s+for\s+Syria)"
+    r"(?:\s+(?:of|in)\s+(?:June\s+)?2012|\s*\(2012\))?"
+)
+_ARABIC = (
+    r"(?:القرار(?:ين|ات)?|قرار(?:ي|ات)?)\s+(?:(?P<arabic_body>مجلس\s+الأمن|الجمعية\s+العامة)\s+)?"
+    r"(?:الدولي\s+)?(?:رقم\s+)?"
+    r"(?P<arabic_list>\d{1,4}(?:/\d{1,4})?(?:\s*(?:،|,|و)\s*\d{3,4}(?:/\d{1,4})?)*)"
+)
+_ARABIC_GENEVA = r"بيان\s+جنيف(?:\s+(?:لعام|عام)\s+2012)?"
 
 # Each alternative starts with a distinctive word, so the scan is quick; the body written before
 # "Resolution" is then looked for just before the match.
 _BODY_BEFORE = re.compile(rf"\b{_BODY}(?:'s)?\s+$", re.IGNORECASE)
 _CITATION = re.compile(
-    rf"""
-    (?P<resolution>\b(?:resolutions?|res\.)\s+(?P<list>{_LIST}))
-    | (?P<unscr>\bUNSCRs?\s*(?P<unscr_list>{_LIST}))
-    | (?P<symbol>\b(?P<prefix>S|A)/RES/(?P<symbol_number>\d{{1,4}}(?:/\d{{1,4}})?)(?:\s*\((?P<symbol_year>\d{{4}})\))?)
-    | (?P<geneva>\b(?:Geneva\s+(?:I\s+|1\s+|One\s+)?communiqu[eé]s?|Final\s+communiqu[eé]\s+of\s+the\s+Action\s+Group\s+for\s+Syria)
-        (?:\s+(?:of|in)\s+(?:June\s+)?2012|\s*\(2012\))?)
-    | (?P<arabic>(?:القرار(?:ين|ات)?|قرار(?:ي|ات)?)\s+(?:(?P<arabic_body>مجلس\s+الأمن|الجمعية\s+العامة)\s+)?
-        (?:الدولي\s+)?(?:رقم\s+)?(?P<arabic_list>\d{{1,4}}(?:/\d{{1,4}})?(?:\s*(?:،|,|و)\s*\d{{3,4}}(?:/\d{{1,4}})?)*))
-    | (?P<arabic_geneva>بيان\s+جنيف(?:\s+(?:لعام|عام)\s+2012)?)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+    rf"(?P<resolution>\b(?:resolutions?|res\.)\s+(?P<list>{_LIST}))"
+    rf"|(?P<unscr>\bUNSCRs?\s*(?P<unscr_list>{_LIST}))"
+    rf"|(?P<symbol>{_SYMBOL})|(?P<geneva>{_GENEVA})|(?P<arabic>{_ARABIC})|(?P<arabic_geneva>{_ARABIC_GENEVA})",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\)|\s+of\s+(\d{4}))?")
 
@@ -62,7 +72,8 @@ class Cited:
 
 # Every citation contains one of these; most paragraphs contain none and skip the big pattern
 # (substring tests are far cheaper than any regex scan).
-_MARKERS = ("esolution", "ESOLUTION", "es.", "UNSCR", "/RES/", "ommuniqu", "OMMUNIQU", "قرار", "جنيف")
+_MARKERS = ("esolution", "ESOLUTION", "Res.", "res.", "UNSCR", "/RES/", "ommuniqu", "OMMUNIQU")
+_MARKERS += ("قرار", "جنيف")  # Arabic: resolution, Geneva
 _ARABIC_DIGIT = re.compile("[٠-٩۰-۹]")
 
 

@@ -30,7 +30,8 @@ _DATE = re.compile(
     rf"""
     \b(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})(?:\s*(?:-|to|and)\s*(?P<md_end>{_DAY}))?
         (?:,?\s+(?P<md_year>\d{{4}}))?\b
-    | \b(?P<dm_day>{_DAY})(?:\s*(?:-|to|and)\s*(?P<dm_end>{_DAY}))?\s+(?:of\s+)?(?P<dm_month>{_MONTH})
+    | \b(?P<dm_day>{_DAY})(?:\s*(?:-|to|and)\s*(?P<dm_end>{_DAY}))?\s+(?:of\s+)?
+        (?P<dm_month>{_MONTH})
         (?:,?\s+(?P<dm_year>\d{{4}}))?\b
     | \b(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{1,2}})-(?P<iso_day>\d{{1,2}})\b
     | \b(?P<num_day>\d{{1,2}})[/.](?P<num_month>\d{{1,2}})[/.](?P<num_year>\d{{4}})\b
@@ -93,8 +94,8 @@ def release_date_in(paragraphs: list[str]) -> datetime.date | None:
     """The release's own date when its text carries one: header block, dateline or source line.
 
     Only complete dates (with a year) count, and only where releases put their own date: a short
-    line in the opening block, the first words of the first paragraph followed by a dash or colon
-    ("Istanbul, 20 March 2013 -"), or a closing source line; a date in the running text is an event's.
+    line in the opening block, the first words of a paragraph followed by a dash or colon
+    ("Istanbul, 20 March 2013 -"), or a closing source line; a date in running text is an event's.
     """
     for line in paragraphs[:6]:
         for written in find_dates(line[:80]):

@@ -44,7 +44,7 @@ def find_entities(paragraphs: list[str], gazetteer: Gazetteer, citations: list[l
     whole_text = {f.text for found in raw for f in found if len(f.entries) == 1}
     chosen: dict[str, Entry] = {}
     organizations, places = [], []
-    for paragraph, found, cited in zip(paragraphs, raw, citations):
+    for paragraph, found, cited in zip(paragraphs, raw, citations, strict=True):
         hits = []
         for i, f in enumerate(found):
             parent = _parent_before(paragraph, found, i)

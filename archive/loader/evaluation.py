@@ -1,10 +1,10 @@
-"""Scores the extractor against gold annotations, as ../shared/corpus/README.md defines the scoring.
+"""Scores the extractor against gold annotations, as ../shared/corpus/README.md defines scoring.
 
 People match when a predicted name or spelling equals the gold name or one of its spellings (case,
-accents, hyphens and spaces aside), each gold person at most once; roles are scored on matched people
-whose gold role is not null; organizations and places match through any name the gazetteer knows for
-the predicted entity; resolutions by identifier; the event by its kind. Counts are summed over all
-releases (micro-averaged), and every miss and false positive is kept for the report.
+accents, hyphens and spaces aside), each gold person at most once; roles are scored on matched
+people whose gold role is not null; organizations and places match through any name the gazetteer
+knows for the predicted entity; resolutions by identifier; the event by its kind. Counts are summed
+over all releases (micro-averaged), and every miss and false positive is kept for the report.
 """
 
 from __future__ import annotations

@@ -17,8 +17,15 @@ from .entities import Hit
 _I = re.IGNORECASE
 # (pattern, kind, format); at equal positions the earlier entry wins.
 _CUES = [
-    (re.compile(r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b(?=[^.]{0,80}?\b(?:session|convened|"
-                r"concluded|meetings?|held)\b)"), "general assembly session", "unknown"),
+    (
+        re.compile(
+            r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b"
+            r"(?=[^.]{0,80}?\b(?:session|convened|"
+            r"concluded|meetings?|held)\b)"
+        ),
+        "general assembly session",
+        "unknown",
+    ),
     (re.compile(r"\bpress\s+conference\b", _I), "press conference", "unknown"),
     (re.compile(r"\b(?:(?:received|made|held|had|conducted)\s+an?\s+)?(?:tele)?phone\s+(?:call|conversation)s?\b|"
                 r"\bphoned\b|\bby\s+(?:tele)?phone\b", _I),
@@ -64,7 +71,7 @@ class EventFact:
 def find_event(paragraphs: list[str], place_hits: list[list[Hit]], *,
                release_date: datetime.date | None) -> EventFact:
     kind, fmt, where, cue_end = "statement", "unknown", 0, None
-    for where, text in enumerate(paragraphs[:2]):
+    for where, text in enumerate(paragraphs[:2]):  # noqa: B007 (used after the loop)
         cue = _first_cue(text)
         if cue:
             kind, fmt, cue_end = cue

@@ -1,4 +1,5 @@
-"""Entity extraction: a release's text in, its people, organizations, places, citations and event out.
+"""Entity extraction: a release's text in, its people, organizations, places, citations and event
+out.
 
 Pure Python over a string (no database), so it is tested on strings and run by the loader on every
 release. The reference data comes in as a `Gazetteer`, built once per process and reused.
@@ -101,7 +102,7 @@ def extract(text: str, *, release_date: datetime.date | None = None,
     people = find_people(paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind)
 
     organizations: dict[str, OrganizationFact] = {}
-    for number, (original, hits) in enumerate(zip(originals, org_hits), start=1):
+    for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
         for hit in hits:
             organizations.setdefault(
                 hit.entry.name, OrganizationFact(hit.entry.name, original[hit.start:hit.end], number))
@@ -116,7 +117,7 @@ def extract(text: str, *, release_date: datetime.date | None = None,
                 OrganizationFact(person.organization, person.organization, person.paragraph))
 
     places: dict[str, PlaceFact] = {}
-    for number, (original, hits) in enumerate(zip(originals, place_hits), start=1):
+    for number, (original, hits) in enumerate(zip(originals, place_hits, strict=True), start=1):
         for hit in hits:
             places.setdefault(hit.entry.name, PlaceFact(hit.entry.name, original[hit.start:hit.end], number))
 

@@ -1,8 +1,12 @@
-"""The extractor's reference data: known organizations, places and resolutions, and fast lookups in text.
+"""The extractor's reference data: known organizations, places and resolutions, and fast lookups in
+text.
 
-Built once per process (from the fixtures, or from the database so that editors' additions count) and
-then reused for every release: the surface forms are compiled into one trie-shaped regular expression
-per entity type, which the regex engine rejects in a character or two at most positions, so scanning a
+Built once per process (from the fixtures, or from the database so that editors' additions count)
+and
+then reused for every release: the surface forms are compiled into one trie-shaped regular
+expression
+per entity type, which the regex engine rejects in a character or two at most positions, so scanning
+a
 release costs well under a millisecond even with thousands of aliases.
 """
 
@@ -34,13 +38,13 @@ def normalize(text: str) -> str:
 
 
 def surface_key(text: str) -> str:
-    """How a matched surface form is looked up: normalized, hyphens and runs of spaces as one space."""
+    """The lookup form of a matched surface: normalized, hyphens and space runs as one space."""
     return " ".join(re.sub(r"[\s-]+", " ", normalize(text)).split())
 
 
 @dataclass(frozen=True)
 class Entry:
-    """An organization or place: canonical name, kind, parent's name and every known surface form."""
+    """An organization or place: canonical name, kind, parent's name, every known surface form."""
 
     name: str
     kind: str
@@ -199,7 +203,7 @@ class Gazetteer:
 
 
 def resolution_identifier(body: str, number: str, title: str, year: int | None) -> str:
-    """The corpus identifier, as `Resolution.identifier` spells it: "UNSC 2254", "Geneva Communique 2012"."""
+    """The identifier `Resolution.identifier` gives: "UNSC 2254", "Geneva Communique 2012"."""
     if number:
         return f"{body} {number}"
     return f"{title} {year}" if year else title

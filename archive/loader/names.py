@@ -2,8 +2,10 @@
 
 Arabic names reach English through several transliterations: "Abdel-Majid" / "Abdul Majid" /
 "Abd al-Majid", "Al-Meslet" / "al-Meslet", "Kaddo" / "Kado", "Çavuşoğlu" / "Cavusoglu". `person_key`
-erases the conventions that never distinguish two people (case, accents, hyphens, the article al-/el-,
-the Abd- prefix forms, doubled letters, Muhammad's spellings); what is left is compared with rapidfuzz,
+erases the conventions that never distinguish two people (case, accents, hyphens, the article
+al-/el-,
+the Abd- prefix forms, doubled letters, Muhammad's spellings); what is left is compared with
+rapidfuzz,
 and a verdict says how sure the match is, so callers can merge the sure ones and ask an editor about
 the doubtful ones.
 """
@@ -18,9 +20,15 @@ from rapidfuzz import fuzz
 
 from archive.text import fold
 
+
 # Articles and particles that transliterations add or drop ("al-Bahra" / "Bahra", "de Mistura").
-PARTICLES = frozenset(
-    "al el ad ed as es ash at et az ar an ul ud de da di del della der van von le la du".split()
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list: how the word lists here stay one line per topic."""
+    return frozenset(words.split())
+
+
+PARTICLES = word_set(
+    "al el ad ed as es ash at et az ar an ul ud de da di del della der van von le la du"
 )
 _ABD = re.compile(r"\babd(?:ul|el|al|oul|ol|il)?")
 _MUHAMMAD = re.compile(r"\bm[ou]h[ae]?m+[ae]d\b")
@@ -29,13 +37,13 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 @lru_cache(maxsize=65536)
 def name_parts(name: str) -> tuple[str, ...]:
-    """The folded parts of a name that matter: particles dropped, transliteration variants unified."""
+    """The folded parts of a name that matter: particles dropped, transliterations unified."""
     folded = _MUHAMMAD.sub("muhammad", _ABD.sub("abd", fold(name)))
     return tuple(_DOUBLED.sub(r"\1", part) for part in folded.split() if part not in PARTICLES)
 
 
 def person_key(name: str) -> str:
-    """Key under which spellings of one name coincide ("Abdel-Majid Barakat" == "Abdul Majid Barakat")."""
+    """Key where spellings of a name coincide ("Abdel-Majid Barakat", "Abdul Majid Barakat")."""
     return "".join(name_parts(name))
 
 
@@ -58,7 +66,8 @@ class Verdict:
     """How sure it is that two full names name one person.
 
     `sure`: the same name written two ways. `probable`: one part identical, the other a small
-    spelling difference (Astepho / Asepho): the same person if the context agrees (same organization).
+    spelling difference (Astepho / Asepho): the same person if the context agrees (same
+    organization).
     `doubtful`: worth an editor's look, never merged automatically.
     """
 
@@ -99,7 +108,7 @@ def compare_names(a: str, b: str) -> Verdict:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """Whether `short` ("Al-Hariri", "Kado") refers to `full` ("Nasr Al-Hariri", "Abdullah Kaddo")."""
+    """Whether `short` ("Al-Hariri", "Kado") names `full` ("Nasr Al-Hariri", "Abdullah Kaddo")."""
     short_parts, full_parts = name_parts(short), name_parts(full)
     if not short_parts or len(short_parts) >= len(full_parts):
         return False

@@ -4,8 +4,9 @@ A run of capitalized words is a person's name only with evidence from how releas
 title next to it ("Vice President Abdul Majid Barakat", "Dan Stoenescu, Head of ..."), a verb of
 speech after it ("Guillaume stressed"), a word introducing participants before it ("included"), or a
 place in a list of such names. A run with an institution word in it ("Early Recovery Fund") is not a
-name. A single word ("Al-Hariri", "Kado") is a later short reference, kept only when it resolves to a
-full name of the same release; so "the Assad regime" yields nobody, while "Bashar al-Assad" would.
+name. A single word ("Al-Hariri", "Kado") is a later short reference, kept only when it resolves
+to a full name of the same release; so "the Assad regime" yields nobody, while "Bashar al-Assad"
+would.
 """
 
 from __future__ import annotations
@@ -15,28 +16,35 @@ from dataclasses import dataclass, field
 
 from .entities import Hit
 from .gazetteer import Gazetteer
-from .names import is_short_form, person_key
+from .names import is_short_form, person_key, word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role, parse_role
 
-CONNECTORS = frozenset("de da di del della der van von bin ibn bint al el la le du dos ben abu".split())
+CONNECTORS = word_set("de da di del della der van von bin ibn bint al el la le du dos ben abu")
 # Capitalized words that open or fill a run but are not names.
-NOT_NAMES = frozenset(
-    """The A An In On At And But Also Moreover Furthermore Additionally However Meanwhile During With
-    For From By To As Both His Her Their This That These Those Former Then Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.
-    Prof Prof. Sheikh He She They It We Its Our After Before While When Where Regarding Concerning
-    January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday God Allah Quran Eid Ramadan Christmas Islamic Islam Arab
-    Arabs Kurds Kurdish Muslim Muslims Christian Christians Alawite Sunni Shia Druze Turkmen Assyrian
-    Revolution Revolutions Regime State States Republic Kingdom Act Law Agreement Accord Process Talks
-    Conference Summit Day Week Year Plan Operation Crisis War Spring Square Street Road River Mount Sea
-    Camp Prison Hospital School Airport Port Crossing Area Areas Region Province Governorate Countryside
-    City Town Village District North South East West Northern Southern Eastern Western Middle Central
-    Affairs Foreign Interior Defense Defence Justice Health Education Finance Economy Human Rights
-    Security Peace Freedom Dignity Democracy International National Political Humanitarian Special
-    Vice Deputy Executive Senior Acting General Prime High Secretary Head Envoy Recovery Early Captagon
-    Excellency Highness Mission Syrians Europeans Americans Communique Communiqué Resolution Resolutions
-    Constitution Charter Declaration Convention Statement Report Session Meeting Speech Interview""".split()
-) | ORG_NOUNS | frozenset(DEMONYMS)
+NOT_NAMES = (
+    word_set("""
+        The A An In On At And But Also Moreover Furthermore Additionally However Meanwhile During
+        With For From By To As Both His Her Their This That These Those Former Then Mr Mr. Mrs Mrs.
+        Ms Ms. Dr Dr. Prof Prof. Sheikh He She They It We Its Our After Before While When Where
+        Regarding Concerning January February March April May June July August September October
+        November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday God Allah Quran
+        Eid Ramadan Christmas Islamic Islam Arab Arabs Kurds Kurdish Muslim Muslims Christian
+        Christians Alawite Sunni Shia Druze Turkmen Assyrian Revolution Revolutions Regime State
+        States Republic Kingdom Act Law Agreement Accord Process Talks Conference Summit Day Week
+        Year Plan Operation Crisis War Spring Square Street Road River Mount Sea Camp Prison
+        Hospital School Airport Port Crossing Area Areas Region Province Governorate Countryside
+        City Town
+        Village District North South East West Northern Southern Eastern Western Middle Central
+        Affairs Foreign Interior Defense Defence Justice Health Education Finance Economy Human
+        Rights Security Peace Freedom Dignity Democracy International National Political
+        Humanitarian Special Vice Deputy Executive Senior Acting General Prime High Secretary Head
+        Envoy Recovery Early Captagon Excellency Highness Mission Syrians Europeans Americans
+        Communique Communiqué Resolution Resolutions Constitution Charter Declaration Convention
+        Statement Report Session Meeting Speech Interview
+    """)
+    | ORG_NOUNS
+    | frozenset(DEMONYMS)
+)
 
 _SPEECH = re.compile(
     r"\s*(?:,\s*who\s+)?(?:(?:also|further|then|later|again|has|had|have|was|is|strongly|firmly|clearly|"
@@ -168,7 +176,8 @@ _BODY_NOUNS = ("committee", "commission", "office", "department", "team", "counc
 
 
 def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
-    """Known bodies written in lowercase ("the Coalition's political committee"), for back-references.
+    """Known bodies written in lowercase ("the Coalition's political committee"), for
+    back-references.
 
     The gazetteer's matcher is case-sensitive, so that "the political committee" is not counted as
     an organization named; a later "head of the committee" still needs to know which committee.
@@ -194,8 +203,10 @@ _RUN = re.compile(
 _RUN_WORD = re.compile(r"\S+")
 
 
-def _candidates(number: int, text: str, masked: str, sentences: list[tuple[int, int]]) -> list[_Candidate]:
-    """Runs of capitalized words in `masked` (entities blotted out), trimmed to what may be a name."""
+def _candidates(
+    number: int, text: str, masked: str, sentences: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Runs of capitalized words in `masked` (entities blotted out), trimmed to a possible name."""
     found = []
     for run in _RUN.finditer(masked):
         words = [(m.start() + run.start(), m.group()) for m in _RUN_WORD.finditer(run.group())]
@@ -262,8 +273,14 @@ def _assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer) ->
     for c in found:
         if c.before and (not _appositive(text, full, c) or c.sentence in before_style):
             c.role = parse(*c.before)
-    for c, nxt in zip(full, [*full[1:], None]):
-        taken = nxt and nxt.role and nxt.before and c.after and c.after[0] <= nxt.before[0] <= c.after[1]
+    for c, nxt in zip(full, [*full[1:], None], strict=False):
+        taken = (
+            nxt
+            and nxt.role
+            and nxt.before
+            and c.after
+            and c.after[0] <= nxt.before[0] <= c.after[1]
+        )
         if c.role is None and c.after and not taken:
             c.role = parse(*c.after)
             c.role_end = c.after[1]
@@ -294,8 +311,11 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
 _PARENS = re.compile(r"\([^)]*\)")
 # "Deputy Head of the German Embassy, Mr. Michael Ohnmacht": the honorific is not part of the title.
 _HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")
-_NOT_TITLE = frozenset("The A An And In On At Of With By For To From As Both".split()) | frozenset(
-    DEMONYMS) | ORG_NOUNS
+_NOT_TITLE = (
+    word_set("The A An And In On At Of With By For To From As Both")
+    | frozenset(DEMONYMS)
+    | ORG_NOUNS
+)
 _VERBS = re.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|should|must|not|said|held|met|discussed|"
     r"stressed|including|included|that|which|who|whom|where|when|while|with|by|from|as|during|after|"
@@ -319,20 +339,34 @@ def _role_after(text: str, name_end: int, titles) -> tuple[int, int] | None:
 
 
 def _appositive(text: str, found: list[_Candidate], c: _Candidate) -> bool:
-    """Whether the title before `c` directly follows another name and a comma ("A, Chairman of X, c")."""
-    return any(o.end <= c.before[0] and re.fullmatch(r",\s+(?:the\s+)?", text[o.end:c.before[0]])
-               for o in found if o is not c)
+    """Whether the title before `c` follows another name and a comma ("A, Chairman of X, c")."""
+    return any(
+        o.end <= c.before[0] and re.fullmatch(r",\s+(?:the\s+)?", text[o.end : c.before[0]])
+        for o in found
+        if o is not c
+    )
 
 
 def _collect_evidence(text: str, found: list[_Candidate]) -> None:
     for c in found:
         c.spoke = bool(_SPEECH.match(text, c.end))
-        c.evidence = c.role is not None or c.after is not None or c.spoke or bool(
-            _CUE_BEFORE.search(text, max(c.sentence[0], c.start - 40), c.start))
-    for previous, c in zip(found, found[1:]):
-        # Later names of a list whose earlier names are people: "..., Antoine de Samp, and Seth Bodgina".
-        gap_start = previous.role_end if previous.role_end and previous.role_end > 0 else previous.end
-        if previous.evidence and previous.full and _LIST_GAP.fullmatch(text[gap_start:c.start] or " "):
+        c.evidence = (
+            c.role is not None
+            or c.after is not None
+            or c.spoke
+            or bool(_CUE_BEFORE.search(text, max(c.sentence[0], c.start - 40), c.start))
+        )
+    for previous, c in zip(found, found[1:], strict=False):
+        # Later names of a list whose earlier names are people: "..., Antoine de Samp, and Seth
+        # Bodgina".
+        gap_start = (
+            previous.role_end if previous.role_end and previous.role_end > 0 else previous.end
+        )
+        if (
+            previous.evidence
+            and previous.full
+            and _LIST_GAP.fullmatch(text[gap_start : c.start] or " ")
+        ):
             c.evidence = True
             if c.role is None and previous.role and previous.before and _plural_title(text, previous):
                 c.role = previous.role

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .entities import Hit
 from .gazetteer import Gazetteer, trie_pattern
+from .names import word_set
 
 # The head words of titles; the words before one in the same capitalized run belong to the title
 # too ("Political Affairs Officer", "Foreign Minister").
@@ -36,20 +37,22 @@ def _plural(title: str) -> str:
     return title + "s"
 
 
-# One trie-shaped, case-sensitive pattern (spelled in the three cases releases use): the regex engine
+# One trie-shaped, case-sensitive pattern (spelled in the three cases releases use): the regex
+# engine
 # rejects most positions at their first character, where IGNORECASE would double the scanning time.
 ROLE_WORD = re.compile(r"\b(?:" + trie_pattern(
     [w for t in TITLES for word in (t, _plural(t)) for w in (word, word.lower(), word.upper())]) + r")\b")
 
 # Words that make a phrase an organization's name ("Syrian Emergency Organization").
-ORG_NOUNS = frozenset(
-    "Organization Organisation Council Committee Commission Coalition Government Ministry Department "
-    "Office Team Unit Army Forces Front Movement Party Union League Association Foundation Society "
-    "Institute Center Centre Network Agency Authority Delegation Consulate Embassy Mission Bureau "
-    "Directorate Corps Brigade Brigades Group Alliance Federation Assembly Parliament Congress Senate "
-    "Court Tribunal Bank Fund Programme Program Initiative Campaign Watch Secretariat Service Board "
+ORG_NOUNS = word_set(
+    "Organization Organisation Council Committee Commission Coalition Government Ministry "
+    "Department Office Team Unit Army Forces Front Movement Party Union League Association "
+    "Foundation Society Institute Center Centre Network Agency Authority Delegation Consulate "
+    "Embassy Mission Bureau Directorate Corps Brigade Brigades Group Alliance Federation Assembly "
+    "Parliament Congress Senate Court Tribunal Bank Fund Programme Program Initiative Campaign "
+    "Watch Secretariat Service Board "
     "Forum Syndicate Body Platform Observatory Institution Academy University Company Corporation "
-    "Guard Police Division Administration Cabinet Presidency Caucus Trust Alliance".split()
+    "Guard Police Division Administration Cabinet Presidency Caucus Trust Alliance"
 )
 # Lowercase words after a name that only say what it is ("the Christians for Peace organization").
 _DESCRIPTOR = re.compile(r"\s+(?:organi[sz]ation|group|association|movement|network|foundation|NGO)$")
@@ -129,7 +132,7 @@ def _split_organization(phrase: str, earlier_orgs: list[str], gazetteer: Gazette
 
 
 def is_organization_name(text: str) -> bool:
-    """Whether capitalized words read as an organization's name: they contain a word like Council."""
+    """Whether capitalized words read as an organization's name: with a word like Council."""
     words = text.split()
     return bool(words) and words[0][:1].isupper() and any(w in ORG_NOUNS for w in words)
 

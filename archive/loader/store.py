@@ -1,7 +1,10 @@
-"""Stores an extraction in the database: mentions, memberships, meeting, places, organizations, citations.
+"""Stores an extraction in the database: mentions, memberships, meeting, places, organizations,
+citations.
 
-One `EntityStore` serves a whole load run and keeps what it has looked up (people and their spellings,
-organizations, places, resolutions, memberships) in memory, so each release costs a handful of queries.
+One `EntityStore` serves a whole load run and keeps what it has looked up (people and their
+spellings,
+organizations, places, resolutions, memberships) in memory, so each release costs a handful of
+queries.
 
 Editors come first: a row an editor confirmed or removed (`review` other than "extracted") is never
 changed, and the extractor never adds a row for the same person, organization, place or resolution
@@ -53,7 +56,7 @@ class EntityStore:
         self._loaded = False
 
     def save(self, *, statement: Statement, extraction: Extraction) -> None:
-        """Store mentions, memberships, the meeting, org/place mentions, citations for a saved statement."""
+        """Store mentions, memberships, the meeting, org/place mentions, citations for a saved statement."""  # noqa: E501 (the interface's words)
         self._load()
         organizations = {o.name: self._organization(o.name, o.as_written) for o in extraction.organizations}
         for person in extraction.people:
@@ -151,7 +154,8 @@ class EntityStore:
             self._resolutions[fact.identifier] = resolution
         return resolution
 
-    # Rows of one statement --------------------------------------------------------------------------
+    # Rows of one statement
+    # --------------------------------------------------------------------------
 
     @staticmethod
     def _clear(statement: Statement) -> dict:
@@ -235,7 +239,8 @@ class EntityStore:
             date = connection.ops.adapt_datefield_value
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"UPDATE {Membership._meta.db_table} SET first_seen = %s, first_statement_id = %s, "
+                    f"UPDATE {Membership._meta.db_table} SET first_seen = %s, "
+                    "first_statement_id = %s, "
                     "last_seen = %s, last_statement_id = %s WHERE id = %s",
                     [(date(m.first_seen), m.first_statement_id, date(m.last_seen), m.last_statement_id, m.pk)
                      for m in widened.values()])
@@ -271,9 +276,10 @@ class EntityStore:
                                            reason=verdict.reason)
         return person, None
 
-    def _membership(self, person: Person, org: Organization | None, role: str,
-                    statement: Statement) -> Membership | None:
-        """Record the role; an existing membership widened to this statement is returned, to be saved."""
+    def _membership(
+        self, person: Person, org: Organization | None, role: str, statement: Statement
+    ) -> Membership | None:
+        """Record the role; returns an existing membership this statement widened, to be saved."""
         key = (person.pk, org.pk if org else None, role[:200])
         membership = self._memberships.get(key)
         date = statement.date
@@ -307,7 +313,7 @@ class EntityStore:
 
 
 def _free_slug(text: str, taken: set[str]) -> str:
-    """A slug for `text` not in `taken` (which is updated), as the models' `unique_slug` would make."""
+    """A slug for `text` not in `taken` (then added to it), as the models' `unique_slug` makes."""
     base = make_slug(text)
     slug, n = base, 1
     while slug in taken:
@@ -318,7 +324,8 @@ def _free_slug(text: str, taken: set[str]) -> str:
 
 
 def merge_people(*, keep: Person, merge: Person) -> None:
-    """Fold `merge` into `keep`: mentions, aliases (its name included) and memberships move, then it goes.
+    """Fold `merge` into `keep`: mentions, aliases (its name included) and memberships move, then it
+    goes.
 
     Where both have a row for the same statement (or the same role), `keep`'s row stays, widened to
     the other's first and last statements. Call inside a transaction.

@@ -1,4 +1,4 @@
-"""`manage.py evaluate_extraction`: the extractor's precision, recall and F1 against gold annotations."""
+"""`manage.py evaluate_extraction`: the extractor's precision, recall and F1 against gold data."""
 
 import json
 from pathlib import Path
