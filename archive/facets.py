@@ -1,17 +1,15 @@
-"""Facet counts and the per-year (or per-month) histogram of the statement list.
+"""Facet counts of the statement list.
 
 Facets are disjunctive: each one counts over the results of every active filter but its own.
 Clicking a value selects it alone within its facet, so its count is exactly the number of results
 the click gives; a separate "+" link adds it to the facet's selection (values of one facet are
-ORed). Each facet is one grouped query, whatever the number of results; the histogram is one more.
+ORed). Each facet is one grouped query, whatever the number of results.
 """
 
-import calendar
-import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Case, Count, F, IntegerField, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 
 from archive.filters import UNDATED, StatementFilter
@@ -47,7 +45,7 @@ class Facet:
     values: list[FacetValue]
     expanded: bool  # showing up to EXPANDED values ("fewer" link) rather than SHOWN
     has_more: bool  # values beyond those shown ("more" link)
-    params: dict = field(default_factory=dict)  # {% querystring %} toggling expanded
+    params: dict  # {% querystring %} toggling expanded
 
 
 # name -> (label, table, column grouped on, label column, entity URL name)
@@ -259,87 +257,3 @@ def statement_facets(filterset: StatementFilter, expanded: str | None) -> list[F
     facets.append(choice_facet(filterset, "language", "Language", languages, Language.choices))
     facets.append(year_facet(filterset, expanded == "year"))
     return facets
-
-
-@dataclass
-class Bar:
-    label: str  # "2021" or "Mar 2021"
-    count: int
-    percent: float  # height relative to the tallest bar
-    params: dict  # {% querystring %} narrowing the list to this bar
-
-
-@dataclass
-class Histogram:
-    bars: list[Bar]
-    by_month: bool
-    undated: int
-    total: int
-
-    @property
-    def peak(self) -> int:
-        return max((b.count for b in self.bars), default=0)
-
-
-MONTHLY_SPAN = 24  # months: a narrower range is drawn month by month
-
-
-def histogram(statements, date_from=None, date_to=None) -> Histogram:
-    """Matching statements per year, or per month when they all fall within two years.
-
-    One query groups by month; years are summed in Python, so the granularity follows the data.
-    A month bar narrows to that month within the active date range, so its count stays exact.
-    """
-    rows = (
-        statements.order_by()
-        .values(y=ExtractYear("date"), m=ExtractMonth("date"))
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    months, undated = {}, 0
-    for row in rows:
-        if row["y"] is None:
-            undated += row["n"]
-        else:
-            months[(row["y"], row["m"])] = row["n"]
-    if not months:
-        return Histogram(bars=[], by_month=False, undated=undated, total=undated)
-    first, last = min(months), max(months)
-    span = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
-    if span <= MONTHLY_SPAN:
-        bars = [
-            _month_bar(y, m, months.get((y, m), 0), date_from, date_to)
-            for y, m in _month_range(first, last)
-        ]
-    else:
-        years = {}
-        for (y, _), n in months.items():
-            years[y] = years.get(y, 0) + n
-        bars = [
-            Bar(str(y), years.get(y, 0), percent=0, params={"year": str(y)})
-            for y in range(first[0], last[0] + 1)
-        ]
-    peak = max(b.count for b in bars)
-    for bar in bars:
-        bar.percent = round(100 * bar.count / peak, 1)
-    total = sum(months.values()) + undated
-    return Histogram(bars=bars, by_month=span <= MONTHLY_SPAN, undated=undated, total=total)
-
-
-def _month_range(first, last):
-    y, m = first
-    while (y, m) <= last:
-        yield y, m
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-
-
-def _month_bar(year, month, count, date_from, date_to):
-    start = datetime.date(year, month, 1)
-    end = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    start, end = max(start, date_from or start), min(end, date_to or end)
-    return Bar(
-        label=f"{calendar.month_abbr[month]} {year}",
-        count=count,
-        percent=0,
-        params={"date_from": start.isoformat(), "date_to": end.isoformat()},
-    )

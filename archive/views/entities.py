@@ -4,8 +4,8 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 
-from archive.facets import histogram
 from archive.filters import in_related
+from archive.histogram import histogram
 from archive.models import (
     Citation,
     Meeting,

@@ -2,7 +2,8 @@
 
 from django.shortcuts import render
 
-from archive.facets import entity_counts, histogram
+from archive.facets import entity_counts
+from archive.histogram import histogram
 from archive.models import Statement
 
 LATEST = 8

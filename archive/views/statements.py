@@ -7,8 +7,9 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from archive.facets import histogram, statement_facets
+from archive.facets import statement_facets
 from archive.filters import SORTS, StatementFilter
+from archive.histogram import histogram
 from archive.models import Citation, Mention, PlaceMention, Review, Statement
 from archive.search import api as search
 
