@@ -478,3 +478,13 @@ def test_meetings_page_shows_who_met_whom_when_and_where(client):
 def test_unknown_entities_are_404(client):
     for name in ("person-detail", "organization-detail", "resolution-detail", "place-detail"):
         assert client.get(reverse(f"archive:{name}", kwargs={"slug": "nobody"})).status_code == 404
+
+
+def test_list_offers_csv_and_feed_of_the_current_results(client):
+    person = PersonFactory()
+    MentionFactory(person=person)
+    page = html(client.get(LIST, {"person": person.slug, "q": "coalition", "page": "1"}))
+    export = reverse("archive:statement-export")
+    feed = reverse("archive:statement-feed")
+    assert f'href="{export}?person={person.slug}&amp;q=coalition&amp;sort=relevance"' in page
+    assert f'href="{feed}?person={person.slug}&amp;q=coalition"' in page
