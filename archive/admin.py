@@ -49,7 +49,16 @@ class MeetingInline(admin.StackedInline):
 class MentionInline(ReviewedInline):
     model = Mention
     autocomplete_fields = ["person", "organization"]
-    fields = ["person", "name_as_written", "role", "organization", "side", "spoke", "paragraph", "review"]
+    fields = [
+        "person",
+        "name_as_written",
+        "role",
+        "organization",
+        "side",
+        "spoke",
+        "paragraph",
+        "review",
+    ]
 
 
 class CitationInline(ReviewedInline):
@@ -78,7 +87,13 @@ class StatementAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     readonly_fields = ["content_hash", "created", "updated", "source_file"]
     exclude = ["search_document"]
-    inlines = [MeetingInline, MentionInline, CitationInline, OrganizationMentionInline, PlaceMentionInline]
+    inlines = [
+        MeetingInline,
+        MentionInline,
+        CitationInline,
+        OrganizationMentionInline,
+        PlaceMentionInline,
+    ]
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -93,10 +108,15 @@ class StatementAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         statement = form.instance
-        extraction = extract(statement.body, release_date=statement.date, gazetteer=Gazetteer.from_database())
+        extraction = extract(
+            statement.body, release_date=statement.date, gazetteer=Gazetteer.from_database()
+        )
         with transaction.atomic():
             if statement.date is None and extraction.release_date:
-                statement.date, statement.date_source = extraction.release_date, Statement.DateSource.TEXT
+                statement.date, statement.date_source = (
+                    extraction.release_date,
+                    Statement.DateSource.TEXT,
+                )
                 statement.save(update_fields=["date", "date_source"])
             EntityStore().save(statement=statement, extraction=extraction)
 
@@ -112,7 +132,14 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["organization"]
     raw_id_fields = ["first_statement", "last_statement"]
-    fields = ["role", "organization", "first_seen", "last_seen", "first_statement", "last_statement"]
+    fields = [
+        "role",
+        "organization",
+        "first_seen",
+        "last_seen",
+        "first_statement",
+        "last_statement",
+    ]
 
 
 @admin.register(Person)
@@ -154,7 +181,8 @@ class MergeSuggestionAdmin(admin.ModelAdmin):
         done = 0
         with transaction.atomic():
             for suggestion in queryset.filter(status=MergeSuggestion.Status.OPEN).select_related(
-                    "person", "candidate"):
+                "person", "candidate"
+            ):
                 if Person.objects.filter(pk=suggestion.person_id).exists():
                     merge_people(keep=suggestion.candidate, merge=suggestion.person)
                     done += 1
@@ -242,7 +270,16 @@ class PlaceMentionAdmin(admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["statement", "kind", "format", "number", "date_as_written", "date", "place", "review"]
+    list_display = [
+        "statement",
+        "kind",
+        "format",
+        "number",
+        "date_as_written",
+        "date",
+        "place",
+        "review",
+    ]
     list_filter = ["kind", "format", "review"]
     search_fields = ["statement__title", "date_as_written"]
     autocomplete_fields = ["place"]

@@ -35,9 +35,16 @@ def editor(client, django_user_model):
 
 def add_statement(client, body=BODY, **extra):
     data = {
-        "title": "Al-Bahra meets the French envoy", "slug": "al-bahra-meets-the-french-envoy", "body": body,
-        "language": "en", "status": "published", "date": "2024-12-05", "date_source": "editor",
-        "source_name": "", "source_url": "", "title_derived": "",
+        "title": "Al-Bahra meets the French envoy",
+        "slug": "al-bahra-meets-the-french-envoy",
+        "body": body,
+        "language": "en",
+        "status": "published",
+        "date": "2024-12-05",
+        "date_source": "editor",
+        "source_name": "",
+        "source_url": "",
+        "title_derived": "",
     }
     for prefix in ("meeting", "mentions", "citations", "organization_mentions", "place_mentions"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
@@ -54,12 +61,29 @@ def test_every_admin_page_answers(editor):
     PlaceMentionFactory(statement=statement)
     MeetingFactory(statement=statement)
     PersonAliasFactory()
-    for model in ("statement", "person", "personalias", "membership", "mention", "mergesuggestion",
-                  "organization", "organizationalias", "organizationmention", "place", "placealias",
-                  "placemention", "resolution", "citation", "meeting"):
+    for model in (
+        "statement",
+        "person",
+        "personalias",
+        "membership",
+        "mention",
+        "mergesuggestion",
+        "organization",
+        "organizationalias",
+        "organizationmention",
+        "place",
+        "placealias",
+        "placemention",
+        "resolution",
+        "citation",
+        "meeting",
+    ):
         assert editor.get(reverse(f"admin:archive_{model}_changelist")).status_code == 200, model
         assert editor.get(reverse(f"admin:archive_{model}_add")).status_code == 200, model
-    assert editor.get(reverse("admin:archive_statement_change", args=[statement.pk])).status_code == 200
+    assert (
+        editor.get(reverse("admin:archive_statement_change", args=[statement.pk])).status_code
+        == 200
+    )
     person = Mention.objects.first().person
     assert editor.get(reverse("admin:archive_person_change", args=[person.pk])).status_code == 200
     search = editor.get(reverse("admin:archive_person_changelist"), {"q": person.name})
@@ -68,12 +92,20 @@ def test_every_admin_page_answers(editor):
 
 def test_a_pasted_statement_gets_its_entities(editor):
     statement = add_statement(editor)
-    mentions = {m.person.name: m for m in statement.mentions.select_related("person", "organization")}
+    mentions = {
+        m.person.name: m for m in statement.mentions.select_related("person", "organization")
+    }
     assert set(mentions) == {"Hadi al-Bahra", "Jean-François Guillaume"}
     assert mentions["Hadi al-Bahra"].organization.abbreviation == "SOC"
     assert mentions["Jean-François Guillaume"].side == "counterpart"
-    assert sorted(statement.citations.values_list("resolution__number", flat=True)) == ["2118", "2254"]
-    assert set(statement.place_mentions.values_list("place__name", flat=True)) >= {"Istanbul", "Aleppo"}
+    assert sorted(statement.citations.values_list("resolution__number", flat=True)) == [
+        "2118",
+        "2254",
+    ]
+    assert set(statement.place_mentions.values_list("place__name", flat=True)) >= {
+        "Istanbul",
+        "Aleppo",
+    }
     assert (statement.meeting.kind, statement.meeting.place.name) == ("meeting", "Istanbul")
     page = editor.get(reverse("admin:archive_statement_change", args=[statement.pk]))
     assert "Jean-François Guillaume" in page.content.decode()
@@ -103,15 +135,21 @@ def test_an_editors_correction_is_confirmed_and_survives_saving_again(editor):
     assert response.status_code == 302, response.content.decode()[:3000]
     mention.refresh_from_db()
     assert (mention.role, mention.review) == ("Head of the delegation", Review.CONFIRMED)
-    assert statement.mentions.filter(person__name="Jean-François Guillaume", review=Review.EXTRACTED).exists()
+    assert statement.mentions.filter(
+        person__name="Jean-François Guillaume", review=Review.EXTRACTED
+    ).exists()
 
 
 def test_merge_suggestion_action_merges_the_two_people(editor):
     kept, other = PersonFactory(name="Abdulahad Astepho"), PersonFactory(name="Abdulahad Asepho")
     MentionFactory(person=other)
-    suggestion = MergeSuggestion.objects.create(person=other, candidate=kept, score=0.92, reason="similar")
-    response = editor.post(reverse("admin:archive_mergesuggestion_changelist"),
-                           {"action": "merge", "_selected_action": [suggestion.pk]})
+    suggestion = MergeSuggestion.objects.create(
+        person=other, candidate=kept, score=0.92, reason="similar"
+    )
+    response = editor.post(
+        reverse("admin:archive_mergesuggestion_changelist"),
+        {"action": "merge", "_selected_action": [suggestion.pk]},
+    )
     assert response.status_code == 302
     assert list(Person.objects.filter(name__startswith="Abdulahad")) == [kept]
     assert kept.mentions.count() == 1
@@ -121,8 +159,10 @@ def test_merge_suggestion_action_merges_the_two_people(editor):
 def test_person_action_merges_selected_people(editor):
     first, second = PersonFactory(name="Kaddo Abdullah"), PersonFactory(name="Abdullah Kaddo")
     MentionFactory(person=second)
-    response = editor.post(reverse("admin:archive_person_changelist"),
-                           {"action": "merge_selected", "_selected_action": [first.pk, second.pk]})
+    response = editor.post(
+        reverse("admin:archive_person_changelist"),
+        {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
+    )
     assert response.status_code == 302
     assert list(Person.objects.all()) == [first]
     assert first.mentions.count() == 1

@@ -93,7 +93,7 @@ def find_citations(text: str) -> list[Cited]:
         body_before = match["resolution"] and _BODY_BEFORE.search(digits, max(0, start - 50), start)
         if body_before:
             start = body_before.start()
-        as_written = text[start:match.end()]
+        as_written = text[start : match.end()]
         if match["geneva"] or match["arabic_geneva"]:
             found.append(Cited(GENEVA, "OTHER", "", 2012, as_written, start))
             continue

@@ -17,9 +17,20 @@ from .citations import to_ascii_digits
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -78,14 +89,17 @@ def find_dates(text: str) -> list[WrittenDate]:
             parts = (m["num_year"], int(m["num_month"]), m["num_day"])
         year, month, day = parts
         day = int(re.match(r"\d+", day).group())
-        written = WrittenDate(text[m.start():m.end()], m.start(), m.end(),
-                              int(year) if year else None, month, day)
+        written = WrittenDate(
+            text[m.start() : m.end()], m.start(), m.end(), int(year) if year else None, month, day
+        )
         if 1 <= day <= 31 and 1 <= month <= 12 and (written.year is None or written.resolve()):
             found.append(written)
     return found
 
 
-_HEADER_WORDS = re.compile(r"press release|statement|coalition|department|media|office", re.IGNORECASE)
+_HEADER_WORDS = re.compile(
+    r"press release|statement|coalition|department|media|office", re.IGNORECASE
+)
 _DATELINE_END = re.compile(r"\s*(?:[-:|]|\)|$)")
 _SOURCE = re.compile(r"\bsource\b|\bpublished\b|\bposted\b|\bissued\b", re.IGNORECASE)
 
@@ -101,7 +115,7 @@ def release_date_in(paragraphs: list[str]) -> datetime.date | None:
         for written in find_dates(line[:80]):
             if not written.year:
                 continue
-            rest = (line[:written.start] + line[written.end:]).strip(" ,.-|:()")
+            rest = (line[: written.start] + line[written.end :]).strip(" ,.-|:()")
             if len(line) <= 80 and (len(rest) < 25 or _HEADER_WORDS.search(rest)):
                 return written.resolve()  # a header line
             if written.start < 60 and _DATELINE_END.match(line, written.end):

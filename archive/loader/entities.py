@@ -15,8 +15,9 @@ from .gazetteer import Entry, Found, Gazetteer
 
 # "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
 # subject (the resolutions are cited as such; the agencies are other organizations).
-_QUALIFYING = re.compile(r"[\s-]+(?:resolutions?|organizations|organisations|agencies|bodies)\b",
-                         re.IGNORECASE)
+_QUALIFYING = re.compile(
+    r"[\s-]+(?:resolutions?|organizations|organisations|agencies|bodies)\b", re.IGNORECASE
+)
 # Between a parent and its body: "SOC's General Assembly", "Coalition's (SOC) General Assembly".
 _PARENT_GAP = re.compile(r"[\s()']*s?[\s()']*")
 
@@ -31,8 +32,9 @@ class Hit:
     entry: Entry
 
 
-def find_entities(paragraphs: list[str], gazetteer: Gazetteer, citations: list[list[tuple[int, int]]]
-                  ) -> tuple[list[list[Hit]], list[list[Hit]]]:
+def find_entities(
+    paragraphs: list[str], gazetteer: Gazetteer, citations: list[list[tuple[int, int]]]
+) -> tuple[list[list[Hit]], list[list[Hit]]]:
     """Per paragraph (normalized text), the organization hits and the place hits.
 
     `citations` gives, per paragraph, the spans of cited instruments.
@@ -50,25 +52,28 @@ def find_entities(paragraphs: list[str], gazetteer: Gazetteer, citations: list[l
             parent = _parent_before(paragraph, found, i)
             entry = _choose(f, parent, whole_text, chosen)
             if entry and not (f.text.isupper() and _QUALIFYING.match(paragraph, f.end)):
-                hits.append(Hit(f.start, f.end, paragraph[f.start:f.end], entry))
+                hits.append(Hit(f.start, f.end, paragraph[f.start : f.end], entry))
         organizations.append(hits)
         masked = _mask(paragraph, [(f.start, f.end) for f in found] + cited)
-        places.append([Hit(f.start, f.end, f.text, f.entries[0]) for f in gazetteer.find_places(masked)])
+        places.append(
+            [Hit(f.start, f.end, f.text, f.entries[0]) for f in gazetteer.find_places(masked)]
+        )
     return organizations, places
 
 
 def _parent_before(paragraph: str, found: list[Found], i: int) -> str | None:
     """The organization written just before match `i` as its owner ("SOC's"), if any."""
     for previous in reversed(found[:i]):
-        if not _PARENT_GAP.fullmatch(paragraph[previous.end:found[i].start]):
+        if not _PARENT_GAP.fullmatch(paragraph[previous.end : found[i].start]):
             return None
         if len(previous.entries) == 1:
             return previous.entries[0].name
     return None
 
 
-def _choose(found: Found, parent: str | None, whole_text: set[str],
-            chosen: dict[str, Entry]) -> Entry | None:
+def _choose(
+    found: Found, parent: str | None, whole_text: set[str], chosen: dict[str, Entry]
+) -> Entry | None:
     if len(found.entries) == 1:
         return found.entries[0]
     key = found.text.lower()

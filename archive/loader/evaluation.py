@@ -48,8 +48,17 @@ class Report:
     false_positives: list[tuple[str, str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        return {k: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
-                    "tp": s.tp, "fp": s.fp, "fn": s.fn} for k, s in self.scores.items()}
+        return {
+            k: {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+            for k, s in self.scores.items()
+        }
 
     def miss(self, release: str, kind: str, item: str) -> None:
         self.scores[kind].fn += 1
@@ -72,7 +81,9 @@ def evaluate(*, gold_dir: Path, releases_dir: Path, gazetteer: Gazetteer | None 
     return report
 
 
-def score_release(report: Report, release: str, gold: dict, found: Extraction, gazetteer: Gazetteer) -> None:
+def score_release(
+    report: Report, release: str, gold: dict, found: Extraction, gazetteer: Gazetteer
+) -> None:
     _score_people(report, release, gold.get("people", []), found)
     for kind, gold_names, predicted in (
         ("organizations", gold.get("organizations", []), [o.name for o in found.organizations]),
@@ -99,8 +110,14 @@ def _score_people(report: Report, release: str, gold_people: list[dict], found: 
     unmatched = list(gold_people)
     for person in found.people:
         keys = {name_key(person.name), *(name_key(s) for s in person.spellings)}
-        match = next((g for g in unmatched
-                      if keys & {name_key(g["name"]), *(name_key(s) for s in g.get("as_written", []))}), None)
+        match = next(
+            (
+                g
+                for g in unmatched
+                if keys & {name_key(g["name"]), *(name_key(s) for s in g.get("as_written", []))}
+            ),
+            None,
+        )
         if match is None:
             report.false_positive(release, "people", person.name)
             continue

@@ -27,35 +27,83 @@ _CUES = [
         "unknown",
     ),
     (re.compile(r"\bpress\s+conference\b", _I), "press conference", "unknown"),
-    (re.compile(r"\b(?:(?:received|made|held|had|conducted)\s+an?\s+)?(?:tele)?phone\s+(?:call|conversation)s?\b|"
-                r"\bphoned\b|\bby\s+(?:tele)?phone\b", _I),
-     "phone call", "virtual"),
+    (
+        re.compile(
+            r"\b(?:(?:received|made|held|had|conducted)\s+an?\s+)?(?:tele)?phone\s+(?:call|conversation)s?\b|"
+            r"\bphoned\b|\bby\s+(?:tele)?phone\b",
+            _I,
+        ),
+        "phone call",
+        "virtual",
+    ),
     (re.compile(r"\bworkshops?\b", _I), "workshop", "unknown"),
     (re.compile(r"\binterview\b", _I), "interview", "unknown"),
-    (re.compile(r"\b(?:sent|sends|addressed|delivered|handed|wrote|received)\b[^.]{0,40}?\b(?:letters?|messages?)\b|"
-                r"\bin\s+a\s+letter\b|\bletters?\s+(?:to|addressed)\b", _I), "letter", "written"),
-    (re.compile(r"\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b|"
-                r"\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc", _I), "meeting", "virtual"),
-    (re.compile(r"\b(?:conference|summit|forum|symposium|seminar)s?\b", _I), "conference", "unknown"),
+    (
+        re.compile(
+            r"\b(?:sent|sends|addressed|delivered|handed|wrote|received)\b[^.]{0,40}?\b(?:letters?|messages?)\b|"
+            r"\bin\s+a\s+letter\b|\bletters?\s+(?:to|addressed)\b",
+            _I,
+        ),
+        "letter",
+        "written",
+    ),
+    (
+        re.compile(
+            r"\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b|"
+            r"\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc",
+            _I,
+        ),
+        "meeting",
+        "virtual",
+    ),
+    (
+        re.compile(r"\b(?:conference|summit|forum|symposium|seminar)s?\b", _I),
+        "conference",
+        "unknown",
+    ),
     (re.compile(r"\b(?:speech|keynote|remarks)\b", _I), "speech", "unknown"),
-    (re.compile(r"\b(?:visited|visits|paid\s+a\s+visit|on\s+a\s+visit|during\s+(?:a|his|her|its)\s+visit|"
-                r"toured)\b", _I), "visit", "in person"),
-    (re.compile(r"\b(?:met|meets|meetings?|received|receives|hosted|hosts|held\s+talks|talks\s+with|"
-                r"discussed\s+with|consultations?\s+with)\b", _I), "meeting", "unknown"),
-    (re.compile(r"\b(?:statements?|condemned|condemns|denounced|denounces|welcomed|welcomes|called\s+on|"
-                r"calls\s+on|urged|urges|warned|warns|mourned|mourns|congratulated)\b", _I),
-     "statement", "unknown"),
+    (
+        re.compile(
+            r"\b(?:visited|visits|paid\s+a\s+visit|on\s+a\s+visit|during\s+(?:a|his|her|its)\s+visit|"
+            r"toured)\b",
+            _I,
+        ),
+        "visit",
+        "in person",
+    ),
+    (
+        re.compile(
+            r"\b(?:met|meets|meetings?|received|receives|hosted|hosts|held\s+talks|talks\s+with|"
+            r"discussed\s+with|consultations?\s+with)\b",
+            _I,
+        ),
+        "meeting",
+        "unknown",
+    ),
+    (
+        re.compile(
+            r"\b(?:statements?|condemned|condemns|denounced|denounces|welcomed|welcomes|called\s+on|"
+            r"calls\s+on|urged|urges|warned|warns|mourned|mourns|congratulated)\b",
+            _I,
+        ),
+        "statement",
+        "unknown",
+    ),
 ]
 _VIRTUAL = re.compile(r"\b(?:virtual|online|via\s+video|video\s*conferenc\w*|zoom)\b", _I)
 _SESSION_NUMBER = re.compile(
-    r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:(?:regular|ordinary|extraordinary|emergency|periodic)\s+)?session\b", _I
+    r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:(?:regular|ordinary|extraordinary|emergency|periodic)\s+)?session\b",
+    _I,
 )
 _ON = re.compile(r"\b(?:on|dated|held\s+on|from)\s+(?:(?:the\s+)?\w+day,?\s+)?$", _I)
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # What may stand between the cue and the place: "held a meeting in Istanbul", "visited Gaziantep".
-_PLACE_AFTER_CUE = re.compile(r"\s*(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:(?:in|at)\s+)?"
-                              r"(?:the\s+(?:city|capital|town)\s+of\s+)?(?:to\s+)?(?:the\s+)?", _I)
+_PLACE_AFTER_CUE = re.compile(
+    r"\s*(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:(?:in|at)\s+)?"
+    r"(?:the\s+(?:city|capital|town)\s+of\s+)?(?:to\s+)?(?:the\s+)?",
+    _I,
+)
 
 
 @dataclass(frozen=True)
@@ -68,16 +116,14 @@ class EventFact:
     place: str | None
 
 
-def find_event(paragraphs: list[str], place_hits: list[list[Hit]], *,
-               release_date: datetime.date | None) -> EventFact:
-    kind, fmt, where, cue_end = "statement", "unknown", 0, None
-    for where, text in enumerate(paragraphs[:2]):  # noqa: B007 (used after the loop)
-        cue = _first_cue(text)
-        if cue:
-            kind, fmt, cue_end = cue
-            break
-    else:
-        where = 0
+def find_event(
+    paragraphs: list[str], place_hits: list[list[Hit]], *, release_date: datetime.date | None
+) -> EventFact:
+    """The event of the release: the first cue of its opening paragraph (or the second's)."""
+    cues = ((where, _first_cue(text)) for where, text in enumerate(paragraphs[:2]))
+    where, (kind, fmt, cue_end) = next(
+        ((where, cue) for where, cue in cues if cue), (0, ("statement", "unknown", None))
+    )
     lead = paragraphs[where] if paragraphs else ""
     if fmt == "unknown" and kind in ("meeting", "conference", "workshop") and _VIRTUAL.search(lead):
         fmt = "virtual"
@@ -102,7 +148,7 @@ def _first_cue(text: str) -> tuple[str, str, int] | None:
 
 def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, datetime.date | None]:
     for written in find_dates(lead):
-        if _ON.search(lead[:written.start]):
+        if _ON.search(lead[: written.start]):
             return written.text, written.resolve(release_date)
     weekday = _WEEKDAY.search(lead)
     if weekday:
@@ -117,7 +163,7 @@ def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, dat
 def _event_place(lead: str, hits: list[Hit], cue_end: int) -> str | None:
     """The place written right after the cue: "held a meeting in Istanbul", "visited Gaziantep"."""
     for hit in hits:
-        between = lead[cue_end:hit.start]
+        between = lead[cue_end : hit.start]
         if hit.start >= cue_end and _PLACE_AFTER_CUE.fullmatch(between):
             visit = not re.search(r"\b(?:in|at)\b", between)
             if visit or hit.entry.kind in ("city", "town"):

@@ -24,7 +24,9 @@ _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
 
 # Lines of a header block that only name the publisher ("Press release", "Department of Media and
 # Communications") or the date: the release is not about them.
-_PUBLISHER_LINE = re.compile(r"press\s+release|department|media|communications|^\W*$", re.IGNORECASE)
+_PUBLISHER_LINE = re.compile(
+    r"press\s+release|department|media|communications|^\W*$", re.IGNORECASE
+)
 
 
 def _publisher_lines(paragraphs: list[str]) -> list[int]:
@@ -36,14 +38,24 @@ def _publisher_lines(paragraphs: list[str]) -> list[int]:
         undated = line
         for written in dates:
             undated = undated.replace(written.text, "")
-        if _PUBLISHER_LINE.search(undated) and (dates or not undated.strip(" ,-|") or "ress" in undated
-                                                   or "epartment" in undated):
+        if _PUBLISHER_LINE.search(undated) and (
+            dates or not undated.strip(" ,-|") or "ress" in undated or "epartment" in undated
+        ):
             block.append(number)
     return block if len(block) < len(paragraphs) else []
 
 
-__all__ = ["CitationFact", "EventFact", "Extraction", "Gazetteer", "OrganizationFact", "PersonFact",
-           "PlaceFact", "extract", "paragraphs_of"]
+__all__ = [
+    "CitationFact",
+    "EventFact",
+    "Extraction",
+    "Gazetteer",
+    "OrganizationFact",
+    "PersonFact",
+    "PlaceFact",
+    "extract",
+    "paragraphs_of",
+]
 
 
 @dataclass(frozen=True)
@@ -85,8 +97,9 @@ def paragraphs_of(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def extract(text: str, *, release_date: datetime.date | None = None,
-            gazetteer: Gazetteer | None = None) -> Extraction:
+def extract(
+    text: str, *, release_date: datetime.date | None = None, gazetteer: Gazetteer | None = None
+) -> Extraction:
     """Everything the release says about who, where, when and which resolutions."""
     gazetteer = gazetteer or Gazetteer.from_fixtures()
     originals = paragraphs_of(text)
@@ -96,38 +109,56 @@ def extract(text: str, *, release_date: datetime.date | None = None,
     written_date = release_date_in(originals)
     cited = [find_citations(p) for p in originals]
     org_hits, place_hits = find_entities(
-        paragraphs, gazetteer, [[(c.start, c.start + len(c.as_written)) for c in found] for found in cited])
+        paragraphs,
+        gazetteer,
+        [[(c.start, c.start + len(c.as_written)) for c in found] for found in cited],
+    )
     event = find_event(paragraphs, place_hits, release_date=release_date or written_date)
     titles = [[m.span() for m in ROLE_WORD.finditer(p)] for p in paragraphs]
-    people = find_people(paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind)
+    people = find_people(
+        paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind
+    )
 
     organizations: dict[str, OrganizationFact] = {}
     for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
         for hit in hits:
             organizations.setdefault(
-                hit.entry.name, OrganizationFact(hit.entry.name, original[hit.start:hit.end], number))
+                hit.entry.name,
+                OrganizationFact(hit.entry.name, original[hit.start : hit.end], number),
+            )
         for written, start in titled_organizations(paragraphs[number - 1], titles[number - 1]):
             entry = gazetteer.organization(written)
             name = entry.name if entry else written
-            organizations.setdefault(name, OrganizationFact(name, original[start:start + len(written)], number))
+            organizations.setdefault(
+                name, OrganizationFact(name, original[start : start + len(written)], number)
+            )
     for person in people:
         if person.organization:
             organizations.setdefault(
                 person.organization,
-                OrganizationFact(person.organization, person.organization, person.paragraph))
+                OrganizationFact(person.organization, person.organization, person.paragraph),
+            )
 
     places: dict[str, PlaceFact] = {}
     for number, (original, hits) in enumerate(zip(originals, place_hits, strict=True), start=1):
         for hit in hits:
-            places.setdefault(hit.entry.name, PlaceFact(hit.entry.name, original[hit.start:hit.end], number))
+            places.setdefault(
+                hit.entry.name, PlaceFact(hit.entry.name, original[hit.start : hit.end], number)
+            )
 
     citations: dict[tuple, CitationFact] = {}
     for number, found in enumerate(cited, start=1):
         for citation in found:
             known = gazetteer.resolutions.get(citation.identifier)
             year = citation.year or (known.year if known else None)
-            fact = CitationFact(citation.identifier, citation.body, citation.number, year,
-                                citation.as_written, number)
+            fact = CitationFact(
+                citation.identifier,
+                citation.body,
+                citation.number,
+                year,
+                citation.as_written,
+                number,
+            )
             citations.setdefault((fact.identifier, fact.as_written, number), fact)
 
     return Extraction(

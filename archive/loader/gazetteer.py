@@ -24,8 +24,18 @@ from archive.text import name_key
 FIXTURES_DIR = Path(__file__).resolve().parent.parent.parent / "fixtures" / "reference"
 
 # Same-length substitutions, so offsets in the normalized text are offsets in the original.
-_NORMALIZE = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("“", '"'), ("”", '"'),
-              ("–", "-"), ("—", "-"), ("‑", "-"), ("\u00a0", " "))
+_NORMALIZE = (
+    ("’", "'"),
+    ("‘", "'"),
+    ("ʼ", "'"),
+    ("`", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("–", "-"),
+    ("—", "-"),
+    ("‑", "-"),
+    ("\u00a0", " "),
+)
 _SEPARATOR = "\x00"  # stands for "a space or a hyphen" inside the trie
 
 
@@ -101,8 +111,9 @@ def _depth(node: dict) -> int:
 class Gazetteer:
     """Known organizations, places and resolutions, with compiled matchers for each."""
 
-    def __init__(self, *, organizations: list[Entry], places: list[Entry],
-                 resolutions: list[ResolutionEntry]) -> None:
+    def __init__(
+        self, *, organizations: list[Entry], places: list[Entry], resolutions: list[ResolutionEntry]
+    ) -> None:
         self.organizations = {e.name: e for e in organizations}
         self.places = {e.name: e for e in places}
         self.resolutions = {r.identifier: r for r in resolutions}
@@ -113,7 +124,8 @@ class Gazetteer:
         roots = [e.name for e in organizations if e.kind == "coalition" and not e.parent]
         self.coalition = roots[0] if roots else None
         self.coalition_family = frozenset(
-            n for n in self.organizations if self.coalition and self.is_within(n, self.coalition))
+            n for n in self.organizations if self.coalition and self.is_within(n, self.coalition)
+        )
         self._place_keys = self._keys(places)
 
     @staticmethod
@@ -145,9 +157,11 @@ class Gazetteer:
 
     @staticmethod
     def _find(text, regex, surfaces) -> list[Found]:
-        return [Found(m.start(), m.end(), m.group(), surfaces[surface_key(m.group())])
-                for m in regex.finditer(text)
-                if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")]
+        return [
+            Found(m.start(), m.end(), m.group(), surfaces[surface_key(m.group())])
+            for m in regex.finditer(text)
+            if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
+        ]
 
     def organization(self, text: str) -> Entry | None:
         """The organization called `text`, compared loosely (case, hyphens, accents), if known."""
@@ -186,13 +200,21 @@ class Gazetteer:
         from archive.models import Organization, Place, Resolution
 
         organizations = [
-            Entry(o.name, o.kind, o.parent.name if o.parent else None,
-                  _names(o.name, o.abbreviation, *(a.name for a in o.aliases.all())))
+            Entry(
+                o.name,
+                o.kind,
+                o.parent.name if o.parent else None,
+                _names(o.name, o.abbreviation, *(a.name for a in o.aliases.all())),
+            )
             for o in Organization.objects.select_related("parent").prefetch_related("aliases")
         ]
         places = [
-            Entry(p.name, p.kind, p.parent.name if p.parent else None,
-                  _names(p.name, *(a.name for a in p.aliases.all())))
+            Entry(
+                p.name,
+                p.kind,
+                p.parent.name if p.parent else None,
+                _names(p.name, *(a.name for a in p.aliases.all())),
+            )
             for p in Place.objects.select_related("parent").prefetch_related("aliases")
         ]
         resolutions = [
@@ -228,19 +250,31 @@ def _from_fixtures(directory: Path) -> Gazetteer:
         for alias in by_model[alias_model].values():
             aliases[alias[fk]].append(alias["name"])
         return [
-            Entry(f["name"], f.get("kind", ""),
-                  objects[f["parent"]]["name"] if f.get("parent") in objects else None,
-                  _names(f["name"], *extra(f), *aliases[pk]))
+            Entry(
+                f["name"],
+                f.get("kind", ""),
+                objects[f["parent"]]["name"] if f.get("parent") in objects else None,
+                _names(f["name"], *extra(f), *aliases[pk]),
+            )
             for pk, f in objects.items()
         ]
 
-    organizations = entries("archive.organization", "archive.organizationalias", "organization",
-                            lambda f: (f.get("abbreviation", ""),))
+    organizations = entries(
+        "archive.organization",
+        "archive.organizationalias",
+        "organization",
+        lambda f: (f.get("abbreviation", ""),),
+    )
     places = entries("archive.place", "archive.placealias", "place")
     resolutions = []
     for f in by_model["archive.resolution"].values():
         number = f.get("number", "")
-        resolutions.append(ResolutionEntry(
-            resolution_identifier(f["body"], number, f.get("title", ""), f.get("year")),
-            f["body"], number, f.get("year")))
+        resolutions.append(
+            ResolutionEntry(
+                resolution_identifier(f["body"], number, f.get("title", ""), f.get("year")),
+                f["body"],
+                number,
+                f.get("year"),
+            )
+        )
     return Gazetteer(organizations=organizations, places=places, resolutions=resolutions)

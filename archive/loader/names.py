@@ -90,14 +90,18 @@ def compare_names(a: str, b: str) -> Verdict:
         score = similar(given_a, given_b)
         # A shared surname alone proves nothing (Nasr and Hussein Al-Hariri are two people).
         if score >= 0.9:
-            return Verdict("probable", score, "same surname, given name spelled slightly differently")
+            return Verdict(
+                "probable", score, "same surname, given name spelled slightly differently"
+            )
         if score >= 0.75:
             return Verdict("doubtful", score, "same surname, similar given name")
         return DIFFERENT
     if given_a == given_b:
         score = similar(surname_a, surname_b)
         if score >= 0.85 and surname_a[0] == surname_b[0]:
-            return Verdict("probable", score, "same given name, surname spelled slightly differently")
+            return Verdict(
+                "probable", score, "same given name, surname spelled slightly differently"
+            )
         if score >= 0.7:
             return Verdict("doubtful", score, "same given name, similar surname")
         return DIFFERENT
@@ -112,7 +116,7 @@ def is_short_form(short: str, full: str) -> bool:
     short_parts, full_parts = name_parts(short), name_parts(full)
     if not short_parts or len(short_parts) >= len(full_parts):
         return False
-    if full_parts[-len(short_parts):] == short_parts:
+    if full_parts[-len(short_parts) :] == short_parts:
         return True
     if len(short_parts) == 1:
         a, b = short_parts[0], full_parts[-1]

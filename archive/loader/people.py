@@ -71,13 +71,23 @@ _PARTICIPATION = re.compile(
     r"hosted|visit|visited|call|participated|participation|talks\s+with|joined)\b",
     re.IGNORECASE,
 )
-_DELEGATION = re.compile(r"\b(\w+)(?:'s)?\s+delegation\s+(?:included|comprised|consisted\s+of|was\s+composed\s+of)\b")
+_DELEGATION = re.compile(
+    r"\b(\w+)(?:'s)?\s+delegation\s+(?:included|comprised|consisted\s+of|was\s+composed\s+of)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bNo|\bDr|\bMr|\bMrs|\bMs|\bSt|\bProf)$")
 
 INTERACTIVE_EVENTS = frozenset(
-    {"meeting", "visit", "phone call", "conference", "workshop", "interview", "press conference",
-     "general assembly session"}
+    {
+        "meeting",
+        "visit",
+        "phone call",
+        "conference",
+        "workshop",
+        "interview",
+        "press conference",
+        "general assembly session",
+    }
 )
 
 
@@ -123,9 +133,15 @@ class _Person:
         return max(self.spellings, key=lambda s: (len(s.split()), len(s)))
 
 
-def find_people(paragraphs: list[str], org_hits: list[list[Hit]], place_hits: list[list[Hit]],
-                titles: list[list[tuple[int, int]]], *, gazetteer: Gazetteer, event_kind: str
-                ) -> list[PersonFact]:
+def find_people(
+    paragraphs: list[str],
+    org_hits: list[list[Hit]],
+    place_hits: list[list[Hit]],
+    titles: list[list[tuple[int, int]]],
+    *,
+    gazetteer: Gazetteer,
+    event_kind: str,
+) -> list[PersonFact]:
     """Every person of the release with role, organization, side and speech.
 
     `paragraphs` are normalized; the hits and `titles` (spans of ROLE_WORD) are given per paragraph.
@@ -137,7 +153,7 @@ def find_people(paragraphs: list[str], org_hits: list[list[Hit]], place_hits: li
         hits, places = org_hits[number - 1], place_hits[number - 1]
         masked = list(text)
         for hit in (*hits, *places):
-            masked[hit.start:hit.end] = "#" * (hit.end - hit.start)
+            masked[hit.start : hit.end] = "#" * (hit.end - hit.start)
         found = _candidates(number, text, "".join(masked), sentences[number - 1])
         earlier_orgs.extend(_bodies_in_lowercase(text, gazetteer))
         _assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
@@ -150,7 +166,9 @@ def find_people(paragraphs: list[str], org_hits: list[list[Hit]], place_hits: li
     return [_fact(p, gazetteer, event_kind) for p in people]
 
 
-def _share_coalition(candidates: list[_Candidate], people: list[_Person], gazetteer: Gazetteer) -> None:
+def _share_coalition(
+    candidates: list[_Candidate], people: list[_Person], gazetteer: Gazetteer
+) -> None:
     """A title without an organization, listed with the coalition's people, is the coalition's.
 
     "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too.
@@ -172,7 +190,16 @@ def _share_coalition(candidates: list[_Candidate], people: list[_Person], gazett
                     p.group = gazetteer.coalition
 
 
-_BODY_NOUNS = ("committee", "commission", "office", "department", "team", "council", "assembly", "unit")
+_BODY_NOUNS = (
+    "committee",
+    "commission",
+    "office",
+    "department",
+    "team",
+    "council",
+    "assembly",
+    "unit",
+)
 
 
 def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -186,7 +213,7 @@ def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
     for noun in _BODY_NOUNS:
         end = text.find(f" {noun}")
         while end != -1:
-            words = text[max(0, end - 40):end].split()[-2:]
+            words = text[max(0, end - 40) : end].split()[-2:]
             for k in range(len(words)):
                 entry = gazetteer.organization(" ".join([*words[k:], noun]))
                 if entry:
@@ -196,7 +223,9 @@ def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
     return found
 
 
-_NAME_WORD = r"(?:(?:al|el|as|ad|ash|at|az|ar|an|bin|ibn|abu)-)?[A-ZÀ-ÖØ-ÞŁŚŞŠŽ][^\W\d_]*(?:['-][^\W\d_]+)*"
+_NAME_WORD = (
+    r"(?:(?:al|el|as|ad|ash|at|az|ar|an|bin|ibn|abu)-)?[A-ZÀ-ÖØ-ÞŁŚŞŠŽ][^\W\d_]*(?:['-][^\W\d_]+)*"
+)
 _RUN = re.compile(
     rf"(?<![\w'-]){_NAME_WORD}(?: (?:(?:{'|'.join(sorted(CONNECTORS))}) )*{_NAME_WORD})*(?![\w-])"
 )
@@ -211,12 +240,12 @@ def _candidates(
     for run in _RUN.finditer(masked):
         words = [(m.start() + run.start(), m.group()) for m in _RUN_WORD.finditer(run.group())]
         for cut in [i for i, (_, w) in enumerate(words[:-1]) if w.endswith("'s")][::-1]:
-            words = words[cut + 1:]  # "Erdogan's Adviser Ibrahim Kalin": the name is after it
+            words = words[cut + 1 :]  # "Erdogan's Adviser Ibrahim Kalin": the name is after it
         while words and _not_name(words[0][1]):
             words.pop(0)
         for i in range(len(words) - 1, -1, -1):
             if _not_name(words[i][1]):
-                words = words[i + 1:]
+                words = words[i + 1 :]
                 break
         while words and words[-1][1] in CONNECTORS:
             words.pop()
@@ -228,13 +257,17 @@ def _candidates(
         start = words[0][0]
         end = words[-1][0] + len(words[-1][1]) - (2 if words[-1][1].endswith("'s") else 0)
         sentence = next((s for s in sentences if s[0] <= start < s[1]), (0, len(text)))
-        found.append(_Candidate(text, number, start, end, text[start:end], len(names) >= 2, sentence))
+        found.append(
+            _Candidate(text, number, start, end, text[start:end], len(names) >= 2, sentence)
+        )
     return found
 
 
 def _not_name(word: str) -> bool:
     word = word[:-2] if word.endswith("'s") else word
-    return word in NOT_NAMES or (len(word) > 1 and word.isupper()) or bool(ROLE_WORD.fullmatch(word))
+    return (
+        word in NOT_NAMES or (len(word) > 1 and word.isupper()) or bool(ROLE_WORD.fullmatch(word))
+    )
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -260,9 +293,15 @@ def _assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer) ->
     full = [c for c in found if c.full]
 
     def parse(start, end):
-        return parse_role(text, start, end, hits=hits, places=places,
-                          earlier_orgs=earlier_orgs + [h.entry.name for h in hits if h.end <= end],
-                          gazetteer=gazetteer)
+        return parse_role(
+            text,
+            start,
+            end,
+            hits=hits,
+            places=places,
+            earlier_orgs=earlier_orgs + [h.entry.name for h in hits if h.end <= end],
+            gazetteer=gazetteer,
+        )
 
     boundary = 0
     for c in found:
@@ -302,7 +341,11 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
         phrase = _HONORIFIC.sub("", text[start:name_start]).rstrip()
         if phrase.endswith(","):
             phrase = phrase[:-1]
-        if re.search(r"(?:^|\s)(?:and|or)$", phrase) or "," in _PARENS.sub("", phrase) or _VERBS.search(phrase):
+        if (
+            re.search(r"(?:^|\s)(?:and|or)$", phrase)
+            or "," in _PARENS.sub("", phrase)
+            or _VERBS.search(phrase)
+        ):
             continue
         return start, start + len(phrase)
     return None
@@ -332,7 +375,10 @@ def _role_after(text: str, name_end: int, titles) -> tuple[int, int] | None:
     if not match:
         return None
     tail = _CLAUSE.match(text, match.end()).group()
-    head = next((s - match.end() for s, e in titles if match.end() <= s and e <= match.end() + len(tail)), None)
+    head = next(
+        (s - match.end() for s, e in titles if match.end() <= s and e <= match.end() + len(tail)),
+        None,
+    )
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
     return match.end(), match.end() + len(tail.rstrip())
@@ -368,12 +414,17 @@ def _collect_evidence(text: str, found: list[_Candidate]) -> None:
             and _LIST_GAP.fullmatch(text[gap_start : c.start] or " ")
         ):
             c.evidence = True
-            if c.role is None and previous.role and previous.before and _plural_title(text, previous):
+            if (
+                c.role is None
+                and previous.role
+                and previous.before
+                and _plural_title(text, previous)
+            ):
                 c.role = previous.role
 
 
 def _plural_title(text: str, c: _Candidate) -> bool:
-    head = ROLE_WORD.search(text[c.before[0]:c.before[1]])
+    head = ROLE_WORD.search(text[c.before[0] : c.before[1]])
     return bool(head) and head.group().lower().endswith(("s", "men"))
 
 
@@ -386,8 +437,18 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
             continue
         person = by_key.get(person_key(c.text))
         if person is None:
-            person = next((p for p in people if any(is_short_form(c.text, s) or is_short_form(s, c.text)
-                                                    for s in p.spellings if len(s.split()) > 1)), None)
+            person = next(
+                (
+                    p
+                    for p in people
+                    if any(
+                        is_short_form(c.text, s) or is_short_form(s, c.text)
+                        for s in p.spellings
+                        if len(s.split()) > 1
+                    )
+                ),
+                None,
+            )
         if person is None:
             person = _Person(paragraph=c.paragraph)
             people.append(person)
@@ -409,24 +470,34 @@ def _add(person: _Person, c: _Candidate, participating: list[bool]) -> None:
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
     person.participant = person.participant or participating[c.paragraph - 1]
-    sentence = c.line[c.sentence[0]:c.sentence[1]]
-    delegation = _DELEGATION.search(sentence[:c.start - c.sentence[0]])
+    sentence = c.line[c.sentence[0] : c.sentence[1]]
+    delegation = _DELEGATION.search(sentence[: c.start - c.sentence[0]])
     if delegation and person.group is None:
         person.group = DEMONYMS.get(delegation.group(1), delegation.group(1))
 
 
 def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None:
-    """"He stressed ..." speaks for the person named first in the last sentence naming someone."""
+    """ "He stressed ..." speaks for the person named first in the last sentence naming someone."""
     owner = {id(c): p for p in people for c in candidates if c.text in p.spellings}
     subject = None
     for number, text in enumerate(paragraphs, start=1):
         for start, end in sentences[number - 1]:
             sentence = text[start:end]
-            first = next((c for c in candidates if c.paragraph == number and start <= c.start < end
-                          and id(c) in owner), None)
+            first = next(
+                (
+                    c
+                    for c in candidates
+                    if c.paragraph == number and start <= c.start < end and id(c) in owner
+                ),
+                None,
+            )
             if first:
                 subject = owner[id(first)]
-            elif _PRONOUN_SPEECH.match(sentence) and subject and _SPEECH.match(sentence, 2 if sentence[1] == "e" else 3):
+            elif (
+                _PRONOUN_SPEECH.match(sentence)
+                and subject
+                and _SPEECH.match(sentence, 2 if sentence[1] == "e" else 3)
+            ):
                 subject.spoke = True
 
 
@@ -438,7 +509,9 @@ def _listed_after(previous: _Candidate, c: _Candidate) -> bool:
 
 
 # The coalition's own offices: written bare in its releases, they are its offices.
-_COALITION_TITLES = frozenset({"vice-president", "vice president", "secretary-general", "secretary general"})
+_COALITION_TITLES = frozenset(
+    {"vice-president", "vice president", "secretary-general", "secretary general"}
+)
 
 
 def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:

@@ -20,13 +20,55 @@ from .names import word_set
 # The head words of titles; the words before one in the same capitalized run belong to the title
 # too ("Political Affairs Officer", "Foreign Minister").
 TITLES = (
-    "Vice President", "President", "Deputy Secretary General", "Secretary General", "Secretary",
-    "Executive Director", "Director General", "Director", "Deputy", "Coordinator", "Chairman", "Chairwoman",
-    "Chairperson", "Chair", "Head", "Member", "Representative", "Special Envoy", "Envoy", "Ambassador",
-    "Minister", "Spokesman", "Spokeswoman", "Spokesperson", "Officer", "Adviser", "Advisor", "Senator",
-    "Congressman", "Congresswoman", "Commander", "Governor", "Mayor", "Chief", "Consul General", "Consul",
-    "Chargé d'Affaires", "Charge d'Affaires", "Rapporteur", "Commissioner", "King", "Emir", "Crown Prince",
-    "Sheikh", "Founder", "Leader", "Official", "Judge", "Delegate",
+    "Vice President",
+    "President",
+    "Deputy Secretary General",
+    "Secretary General",
+    "Secretary",
+    "Executive Director",
+    "Director General",
+    "Director",
+    "Deputy",
+    "Coordinator",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Chair",
+    "Head",
+    "Member",
+    "Representative",
+    "Special Envoy",
+    "Envoy",
+    "Ambassador",
+    "Minister",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Officer",
+    "Adviser",
+    "Advisor",
+    "Senator",
+    "Congressman",
+    "Congresswoman",
+    "Commander",
+    "Governor",
+    "Mayor",
+    "Chief",
+    "Consul General",
+    "Consul",
+    "Chargé d'Affaires",
+    "Charge d'Affaires",
+    "Rapporteur",
+    "Commissioner",
+    "King",
+    "Emir",
+    "Crown Prince",
+    "Sheikh",
+    "Founder",
+    "Leader",
+    "Official",
+    "Judge",
+    "Delegate",
 )
 
 
@@ -40,8 +82,13 @@ def _plural(title: str) -> str:
 # One trie-shaped, case-sensitive pattern (spelled in the three cases releases use): the regex
 # engine
 # rejects most positions at their first character, where IGNORECASE would double the scanning time.
-ROLE_WORD = re.compile(r"\b(?:" + trie_pattern(
-    [w for t in TITLES for word in (t, _plural(t)) for w in (word, word.lower(), word.upper())]) + r")\b")
+ROLE_WORD = re.compile(
+    r"\b(?:"
+    + trie_pattern(
+        [w for t in TITLES for word in (t, _plural(t)) for w in (word, word.lower(), word.upper())]
+    )
+    + r")\b"
+)
 
 # Words that make a phrase an organization's name ("Syrian Emergency Organization").
 ORG_NOUNS = word_set(
@@ -55,21 +102,58 @@ ORG_NOUNS = word_set(
     "Guard Police Division Administration Cabinet Presidency Caucus Trust Alliance"
 )
 # Lowercase words after a name that only say what it is ("the Christians for Peace organization").
-_DESCRIPTOR = re.compile(r"\s+(?:organi[sz]ation|group|association|movement|network|foundation|NGO)$")
+_DESCRIPTOR = re.compile(
+    r"\s+(?:organi[sz]ation|group|association|movement|network|foundation|NGO)$"
+)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
 DEMONYMS = {
-    "French": "France", "British": "United Kingdom", "American": "United States", "German": "Germany",
-    "Turkish": "Turkey", "Russian": "Russia", "Iranian": "Iran", "Italian": "Italy", "Dutch": "Netherlands",
-    "Belgian": "Belgium", "Swiss": "Switzerland", "Austrian": "Austria", "Swedish": "Sweden",
-    "Norwegian": "Norway", "Danish": "Denmark", "Finnish": "Finland", "Spanish": "Spain",
-    "Canadian": "Canada", "Japanese": "Japan", "Chinese": "China", "Qatari": "Qatar", "Saudi": "Saudi Arabia",
-    "Jordanian": "Jordan", "Lebanese": "Lebanon", "Iraqi": "Iraq", "Egyptian": "Egypt", "Kuwaiti": "Kuwait",
-    "Emirati": "United Arab Emirates", "Omani": "Oman", "Bahraini": "Bahrain", "Polish": "Poland",
-    "Czech": "Czech Republic", "Greek": "Greece", "Irish": "Ireland", "Ukrainian": "Ukraine",
-    "Israeli": "Israel", "Libyan": "Libya", "Tunisian": "Tunisia", "Moroccan": "Morocco",
-    "Algerian": "Algeria", "Australian": "Australia", "Brazilian": "Brazil", "Indian": "India",
-    "Pakistani": "Pakistan", "Kazakh": "Kazakhstan", "Syrian": "Syria",
+    "French": "France",
+    "British": "United Kingdom",
+    "American": "United States",
+    "German": "Germany",
+    "Turkish": "Turkey",
+    "Russian": "Russia",
+    "Iranian": "Iran",
+    "Italian": "Italy",
+    "Dutch": "Netherlands",
+    "Belgian": "Belgium",
+    "Swiss": "Switzerland",
+    "Austrian": "Austria",
+    "Swedish": "Sweden",
+    "Norwegian": "Norway",
+    "Danish": "Denmark",
+    "Finnish": "Finland",
+    "Spanish": "Spain",
+    "Canadian": "Canada",
+    "Japanese": "Japan",
+    "Chinese": "China",
+    "Qatari": "Qatar",
+    "Saudi": "Saudi Arabia",
+    "Jordanian": "Jordan",
+    "Lebanese": "Lebanon",
+    "Iraqi": "Iraq",
+    "Egyptian": "Egypt",
+    "Kuwaiti": "Kuwait",
+    "Emirati": "United Arab Emirates",
+    "Omani": "Oman",
+    "Bahraini": "Bahrain",
+    "Polish": "Poland",
+    "Czech": "Czech Republic",
+    "Greek": "Greece",
+    "Irish": "Ireland",
+    "Ukrainian": "Ukraine",
+    "Israeli": "Israel",
+    "Libyan": "Libya",
+    "Tunisian": "Tunisia",
+    "Moroccan": "Morocco",
+    "Algerian": "Algeria",
+    "Australian": "Australia",
+    "Brazilian": "Brazil",
+    "Indian": "India",
+    "Pakistani": "Pakistan",
+    "Kazakh": "Kazakhstan",
+    "Syrian": "Syria",
 }
 
 
@@ -80,8 +164,16 @@ class Role:
     organization_written: str | None  # the words naming it, when the role phrase names one
 
 
-def parse_role(paragraph: str, start: int, end: int, *, hits: list[Hit], places: list[Hit],
-               earlier_orgs: list[str], gazetteer: Gazetteer) -> Role:
+def parse_role(
+    paragraph: str,
+    start: int,
+    end: int,
+    *,
+    hits: list[Hit],
+    places: list[Hit],
+    earlier_orgs: list[str],
+    gazetteer: Gazetteer,
+) -> Role:
     """The role written in paragraph[start:end], which begins with its title words."""
     phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
     organization = written = None
@@ -91,7 +183,11 @@ def parse_role(paragraph: str, start: int, end: int, *, hits: list[Hit], places:
         (organization, owner_text, possessive) = owner
         written = owner_text
         # "UN envoy" is how the title reads; "Syrian Negotiations Commission President" is not.
-        if not possessive and owner_text.isupper() and organization not in gazetteer.coalition_family:
+        if (
+            not possessive
+            and owner_text.isupper()
+            and organization not in gazetteer.coalition_family
+        ):
             prefix = owner_text + " "
     before = _WORD_BEFORE.search(paragraph, max(0, start - 30), start)
     if before and before.group(1) in DEMONYMS:  # "Turkish Foreign Minister": Turkey's
@@ -112,22 +208,24 @@ def _split_organization(phrase: str, earlier_orgs: list[str], gazetteer: Gazette
     for split in (at, of, in_):
         if not split:
             continue
-        rest = _DESCRIPTOR.sub("", _PAREN.sub("", phrase[split.end():]))
+        rest = _DESCRIPTOR.sub("", _PAREN.sub("", phrase[split.end() :]))
         entry = gazetteer.organization(rest)
         if entry:
             if entry.kind == "coalition" and entry.parent and split is of:
                 # A body inside the coalition: "Member of the Political Committee" of the coalition.
                 return phrase, gazetteer.coalition, rest
-            return phrase[:split.start()], entry.name, rest
+            return phrase[: split.start()], entry.name, rest
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
-            referent = next((o for o in reversed(earlier_orgs) if rest.lower() in o.lower().split()), None)
+            referent = next(
+                (o for o in reversed(earlier_orgs) if rest.lower() in o.lower().split()), None
+            )
             if referent:
-                return phrase[:split.start()], referent, rest
+                return phrase[: split.start()], referent, rest
         place = gazetteer.place(rest)
         if place and place.kind == "country":
-            return phrase[:split.start()], place.name, rest
-        if is_organization_name(rest) or phrase[split.end():] != rest:
-            return phrase[:split.start()], rest, rest
+            return phrase[: split.start()], place.name, rest
+        if is_organization_name(rest) or phrase[split.end() :] != rest:
+            return phrase[: split.start()], rest, rest
     return phrase, None, None
 
 
@@ -140,7 +238,7 @@ def is_organization_name(text: str) -> bool:
 def _owner_before(paragraph: str, start: int, hits: list[Hit], places: list[Hit]):
     """The organization or country written right before a title: "France's", "the SOC's", "UN"."""
     for hit in (*hits, *places):
-        gap = paragraph[hit.end:start]
+        gap = paragraph[hit.end : start]
         match = re.fullmatch(r"(?:\s*\([^)]*\))?('s|')?\s+", gap)
         if match and hit.end <= start:
             return hit.entry.name, hit.text, bool(match.group(1))
@@ -157,8 +255,11 @@ def _tidy(title: str) -> str:
 
 def singular(word: str) -> str:
     """The singular of a plural title word ("Vice-Presidents", "Secretaries", "Chairmen")."""
-    candidates = (word[:-3] + "y" if word.endswith("ies") else "",
-                  word[:-1] if word.endswith("s") else "", word.replace("men", "man"))
+    candidates = (
+        word[:-3] + "y" if word.endswith("ies") else "",
+        word[:-1] if word.endswith("s") else "",
+        word.replace("men", "man"),
+    )
     return next((c for c in candidates if c and c != word and ROLE_WORD.fullmatch(c)), word)
 
 
@@ -184,14 +285,14 @@ def titled_organizations(text: str, titles: list[tuple[int, int]]) -> list[tuple
         if not match:
             continue
         org = match["org"]
-        if re.match(r"\s+at\s", text[match.end():]):
+        if re.match(r"\s+at\s", text[match.end() :]):
             continue  # "the Office" names one named before; in "Head of X at Y" the body is Y
         if not match["descriptor"]:
             words = org.split()
             last = max((i for i, w in enumerate(words) if w in ORG_NOUNS), default=None)
             if last is None:
                 continue
-            rest = " ".join(words[last + 1:])
+            rest = " ".join(words[last + 1 :])
             if rest and not _CONNECTOR.match(" " + rest):
                 org = " ".join(words[: last + 1])
         if org not in ORG_NOUNS:

@@ -45,8 +45,12 @@ from .names import compare_names, given_key, person_key, surname_key
 
 EXTRACTED = Review.EXTRACTED
 # The statement's extracted rows, each with the key that an editor's reviewed row reserves.
-_REVIEWED_KEYS = {OrganizationMention: "organization_id", PlaceMention: "place_id", Citation: "resolution_id",
-                  Mention: "person_id"}
+_REVIEWED_KEYS = {
+    OrganizationMention: "organization_id",
+    PlaceMention: "place_id",
+    Citation: "resolution_id",
+    Mention: "person_id",
+}
 
 
 class EntityStore:
@@ -56,12 +60,16 @@ class EntityStore:
         self._loaded = False
 
     def save(self, *, statement: Statement, extraction: Extraction) -> None:
-        """Store mentions, memberships, the meeting, org/place mentions, citations for a saved statement."""  # noqa: E501 (the interface's words)
+        """Store the mentions, memberships, meeting, places and citations of a saved statement."""
         self._load()
-        organizations = {o.name: self._organization(o.name, o.as_written) for o in extraction.organizations}
+        organizations = {
+            o.name: self._organization(o.name, o.as_written) for o in extraction.organizations
+        }
         for person in extraction.people:
             if person.organization and person.organization not in organizations:
-                organizations[person.organization] = self._organization(person.organization, person.organization)
+                organizations[person.organization] = self._organization(
+                    person.organization, person.organization
+                )
         kept = self._clear(statement)
         self._save_organizations(statement, extraction, organizations, kept[OrganizationMention])
         self._save_places(statement, extraction, kept[PlaceMention])
@@ -101,17 +109,24 @@ class EntityStore:
         self._by_given: dict[str, set[int]] = defaultdict(set)
         for pk, name in ((p.pk, p.name) for p in self._people.values()):
             self._index(pk, name)
-        for person_id, name, review in PersonAlias.objects.values_list("person_id", "name", "review"):
+        for person_id, name, review in PersonAlias.objects.values_list(
+            "person_id", "name", "review"
+        ):
             self._aliases[person_id].add(name)
             if review != Review.REMOVED:
                 self._index(person_id, name)
         self._org_ids_of: dict[int, set[int]] = defaultdict(set)
         self._memberships: dict[tuple, Membership] = {}
         for membership in Membership.objects.all():
-            self._memberships[(membership.person_id, membership.organization_id, membership.role)] = membership
+            self._memberships[
+                (membership.person_id, membership.organization_id, membership.role)
+            ] = membership
             self._org_ids_of[membership.person_id].add(membership.organization_id)
-        for person_id, org_id in Mention.objects.exclude(organization=None).values_list(
-                "person_id", "organization_id").distinct():
+        for person_id, org_id in (
+            Mention.objects.exclude(organization=None)
+            .values_list("person_id", "organization_id")
+            .distinct()
+        ):
             self._org_ids_of[person_id].add(org_id)
 
     def _index(self, person_id: int, name: str) -> None:
@@ -127,7 +142,9 @@ class EntityStore:
         if org is None:
             country = key in self._places and self._places[key].kind == Place.Kind.COUNTRY
             kind = Organization.Kind.GOVERNMENT if country else Organization.Kind.OTHER
-            org = Organization(name=name, slug=_free_slug(name, {o.slug for o in self._orgs.values()}), kind=kind)
+            org = Organization(
+                name=name, slug=_free_slug(name, {o.slug for o in self._orgs.values()}), kind=kind
+            )
             org.save()
             self._orgs[key] = org
         if name_key(as_written) not in self._orgs:
@@ -148,8 +165,14 @@ class EntityStore:
         if resolution is None:
             # A number the reference data lacks: kept, and flagged for an editor to check.
             title = "" if fact.number else fact.identifier.removesuffix(f" {fact.year}")
-            resolution = Resolution(body=fact.body, number=fact.number, year=fact.year, title=title,
-                                    slug=_free_slug(fact.identifier, self._resolution_slugs), verified=False)
+            resolution = Resolution(
+                body=fact.body,
+                number=fact.number,
+                year=fact.year,
+                title=title,
+                slug=_free_slug(fact.identifier, self._resolution_slugs),
+                verified=False,
+            )
             resolution.save()
             self._resolutions[fact.identifier] = resolution
         return resolution
@@ -167,7 +190,8 @@ class EntityStore:
         tables = {model: (model._meta.db_table, key) for model, key in _REVIEWED_KEYS.items()}
         union = " UNION ALL ".join(
             f"SELECT {i}, {key} FROM {table} WHERE statement_id = %s AND review <> %s"
-            for i, (table, key) in enumerate(tables.values()))
+            for i, (table, key) in enumerate(tables.values())
+        )
         kept: dict = {model: set() for model in tables}
         models = list(tables)
         with connection.cursor() as cursor:
@@ -175,8 +199,10 @@ class EntityStore:
             for index, key in cursor.fetchall():
                 kept[models[index]].add(key)
             for table, _ in tables.values():
-                cursor.execute(f"DELETE FROM {table} WHERE statement_id = %s AND review = %s",
-                               [statement.pk, EXTRACTED])
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE statement_id = %s AND review = %s",
+                    [statement.pk, EXTRACTED],
+                )
         return kept
 
     def _save_organizations(self, statement, extraction, organizations, kept) -> None:
@@ -185,8 +211,14 @@ class EntityStore:
             org = organizations[fact.name]
             if org.pk not in seen:
                 seen.add(org.pk)
-                rows.append(OrganizationMention(statement=statement, organization=org,
-                                                as_written=fact.as_written[:300], paragraph=fact.paragraph))
+                rows.append(
+                    OrganizationMention(
+                        statement=statement,
+                        organization=org,
+                        as_written=fact.as_written[:300],
+                        paragraph=fact.paragraph,
+                    )
+                )
         OrganizationMention.objects.bulk_create(rows)
 
     def _save_places(self, statement, extraction, kept) -> None:
@@ -195,8 +227,14 @@ class EntityStore:
             place = self._place(fact.name)
             if place.pk not in seen:
                 seen.add(place.pk)
-                rows.append(PlaceMention(statement=statement, place=place, as_written=fact.as_written[:300],
-                                         paragraph=fact.paragraph))
+                rows.append(
+                    PlaceMention(
+                        statement=statement,
+                        place=place,
+                        as_written=fact.as_written[:300],
+                        paragraph=fact.paragraph,
+                    )
+                )
         PlaceMention.objects.bulk_create(rows)
 
     def _save_citations(self, statement, extraction, kept) -> None:
@@ -204,8 +242,14 @@ class EntityStore:
         for fact in extraction.citations:
             resolution = self._resolution(fact)
             if resolution.pk not in kept:
-                rows.append(Citation(statement=statement, resolution=resolution,
-                                     as_written=fact.as_written[:300], paragraph=fact.paragraph))
+                rows.append(
+                    Citation(
+                        statement=statement,
+                        resolution=resolution,
+                        as_written=fact.as_written[:300],
+                        paragraph=fact.paragraph,
+                    )
+                )
         Citation.objects.bulk_create(rows)
 
     def _save_people(self, statement, extraction, organizations, kept) -> None:
@@ -220,7 +264,9 @@ class EntityStore:
                 if spelling not in self._aliases[person.pk]:
                     self._aliases[person.pk].add(spelling)
                     self._index(person.pk, spelling)
-                    aliases.append(PersonAlias(person=person, name=spelling[:200], key=name_key(spelling)))
+                    aliases.append(
+                        PersonAlias(person=person, name=spelling[:200], key=name_key(spelling))
+                    )
             if org:
                 self._org_ids_of[person.pk].add(org.pk)
             if fact.role:
@@ -230,11 +276,18 @@ class EntityStore:
             if person.pk in seen:
                 continue
             seen.add(person.pk)
-            mentions.append(Mention(
-                statement=statement, person=person, name_as_written=fact.spellings[0][:200] if fact.spellings
-                else fact.name[:200], role=fact.role[:300], organization=org, side=fact.side,
-                spoke=fact.spoke, paragraph=fact.paragraph,
-            ))
+            mentions.append(
+                Mention(
+                    statement=statement,
+                    person=person,
+                    name_as_written=fact.spellings[0][:200] if fact.spellings else fact.name[:200],
+                    role=fact.role[:300],
+                    organization=org,
+                    side=fact.side,
+                    spoke=fact.spoke,
+                    paragraph=fact.paragraph,
+                )
+            )
         if widened:  # plain SQL: bulk_update's CASE expressions cost more than the rest of the save
             date = connection.ops.adapt_datefield_value
             with connection.cursor() as cursor:
@@ -242,13 +295,24 @@ class EntityStore:
                     f"UPDATE {Membership._meta.db_table} SET first_seen = %s, "
                     "first_statement_id = %s, "
                     "last_seen = %s, last_statement_id = %s WHERE id = %s",
-                    [(date(m.first_seen), m.first_statement_id, date(m.last_seen), m.last_statement_id, m.pk)
-                     for m in widened.values()])
+                    [
+                        (
+                            date(m.first_seen),
+                            m.first_statement_id,
+                            date(m.last_seen),
+                            m.last_statement_id,
+                            m.pk,
+                        )
+                        for m in widened.values()
+                    ],
+                )
         PersonAlias.objects.bulk_create(aliases, ignore_conflicts=True)
         Mention.objects.bulk_create(mentions)
         MergeSuggestion.objects.bulk_create(suggestions, ignore_conflicts=True)
 
-    def _person(self, fact: PersonFact, org: Organization | None) -> tuple[Person, MergeSuggestion | None]:
+    def _person(
+        self, fact: PersonFact, org: Organization | None
+    ) -> tuple[Person, MergeSuggestion | None]:
         """The person `fact` names, or a new one (with a suggestion when a known one is close)."""
         names = [n for n in dict.fromkeys((fact.name, *fact.spellings)) if len(n.split()) >= 2]
         for name in names:
@@ -272,8 +336,12 @@ class EntityStore:
         self._people[person.pk] = person
         if best:
             pk, verdict = best
-            return person, MergeSuggestion(person=person, candidate=self._people[pk], score=verdict.score,
-                                           reason=verdict.reason)
+            return person, MergeSuggestion(
+                person=person,
+                candidate=self._people[pk],
+                score=verdict.score,
+                reason=verdict.reason,
+            )
         return person, None
 
     def _membership(
@@ -285,8 +353,14 @@ class EntityStore:
         date = statement.date
         if membership is None:
             membership = Membership.objects.create(
-                person=person, organization=org, role=role[:200], first_statement=statement,
-                last_statement=statement, first_seen=date, last_seen=date)
+                person=person,
+                organization=org,
+                role=role[:200],
+                first_statement=statement,
+                last_statement=statement,
+                first_seen=date,
+                last_seen=date,
+            )
             self._memberships[key] = membership
             return None
         changed = False
@@ -303,9 +377,14 @@ class EntityStore:
         existing = Meeting.objects.filter(statement=statement).values_list("pk", "review").first()
         if existing and existing[1] != EXTRACTED:
             return
-        fields = {"kind": event.kind, "format": event.format, "number": event.number,
-                  "date_as_written": event.date_as_written[:100], "date": event.date,
-                  "place": self._place(event.place) if event.place else None}
+        fields = {
+            "kind": event.kind,
+            "format": event.format,
+            "number": event.number,
+            "date_as_written": event.date_as_written[:100],
+            "date": event.date,
+            "place": self._place(event.place) if event.place else None,
+        }
         if existing:
             Meeting.objects.filter(pk=existing[0]).update(**fields)
         else:
@@ -339,8 +418,11 @@ def merge_people(*, keep: Person, merge: Person) -> None:
     PersonAlias.objects.filter(person=merge, name__in=names).delete()
     PersonAlias.objects.filter(person=merge).update(person=keep)
     if merge.name not in names | {keep.name}:
-        PersonAlias.objects.get_or_create(person=keep, name=merge.name,
-                                          defaults={"key": name_key(merge.name), "review": Review.CONFIRMED})
+        PersonAlias.objects.get_or_create(
+            person=keep,
+            name=merge.name,
+            defaults={"key": name_key(merge.name), "review": Review.CONFIRMED},
+        )
     kept = {(m.organization_id, m.role): m for m in Membership.objects.filter(person=keep)}
     for membership in Membership.objects.filter(person=merge):
         same = kept.get((membership.organization_id, membership.role))
@@ -348,10 +430,20 @@ def merge_people(*, keep: Person, merge: Person) -> None:
             membership.person = keep
             membership.save(update_fields=["person"])
             continue
-        if membership.first_seen and (same.first_seen is None or membership.first_seen < same.first_seen):
-            same.first_seen, same.first_statement_id = membership.first_seen, membership.first_statement_id
-        if membership.last_seen and (same.last_seen is None or membership.last_seen > same.last_seen):
-            same.last_seen, same.last_statement_id = membership.last_seen, membership.last_statement_id
+        if membership.first_seen and (
+            same.first_seen is None or membership.first_seen < same.first_seen
+        ):
+            same.first_seen, same.first_statement_id = (
+                membership.first_seen,
+                membership.first_statement_id,
+            )
+        if membership.last_seen and (
+            same.last_seen is None or membership.last_seen > same.last_seen
+        ):
+            same.last_seen, same.last_statement_id = (
+                membership.last_seen,
+                membership.last_statement_id,
+            )
         same.save()
         membership.delete()
     merge.delete()  # its merge suggestions go with it: they are answered

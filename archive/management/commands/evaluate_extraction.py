@@ -13,11 +13,20 @@ class Command(BaseCommand):
     help = "Score the entity extractor against gold annotations (see ../shared/corpus/README.md)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--gold", required=True, type=Path, help="Directory of gold *.json files.")
-        parser.add_argument("--releases", required=True, type=Path, help="Directory of the release texts.")
-        parser.add_argument("--json", dest="json_path", type=Path, help="Also write the scores to this JSON file.")
-        parser.add_argument("--database", action="store_true",
-                            help="Use the reference tables (editors' additions) instead of the fixtures.")
+        parser.add_argument(
+            "--gold", required=True, type=Path, help="Directory of gold *.json files."
+        )
+        parser.add_argument(
+            "--releases", required=True, type=Path, help="Directory of the release texts."
+        )
+        parser.add_argument(
+            "--json", dest="json_path", type=Path, help="Also write the scores to this JSON file."
+        )
+        parser.add_argument(
+            "--database",
+            action="store_true",
+            help="Use the reference tables (editors' additions) instead of the fixtures.",
+        )
 
     def handle(self, *args, gold, releases, json_path=None, database=False, **options):
         for directory in (gold, releases):
@@ -30,8 +39,10 @@ class Command(BaseCommand):
             raise CommandError(f"cannot evaluate: {error}") from error
         self.stdout.write(f"{'kind':<15} {'precision':>9} {'recall':>9} {'f1':>9}   tp  fp  fn")
         for kind, score in report.scores.items():
-            self.stdout.write(f"{kind:<15} {score.precision:>9.3f} {score.recall:>9.3f} {score.f1:>9.3f}"
-                              f" {score.tp:>4} {score.fp:>3} {score.fn:>3}")
+            self.stdout.write(
+                f"{kind:<15} {score.precision:>9.3f} {score.recall:>9.3f} {score.f1:>9.3f}"
+                f" {score.tp:>4} {score.fp:>3} {score.fn:>3}"
+            )
         for title, rows in (("Misses", report.misses), ("False positives", report.false_positives)):
             self.stdout.write(f"\n{title} ({len(rows)}):")
             for release, kind, item in rows:
