@@ -94,6 +94,25 @@ def test_sqlite_migrate_builds_a_missing_index_from_existing_rows():
 
 
 @sqlite_only
+def test_sqlite_migrate_replaces_an_outdated_trigger():
+    statement = StatementFactory(title="Kept", body="First wording.")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER {FTS_TABLE}_update")
+        cursor.execute(  # as an older version might have written it: reindex on every update
+            f"CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE ON archive_statement BEGIN "
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) "
+            "VALUES ('delete', old.id, old.title, old.body); "
+            f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END"
+        )
+    call_command("migrate", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [f"{FTS_TABLE}_update"])
+        assert cursor.fetchone()[0].split() == SCHEMA[f"{FTS_TABLE}_update"].split()
+    Statement.objects.filter(pk=statement.pk).update(body="Second wording.")
+    assert list(api.matching(Statement.objects.all(), "second")) == [statement]
+
+
+@sqlite_only
 def test_sqlite_migrate_rebuilds_after_writes_made_without_triggers():
     # What a table rebuild by a schema migration looks like: the triggers are gone for a while.
     statement = StatementFactory(title="Changed", body="The old wording.")

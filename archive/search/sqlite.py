@@ -4,7 +4,7 @@ The index (`statement_fts`) holds no copy of the text: it reads title and body f
 archive_statement, and triggers on that table keep it current for every write, including
 bulk_create() and queryset.update(), which bypass model signals. `install()` (re)creates it after
 every migrate; Django rebuilds a table to alter it on SQLite, which drops its triggers, so a
-missing piece means the index may have missed writes and is rebuilt from the table.
+missing (or outdated) piece means the index may have missed writes and is rebuilt from the table.
 
 A search filters on `id IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH ...)`, a
 list SQLite computes once whatever other filters the page adds (a plain join would let the
@@ -29,26 +29,30 @@ CONTENT_TABLE = "archive_statement"
 BM25 = f"bm25({FTS_TABLE}, 10.0, 1.0)"
 SNIPPET_TOKENS = 40
 
+# Stored as written (SQLite keeps the text of each CREATE), so install() can tell a current
+# object from one an older version of this module created.
 SCHEMA = {
     FTS_TABLE: f"""
-        CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+        CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
             title, body,
             content='{CONTENT_TABLE}', content_rowid='id',
             tokenize='porter unicode61 remove_diacritics 2'
         )""",
     f"{FTS_TABLE}_insert": f"""
-        CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {CONTENT_TABLE} BEGIN
+        CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON {CONTENT_TABLE} BEGIN
             INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
         END""",
     f"{FTS_TABLE}_delete": f"""
-        CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {CONTENT_TABLE} BEGIN
+        CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON {CONTENT_TABLE} BEGIN
             INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
                 VALUES ('delete', old.id, old.title, old.body);
         END""",
-    # Only a change of the indexed text costs a reindex (not publishing, not a date fix).
+    # Only a change of the indexed text costs a reindex (not publishing, not a date fix, not
+    # the loader saving a release again unchanged).
     f"{FTS_TABLE}_update": f"""
-        CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
-        AFTER UPDATE OF id, title, body ON {CONTENT_TABLE} BEGIN
+        CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF id, title, body ON {CONTENT_TABLE}
+        WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.body IS NOT new.body
+        BEGIN
             INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
                 VALUES ('delete', old.id, old.title, old.body);
             INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
@@ -56,24 +60,30 @@ SCHEMA = {
 }
 
 
-def install(connection) -> bool:
-    """Create the FTS table and its triggers if missing; rebuild the index if anything was.
+def _same_sql(a: str | None, b: str) -> bool:
+    return a is not None and a.split() == b.split()
 
-    Idempotent and cheap when everything is in place. Returns True when it rebuilt.
+
+def install(connection) -> bool:
+    """Create the FTS table and its triggers where missing or outdated; then rebuild the index.
+
+    Idempotent and cheap when everything is in place (one read of sqlite_master). Returns True
+    when it rebuilt.
     """
     with connection.cursor() as cursor:
-        tables = connection.introspection.table_names(cursor)
-        if CONTENT_TABLE not in tables:
+        if CONTENT_TABLE not in connection.introspection.table_names(cursor):
             return False  # migrated backwards past the statements table: nothing to index
-        cursor.execute(
-            f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(SCHEMA))})",
-            list(SCHEMA),
-        )
-        present = {name for (name,) in cursor.fetchall()}
-        if present == set(SCHEMA):
+        names = ", ".join(["%s"] * len(SCHEMA))
+        cursor.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({names})", list(SCHEMA))
+        present = dict(cursor.fetchall())
+        stale = [name for name, sql in SCHEMA.items() if not _same_sql(present.get(name), sql)]
+        if not stale:
             return False
-        for sql in SCHEMA.values():
-            cursor.execute(sql)
+        for name in stale:
+            if name in present:
+                kind = "TABLE" if name == FTS_TABLE else "TRIGGER"
+                cursor.execute(f"DROP {kind} {name}")
+            cursor.execute(SCHEMA[name])
         cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
     return True
 
