@@ -161,7 +161,6 @@ DEMONYMS = {
 class Role:
     title: str
     organization: str | None  # canonical name when known, else as written
-    organization_written: str | None  # the words naming it, when the role phrase names one
 
 
 def parse_role(
@@ -176,12 +175,11 @@ def parse_role(
 ) -> Role:
     """The role written in paragraph[start:end], which begins with its title words."""
     phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
-    organization = written = None
+    organization = None
     prefix = ""
     owner = _owner_before(paragraph, start, hits, places)
     if owner:
         (organization, owner_text, possessive) = owner
-        written = owner_text
         # "UN envoy" is how the title reads; "Syrian Negotiations Commission President" is not.
         if (
             not possessive
@@ -192,16 +190,17 @@ def parse_role(
     before = _WORD_BEFORE.search(paragraph, max(0, start - 30), start)
     if before and before.group(1) in DEMONYMS:  # "Turkish Foreign Minister": Turkey's
         organization = organization or DEMONYMS[before.group(1)]
-    title, named, named_written = _split_organization(phrase, earlier_orgs, gazetteer)
-    if named:
-        organization, written = named, named_written
-    return Role(_tidy(prefix + title), organization, written)
+    title, named = _split_organization(phrase, earlier_orgs, gazetteer)
+    return Role(_tidy(prefix + title), named or organization)
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
-def _split_organization(phrase: str, earlier_orgs: list[str], gazetteer: Gazetteer):
+def _split_organization(
+    phrase: str, earlier_orgs: list[str], gazetteer: Gazetteer
+) -> tuple[str, str | None]:
+    """The title and the organization a role phrase names after "at", "of" or "in", if any."""
     at = re.search(r"\s+at\s+(?:the\s+)?", phrase)
     of = re.search(r"\s+of\s+(?:the\s+)?", phrase)
     in_ = re.search(r"\s+in\s+(?:the\s+)?", phrase)  # "Representative in Washington"
@@ -213,20 +212,20 @@ def _split_organization(phrase: str, earlier_orgs: list[str], gazetteer: Gazette
         if entry:
             if entry.kind == "coalition" and entry.parent and split is of:
                 # A body inside the coalition: "Member of the Political Committee" of the coalition.
-                return phrase, gazetteer.coalition, rest
-            return phrase[: split.start()], entry.name, rest
+                return phrase, gazetteer.coalition
+            return phrase[: split.start()], entry.name
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
             referent = next(
                 (o for o in reversed(earlier_orgs) if rest.lower() in o.lower().split()), None
             )
             if referent:
-                return phrase[: split.start()], referent, rest
+                return phrase[: split.start()], referent
         place = gazetteer.place(rest)
         if place and place.kind == "country":
-            return phrase[: split.start()], place.name, rest
+            return phrase[: split.start()], place.name
         if is_organization_name(rest) or phrase[split.end() :] != rest:
-            return phrase[: split.start()], rest, rest
-    return phrase, None, None
+            return phrase[: split.start()], rest
+    return phrase, None
 
 
 def is_organization_name(text: str) -> bool:
