@@ -121,10 +121,10 @@ class _Rank(Expression):
 
     output_field = FloatField()
 
-    def __init__(self, match: str, pk=None):
+    def __init__(self, match: str):
         super().__init__()
         self.match = match
-        self.pk = pk if pk is not None else F("pk")
+        self.pk = F("pk")
 
     def get_source_expressions(self):
         return [self.pk]
