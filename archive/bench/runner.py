@@ -30,6 +30,7 @@ from .measure import (
 )
 from .queries import Query
 from .stats import median, summary
+from .transfer import copy_archive
 from .urls import BARE_URL
 
 # Targets of issue 5 at 100k statements: (figure, limit, engines it applies to).
@@ -54,6 +55,7 @@ class Options:
     ingest: bool = True
     pages: bool = True
     earlier_ingest: dict | None = None  # figures of the run that loaded the database
+    copy_from: str = ""  # fill the database by copying this one instead of loading
     database_url: str = ""  # for gunicorn; no HTTP step when empty
     http_rates: list[float] = field(default_factory=lambda: [2, 5, 10, 20, 40, 80])
     http_seconds: float = 8
@@ -105,6 +107,9 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
         "machine": machine(),
     }
 
+    if options.copy_from:
+        say(f"copy: every archive table from {options.copy_from} ...")
+        result["copied"] = copy_archive(source_url=options.copy_from, say=say)
     if options.ingest:
         say(f"ingest: {options.size:,} synthetic releases through the loader ...")
         report = load_synthetic(

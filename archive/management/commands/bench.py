@@ -51,6 +51,12 @@ class Command(BaseCommand):
             metavar="JSON",
             help="With --skip-ingest: report the ingest figures of this earlier run.",
         )
+        parser.add_argument(
+            "--copy-from",
+            metavar="DATABASE_URL",
+            help="With --scratch: copy this benchmark database's archive instead of loading "
+            "(same rows on another engine; combine with --ingest-json for the ingest figures).",
+        )
         parser.add_argument("--no-http", action="store_true", help="Skip the gunicorn step.")
         parser.add_argument("--http-rates", default="2,5,10,20,40,80", help="Offered pages/s.")
         parser.add_argument("--http-seconds", type=float, default=8, help="Seconds per rate.")
@@ -76,6 +82,8 @@ class Command(BaseCommand):
         queries = read_queries(o["queries"]) if o["queries"] else default_queries()
         if not queries:
             raise CommandError("no queries to run.")
+        if o["copy_from"] and not o["scratch"]:
+            raise CommandError("--copy-from replaces every archive table: use it with --scratch.")
         rates = [] if o["no_http"] else [float(r) for r in o["http_rates"].split(",") if r.strip()]
         if o["scratch"]:
             name = scratch_name(o["size"])
@@ -96,13 +104,14 @@ class Command(BaseCommand):
                 seed=o["seed"],
                 queries=queries,
                 rounds=o["rounds"],
-                ingest=not o["skip_ingest"],
+                ingest=not (o["skip_ingest"] or o["copy_from"]),
                 pages=not o["no_pages"],
                 database_url=url,
                 http_rates=rates,
                 http_seconds=o["http_seconds"],
                 workers=o["workers"],
                 earlier_ingest=self._earlier_ingest(o["ingest_json"]),
+                copy_from=o["copy_from"] or "",
             )
             result = run(options, say=self.stderr.write)
         if o["json"]:
