@@ -37,8 +37,19 @@ run: db
 test: install
 	$(PY) -m pytest
 
+# Benchmarks (README "Benchmarks"): each run loads SIZE synthetic releases into a scratch database
+# beside the configured one (never its data) and drops it after. Production settings, no secret.
+BENCH := ALLOW_INSECURE_KEY=1 PLAIN_STATIC=1 SECURE_SSL_REDIRECT=0 $(PY) manage.py bench --scratch
+BENCH_ENGINE = $(if $(filter postgres%,$(DATABASE_URL)),postgresql,sqlite)
+.PHONY: bench-smoke
+
 bench: install
-	$(PY) manage.py bench --size $(SIZE) --json bench-results/bench-$(SIZE).json
+	$(BENCH) --size $(SIZE) --json bench-results/bench-$(BENCH_ENGINE)-$(SIZE).json
+
+# CI: 2,000 statements; fails if a page errs or its SQL query count varies. Never checks a time.
+bench-smoke: install
+	$(BENCH) --size 2000 --rounds 1 --http-rates 5 --http-seconds 3 --check \
+		--json bench-results/smoke-$(BENCH_ENGINE).json
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
