@@ -50,6 +50,7 @@ _REVIEWED_KEYS = {
     PlaceMention: "place_id",
     Citation: "resolution_id",
     Mention: "person_id",
+    Meeting: "id",
 }
 
 
@@ -75,7 +76,8 @@ class EntityStore:
         self._save_places(statement, extraction, kept[PlaceMention])
         self._save_citations(statement, extraction, kept[Citation])
         self._save_people(statement, extraction, organizations, kept[Mention])
-        self._save_meeting(statement, extraction)
+        if not kept[Meeting]:
+            self._save_meeting(statement, extraction)
 
     # Caches ---------------------------------------------------------------------------------------
 
@@ -212,14 +214,13 @@ class EntityStore:
             if org.pk not in seen:
                 seen.add(org.pk)
                 rows.append(
-                    OrganizationMention(
-                        statement=statement,
-                        organization=org,
-                        as_written=fact.as_written[:300],
-                        paragraph=fact.paragraph,
-                    )
+                    {
+                        "organization": org,
+                        "as_written": fact.as_written[:300],
+                        "paragraph": fact.paragraph,
+                    }
                 )
-        OrganizationMention.objects.bulk_create(rows)
+        _insert(OrganizationMention, statement, rows)
 
     def _save_places(self, statement, extraction, kept) -> None:
         rows, seen = [], set(kept)
@@ -228,14 +229,13 @@ class EntityStore:
             if place.pk not in seen:
                 seen.add(place.pk)
                 rows.append(
-                    PlaceMention(
-                        statement=statement,
-                        place=place,
-                        as_written=fact.as_written[:300],
-                        paragraph=fact.paragraph,
-                    )
+                    {
+                        "place": place,
+                        "as_written": fact.as_written[:300],
+                        "paragraph": fact.paragraph,
+                    }
                 )
-        PlaceMention.objects.bulk_create(rows)
+        _insert(PlaceMention, statement, rows)
 
     def _save_citations(self, statement, extraction, kept) -> None:
         rows = []
@@ -243,23 +243,30 @@ class EntityStore:
             resolution = self._resolution(fact)
             if resolution.pk not in kept:
                 rows.append(
-                    Citation(
-                        statement=statement,
-                        resolution=resolution,
-                        as_written=fact.as_written[:300],
-                        paragraph=fact.paragraph,
-                    )
+                    {
+                        "resolution": resolution,
+                        "as_written": fact.as_written[:300],
+                        "paragraph": fact.paragraph,
+                    }
                 )
-        Citation.objects.bulk_create(rows)
+        _insert(Citation, statement, rows)
 
     def _save_people(self, statement, extraction, organizations, kept) -> None:
-        mentions, aliases, suggestions, seen = [], [], [], set(kept)
-        widened: dict[int, Membership] = {}
+        resolved, new_people, suggestions = [], [], []
         for fact in extraction.people:
             org = organizations.get(fact.organization) if fact.organization else None
             person, suggestion = self._person(fact, org)
+            resolved.append((fact, org, person))
+            if person.pk is None:
+                new_people.append(person)
             if suggestion:
                 suggestions.append(suggestion)
+        Person.objects.bulk_create(new_people)  # one query for the release's new people
+        self._people.update((p.pk, p) for p in new_people)
+
+        mentions, aliases, new_memberships, seen = [], [], [], set(kept)
+        widened: dict[int, Membership] = {}
+        for fact, org, person in resolved:
             for spelling in dict.fromkeys((*fact.spellings, fact.name)):
                 if spelling not in self._aliases[person.pk]:
                     self._aliases[person.pk].add(spelling)
@@ -271,23 +278,25 @@ class EntityStore:
                 self._org_ids_of[person.pk].add(org.pk)
             if fact.role:
                 membership = self._membership(person, org, fact.role, statement)
-                if membership:
+                if membership and membership.pk:
                     widened[membership.pk] = membership
+                elif membership:
+                    new_memberships.append(membership)
             if person.pk in seen:
                 continue
             seen.add(person.pk)
             mentions.append(
-                Mention(
-                    statement=statement,
-                    person=person,
-                    name_as_written=fact.spellings[0][:200] if fact.spellings else fact.name[:200],
-                    role=fact.role[:300],
-                    organization=org,
-                    side=fact.side,
-                    spoke=fact.spoke,
-                    paragraph=fact.paragraph,
-                )
+                {
+                    "person": person,
+                    "name_as_written": (fact.spellings or (fact.name,))[0][:200],
+                    "role": fact.role[:300],
+                    "organization": org,
+                    "side": fact.side,
+                    "spoke": fact.spoke,
+                    "paragraph": fact.paragraph,
+                }
             )
+        Membership.objects.bulk_create(new_memberships)
         if widened:  # plain SQL: bulk_update's CASE expressions cost more than the rest of the save
             date = connection.ops.adapt_datefield_value
             with connection.cursor() as cursor:
@@ -307,13 +316,13 @@ class EntityStore:
                     ],
                 )
         PersonAlias.objects.bulk_create(aliases, ignore_conflicts=True)
-        Mention.objects.bulk_create(mentions)
+        _insert(Mention, statement, mentions)
         MergeSuggestion.objects.bulk_create(suggestions, ignore_conflicts=True)
 
     def _person(
         self, fact: PersonFact, org: Organization | None
     ) -> tuple[Person, MergeSuggestion | None]:
-        """The person `fact` names, or a new one (with a suggestion when a known one is close)."""
+        """The person `fact` names, or a new unsaved one (and a suggestion if one is near)."""
         names = [n for n in dict.fromkeys((fact.name, *fact.spellings)) if len(n.split()) >= 2]
         for name in names:
             if person_key(name) in self._by_key:
@@ -332,8 +341,6 @@ class EntityStore:
             if verdict.level == "sure" or (verdict.level == "probable" and same_organization):
                 return self._people[pk], None
         person = Person(name=fact.name[:200], slug=_free_slug(fact.name, self._person_slugs))
-        person.save()
-        self._people[person.pk] = person
         if best:
             pk, verdict = best
             return person, MergeSuggestion(
@@ -347,12 +354,12 @@ class EntityStore:
     def _membership(
         self, person: Person, org: Organization | None, role: str, statement: Statement
     ) -> Membership | None:
-        """Record the role; returns an existing membership this statement widened, to be saved."""
+        """Record the role; returns the membership to save: new, or widened by this statement."""
         key = (person.pk, org.pk if org else None, role[:200])
         membership = self._memberships.get(key)
         date = statement.date
         if membership is None:
-            membership = Membership.objects.create(
+            membership = Membership(
                 person=person,
                 organization=org,
                 role=role[:200],
@@ -362,7 +369,7 @@ class EntityStore:
                 last_seen=date,
             )
             self._memberships[key] = membership
-            return None
+            return membership
         changed = False
         if date and (membership.first_seen is None or date < membership.first_seen):
             membership.first_seen, membership.first_statement = date, statement
@@ -374,10 +381,7 @@ class EntityStore:
 
     def _save_meeting(self, statement, extraction) -> None:
         event = extraction.event
-        existing = Meeting.objects.filter(statement=statement).values_list("pk", "review").first()
-        if existing and existing[1] != EXTRACTED:
-            return
-        fields = {
+        row = {
             "kind": event.kind,
             "format": event.format,
             "number": event.number,
@@ -385,10 +389,33 @@ class EntityStore:
             "date": event.date,
             "place": self._place(event.place) if event.place else None,
         }
-        if existing:
-            Meeting.objects.filter(pk=existing[0]).update(**fields)
-        else:
-            Meeting.objects.create(statement=statement, **fields)
+        _insert(Meeting, statement, [row])
+
+
+def _insert(model, statement: Statement, rows: list[dict]) -> None:
+    """Insert extracted rows of `model` for `statement` in one executemany.
+
+    Plain SQL because the ORM's per-object work (model instances, per-field preparation, compiling)
+    was most of a release's storing time; values still go through each field's own preparation.
+    """
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in ("statement", "review", *rows[0])]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    values = []
+    for row in rows:
+        raw = [statement, EXTRACTED, *row.values()]
+        values.append(
+            [
+                f.get_db_prep_save(v.pk if hasattr(v, "pk") else v, connection)
+                for f, v in zip(fields, raw, strict=True)
+            ]
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({placeholders})", values
+        )
 
 
 def _free_slug(text: str, taken: set[str]) -> str:
