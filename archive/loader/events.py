@@ -16,80 +16,58 @@ from .entities import Hit
 
 _I = re.IGNORECASE
 # (pattern, kind, format); at equal positions the earlier entry wins.
-_CUES = [
+# (pattern, kind, format), case-insensitive but for the General Assembly, which must be the
+# coalition's (capitalized, not the UN's); at one position the earlier entry wins.
+_CUE_LIST = [
     (
-        re.compile(
-            r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b"
-            r"(?=[^.]{0,80}?\b(?:session|convened|"
-            r"concluded|meetings?|held)\b)"
-        ),
+        r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b"
+        r"(?=[^.]{0,80}?\b(?:session|convened|concluded|meetings?|held)\b)",
         "general assembly session",
         "unknown",
     ),
-    (re.compile(r"\bpress\s+conference\b", _I), "press conference", "unknown"),
+    (r"(?i:\bpress\s+conference\b)", "press conference", "unknown"),
     (
-        re.compile(
-            r"\b(?:(?:received|made|held|had|conducted)\s+an?\s+)?(?:tele)?phone\s+(?:call|conversation)s?\b|"
-            r"\bphoned\b|\bby\s+(?:tele)?phone\b",
-            _I,
-        ),
+        r"(?i:\b(?:(?:received|made|held|had|conducted)\s+an?\s+)?(?:tele)?phone\s+"
+        r"(?:call|conversation)s?\b|\bphoned\b|\bby\s+(?:tele)?phone\b)",
         "phone call",
         "virtual",
     ),
-    (re.compile(r"\bworkshops?\b", _I), "workshop", "unknown"),
-    (re.compile(r"\binterview\b", _I), "interview", "unknown"),
+    (r"(?i:\bworkshops?\b)", "workshop", "unknown"),
+    (r"(?i:\binterview\b)", "interview", "unknown"),
     (
-        re.compile(
-            r"\b(?:sent|sends|addressed|delivered|handed|wrote|received)\b[^.]{0,40}?\b(?:letters?|messages?)\b|"
-            r"\bin\s+a\s+letter\b|\bletters?\s+(?:to|addressed)\b",
-            _I,
-        ),
+        r"(?i:\b(?:sent|sends|addressed|delivered|handed|wrote|received)\b[^.]{0,40}?"
+        r"\b(?:letters?|messages?)\b|\bin\s+a\s+letter\b|\bletters?\s+(?:to|addressed)\b)",
         "letter",
         "written",
     ),
     (
-        re.compile(
-            r"\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b|"
-            r"\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc",
-            _I,
-        ),
+        r"(?i:\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b"
+        r"|\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc)",
         "meeting",
         "virtual",
     ),
+    (r"(?i:\b(?:conference|summit|forum|symposium|seminar)s?\b)", "conference", "unknown"),
+    (r"(?i:\b(?:speech|keynote|remarks)\b)", "speech", "unknown"),
     (
-        re.compile(r"\b(?:conference|summit|forum|symposium|seminar)s?\b", _I),
-        "conference",
-        "unknown",
-    ),
-    (re.compile(r"\b(?:speech|keynote|remarks)\b", _I), "speech", "unknown"),
-    (
-        re.compile(
-            r"\b(?:visited|visits|paid\s+a\s+visit|on\s+a\s+visit|during\s+(?:a|his|her|its)\s+visit|"
-            r"toured)\b",
-            _I,
-        ),
+        r"(?i:\b(?:visited|visits|paid\s+a\s+visit|on\s+a\s+visit"
+        r"|during\s+(?:a|his|her|its)\s+visit|toured)\b)",
         "visit",
         "in person",
     ),
     (
-        re.compile(
-            r"\b(?:met|meets|meetings?|received|receives|hosted|hosts|held\s+talks|talks\s+with|"
-            r"discussed\s+with|consultations?\s+with)\b",
-            _I,
-        ),
+        r"(?i:\b(?:met|meets|meetings?|received|receives|hosted|hosts|held\s+talks|talks\s+with"
+        r"|discussed\s+with|consultations?\s+with)\b)",
         "meeting",
         "unknown",
     ),
     (
-        re.compile(
-            r"\b(?:statements?|condemned|condemns|denounced|denounces|welcomed|welcomes|called\s+on|"
-            r"calls\s+on|urged|urges|warned|warns|mourned|mourns|congratulated)\b",
-            _I,
-        ),
+        r"(?i:\b(?:statements?|condemned|condemns|denounced|denounces|welcomed|welcomes"
+        r"|called\s+on|calls\s+on|urged|urges|warned|warns|mourned|mourns|congratulated)\b)",
         "statement",
         "unknown",
     ),
 ]
+_CUES = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _, _) in enumerate(_CUE_LIST)))
 _VIRTUAL = re.compile(r"\b(?:virtual|online|via\s+video|video\s*conferenc\w*|zoom)\b", _I)
 _SESSION_NUMBER = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:(?:regular|ordinary|extraordinary|emergency|periodic)\s+)?session\b",
@@ -138,12 +116,11 @@ def find_event(
 
 def _first_cue(text: str) -> tuple[str, str, int] | None:
     """Kind and format of the earliest cue in `text`, and where the cue ends."""
-    best = None
-    for order, (pattern, kind, fmt) in enumerate(_CUES):
-        match = pattern.search(text)
-        if match and (best is None or (match.start(), order) < best[0]):
-            best = ((match.start(), order), kind, fmt, match.end())
-    return best[1:] if best else None
+    match = _CUES.search(text)
+    if not match:
+        return None
+    _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
+    return kind, fmt, match.end()
 
 
 def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, datetime.date | None]:

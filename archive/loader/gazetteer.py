@@ -138,7 +138,10 @@ class Gazetteer:
                     surfaces[key].append(entry)
         pattern = trie_pattern(sorted(surfaces)) or "(?!)"
         compiled = re.compile(rf"(?:{pattern})(?!\w)")  # the start is checked in _find: faster
-        return {k: tuple(v) for k, v in surfaces.items()}, compiled
+        lookup = {k: tuple(v) for k, v in surfaces.items()}
+        # Matches are mostly written exactly as known: look those up without computing a key.
+        lookup.update({normalize(n): lookup[surface_key(n)] for e in entries for n in e.names})
+        return lookup, compiled
 
     @staticmethod
     def _keys(entries: list[Entry]) -> dict[str, Entry]:
@@ -158,7 +161,12 @@ class Gazetteer:
     @staticmethod
     def _find(text, regex, surfaces) -> list[Found]:
         return [
-            Found(m.start(), m.end(), m.group(), surfaces[surface_key(m.group())])
+            Found(
+                m.start(),
+                m.end(),
+                m.group(),
+                surfaces.get(m.group()) or surfaces[surface_key(m.group())],
+            )
             for m in regex.finditer(text)
             if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
         ]

@@ -12,6 +12,7 @@ would.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .entities import Hit
@@ -237,7 +238,10 @@ def _candidates(
 ) -> list[_Candidate]:
     """Runs of capitalized words in `masked` (entities blotted out), trimmed to a possible name."""
     found = []
+    starts = [start for start, _ in sentences]
     for run in _RUN.finditer(masked):
+        if " " not in run.group() and _not_name(run.group()):
+            continue  # most runs: one capitalized common word ("The", "Moreover", "Syrian")
         words = [(m.start() + run.start(), m.group()) for m in _RUN_WORD.finditer(run.group())]
         for cut in [i for i, (_, w) in enumerate(words[:-1]) if w.endswith("'s")][::-1]:
             words = words[cut + 1 :]  # "Erdogan's Adviser Ibrahim Kalin": the name is after it
@@ -256,7 +260,7 @@ def _candidates(
             continue
         start = words[0][0]
         end = words[-1][0] + len(words[-1][1]) - (2 if words[-1][1].endswith("'s") else 0)
-        sentence = next((s for s in sentences if s[0] <= start < s[1]), (0, len(text)))
+        sentence = sentences[bisect_right(starts, start) - 1]
         found.append(
             _Candidate(text, number, start, end, text[start:end], len(names) >= 2, sentence)
         )
@@ -429,7 +433,13 @@ def _plural_title(text: str, c: _Candidate) -> bool:
 
 
 def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]:
-    participating = [bool(_PARTICIPATION.search(p)) for p in paragraphs]
+    participation: dict[int, bool] = {}
+
+    def participating(number: int) -> bool:  # searched only in paragraphs naming someone
+        if number not in participation:
+            participation[number] = bool(_PARTICIPATION.search(paragraphs[number - 1]))
+        return participation[number]
+
     people: list[_Person] = []
     by_key: dict[str, _Person] = {}
     for c in candidates:
@@ -463,13 +473,13 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
     return people
 
 
-def _add(person: _Person, c: _Candidate, participating: list[bool]) -> None:
+def _add(person: _Person, c: _Candidate, participating) -> None:
     if c.text not in person.spellings:
         person.spellings.append(c.text)
     if person.role is None or (c.role and not person.role.organization and c.role.organization):
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
-    person.participant = person.participant or participating[c.paragraph - 1]
+    person.participant = person.participant or participating(c.paragraph)
     sentence = c.line[c.sentence[0] : c.sentence[1]]
     delegation = _DELEGATION.search(sentence[: c.start - c.sentence[0]])
     if delegation and person.group is None:
