@@ -206,3 +206,23 @@ def test_merge_people_moves_mentions_aliases_and_memberships(reference):
     assert {"A. Asepho", "Abdulahad Asepho"} <= aliases(keep)
     assert Membership.objects.get(person=keep).first_seen == datetime.date(2023, 1, 1)
     assert PersonAlias.objects.get(name="Abdulahad Asepho").review == Review.CONFIRMED
+
+
+def test_storing_a_release_takes_a_few_queries(reference, django_assert_max_num_queries):
+    entity_store = EntityStore()
+    store(
+        StatementFactory(body="SOC President Salem Al-Meslet met Kofi Annan in Geneva."),
+        entity_store,
+    )
+    statement = StatementFactory(
+        body="The President of the SOC, Hadi al-Bahra, held a meeting in Istanbul with France's "
+        "Special Envoy to Syria, Jean-François Guillaume, and Vice President Abdul Majid Barakat.\n"
+        "They discussed Resolution 2254 and the situation in Aleppo and Idlib."
+    )
+    extraction = extract(statement.body, gazetteer=Gazetteer.from_fixtures())
+    # Read the reviewed rows, clear the extracted ones (4 tables and the meeting), insert each
+    # kind of row once, create the release's new people and memberships once each; and create an
+    # organization the reference data lacks (France, as the envoy's organization), once.
+    with django_assert_max_num_queries(15):
+        entity_store.save(statement=statement, extraction=extraction)
+    assert statement.mentions.count() == 3
