@@ -156,6 +156,18 @@ def test_sides_and_speech():
     assert found["Hadi al-Bahra"].paragraph == 1 and found["Geir Pedersen"].paragraph == 3
 
 
+def test_speech_after_a_title_written_after_the_name():
+    found = people(
+        "Dr. Nasr al-Hariri, head of the Syrian Negotiations Commission, said it failed."
+    )
+    assert found["Nasr al-Hariri"].spoke
+
+
+def test_the_coalition_opening_a_sentence_is_the_coalition():
+    found = people("The Coalition's President Moaz al-Khatib will attend the conference.")
+    assert found["Moaz al-Khatib"].organization == "Syrian Opposition Coalition"
+
+
 def test_pronoun_speaks_for_the_last_subject():
     found = people(
         "The SOC's President Salem Al-Meslet sent a letter to the Arab League.\nHe stressed unity."

@@ -133,14 +133,16 @@ class Gazetteer:
         surfaces: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             for name in entry.names:
-                key = surface_key(name)
-                if key and entry not in surfaces[key]:
-                    surfaces[key].append(entry)
+                # "the Coalition" opens sentences too: "The Coalition's President ..."
+                for form in (name, "The" + name[3:]) if name.startswith("the ") else (name,):
+                    key = surface_key(form)
+                    if key and entry not in surfaces[key]:
+                        surfaces[key].append(entry)
         pattern = trie_pattern(sorted(surfaces)) or "(?!)"
         compiled = re.compile(rf"(?:{pattern})(?!\w)")  # the start is checked in _find: faster
         lookup = {k: tuple(v) for k, v in surfaces.items()}
         # Matches are mostly written exactly as known: look those up without computing a key.
-        lookup.update({normalize(n): lookup[surface_key(n)] for e in entries for n in e.names})
+        lookup.update({normalize(n): lookup[surface_key(n)] for e in entries for n in e.names if n})
         return lookup, compiled
 
     @staticmethod

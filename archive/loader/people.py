@@ -60,7 +60,7 @@ _SPEECH = re.compile(
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|included|including|includes|attended\s+by|joined\s+by|accompanied\s+by|met(?:\s+with)?|"
     r"meeting\s+with|received|hosted|according\s+to|told|participation\s+of|such\s+as|namely|"
-    r"brought\s+together)\s*:?\s*$",
+    r"brought\s+together|headed\s+by|led\s+by|chaired\s+by)\s*:?\s*$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
@@ -399,7 +399,11 @@ def _appositive(text: str, found: list[_Candidate], c: _Candidate) -> bool:
 
 def _collect_evidence(text: str, found: list[_Candidate]) -> None:
     for c in found:
-        c.spoke = bool(_SPEECH.match(text, c.end))
+        # "Nasr al-Hariri, head of the SNC, said": the verb may follow the title written after.
+        after_title = c.role_end + 1 if c.role_end and text.startswith(",", c.role_end) else None
+        c.spoke = bool(
+            _SPEECH.match(text, c.end) or (after_title and _SPEECH.match(text, after_title))
+        )
         c.evidence = (
             c.role is not None
             or c.after is not None
