@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
+from archive.loader.gazetteer import FIXTURES_DIR, Entry, Gazetteer
 from archive.models import Organization, OrganizationAlias, Place, PlaceAlias, Resolution
 from archive.text import make_slug, name_key
 
@@ -107,3 +107,18 @@ def test_gazetteer_prefers_the_longest_name_and_whole_words():
         "Bab al Hawa",
         "Bab-al-Hawa",
     ]
+
+
+def test_a_government_named_like_its_country_is_not_sought_as_an_organization():
+    gazetteer = Gazetteer.from_fixtures()
+    with_france = Gazetteer(
+        organizations=[
+            *gazetteer.organizations.values(),
+            Entry("France", "government", None, ("France",)),
+        ],
+        places=list(gazetteer.places.values()),
+        resolutions=list(gazetteer.resolutions.values()),
+    )
+    assert [f.text for f in with_france.find_organizations("France and the EU")] == ["EU"]
+    assert [f.text for f in with_france.find_places("France and the EU")] == ["France"]
+    assert with_france.organization("France").kind == "government"

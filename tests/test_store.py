@@ -226,3 +226,14 @@ def test_storing_a_release_takes_a_few_queries(reference, django_assert_max_num_
     with django_assert_max_num_queries(15):
         entity_store.save(statement=statement, extraction=extraction)
     assert statement.mentions.count() == 3
+
+
+def test_organizations_learned_from_titles_do_not_hide_places(reference):
+    store(
+        StatementFactory(
+            body="The SOC met France's Special Envoy to Syria, Jean-François Guillaume."
+        )
+    )
+    assert Mention.objects.get().organization.name == "France"
+    later = extract("The SOC thanked France for its support.", gazetteer=Gazetteer.from_database())
+    assert [p.name for p in later.places] == ["France"]

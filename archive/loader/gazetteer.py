@@ -117,8 +117,13 @@ class Gazetteer:
         self.organizations = {e.name: e for e in organizations}
         self.places = {e.name: e for e in places}
         self.resolutions = {r.identifier: r for r in resolutions}
-        self._org_surfaces, self._org_re = self._index(organizations)
         self._place_surfaces, self._place_re = self._index(places)
+        # A government known by its country's name ("France", from "France's Special Envoy") is
+        # not sought in text: there the name is the place, and titles give the organization.
+        place_keys = {name_key(n) for e in places for n in e.names}
+        self._org_surfaces, self._org_re = self._index(
+            [e for e in organizations if not all(name_key(n) in place_keys for n in e.names)]
+        )
         self._org_keys = self._keys(organizations)
         # The coalition itself: the root of the coalition's bodies. Its people are "our side".
         roots = [e.name for e in organizations if e.kind == "coalition" and not e.parent]
