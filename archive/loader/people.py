@@ -204,11 +204,11 @@ _BODY_NOUNS = (
 
 
 def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
-    """Known bodies written in lowercase ("the Coalition's political committee"), for
-    back-references.
+    """Known bodies written in lowercase ("the Coalition's political committee").
 
-    The gazetteer's matcher is case-sensitive, so that "the political committee" is not counted as
-    an organization named; a later "head of the committee" still needs to know which committee.
+    They are for back-references, not mentions: the gazetteer's matcher is case-sensitive, so "the
+    political committee" is not counted as an organization named, yet a later "head of the
+    committee" still needs to know which committee.
     """
     found = []
     for noun in _BODY_NOUNS:
