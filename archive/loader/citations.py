@@ -2,9 +2,9 @@
 
 "Resolution 2254", "UNSC Resolution 2254 (2015)", "UNSCR 2254", "UN Resolutions 2118 and 2254",
 "Security Council Resolutions 2118 (2013), 2209 (2015)", "S/RES/2254 (2015)", "General Assembly
-Resolution 67/262", "A/RES/67/262", "the Geneva Communique of 2012", and the Arabic forms
-("القرار ٢٢٥٤"), whose Arabic-Indic digits are read as numbers. The body comes from the words before
-the number when they name one; otherwise the number's shape decides (67/262 is a General Assembly
+Resolution 67/262", "A/RES/67/262", "the Geneva Communique of 2012", and the Arabic forms ("القرار
+٢٢٥٤"), whose Arabic-Indic digits are read as numbers. The body comes from the words before the
+number when they name one; otherwise the number's shape decides (67/262 is a General Assembly
 number, 2254 a Security Council one), because that is how the UN numbers them.
 """
 

@@ -1,5 +1,7 @@
-"""Dates written in releases ("October 17-18", "20 March 2013", "2013-03-20", "20/3/2013") and the
-release's own date when only the text gives it (a header block, a dateline, a source line).
+"""Dates as releases write them, and a release's own date when only its text gives it.
+
+"October 17-18", "20 March 2013", "2013-03-20", "20/3/2013"; the release's own date comes from a
+header block, a dateline or a source line.
 
 A date without a year is resolved against the release date: the latest such day not after it, since
 a release reports what already happened (a session "held on October 17-18" in a release dated

@@ -37,10 +37,10 @@ def find_entities(
 ) -> tuple[list[list[Hit]], list[list[Hit]]]:
     """Per paragraph (normalized text), the organization hits and the place hits.
 
-    `citations` gives, per paragraph, the spans of cited instruments.
-    Places inside an organization's name ("UN Human Rights Council", "Syrian Interim Government") or
-    a cited instrument's ("the Geneva Communique") are not places of the release, so those are taken
-    out before places are sought.
+    `citations` gives, per paragraph, the spans of cited instruments. Places inside an
+    organization's name ("UN Human Rights Council", "Syrian Interim Government") or a cited
+    instrument's ("the Geneva Communique") are not places of the release, so those are taken out
+    before places are sought.
     """
     raw = [gazetteer.find_organizations(p) for p in paragraphs]
     whole_text = {f.text for found in raw for f in found if len(f.entries) == 1}

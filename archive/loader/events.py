@@ -15,9 +15,9 @@ from .dates import find_dates
 from .entities import Hit
 
 _I = re.IGNORECASE
-# (pattern, kind, format); at equal positions the earlier entry wins.
-# (pattern, kind, format), case-insensitive but for the General Assembly, which must be the
-# coalition's (capitalized, not the UN's); at one position the earlier entry wins.
+# (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
+# case-insensitive but for the General Assembly, which must be the coalition's (capitalized, not the
+# UN's); at one position the earlier entry wins.
 _CUE_LIST = [
     (
         r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b"

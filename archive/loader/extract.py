@@ -1,5 +1,4 @@
-"""Entity extraction: a release's text in, its people, organizations, places, citations and event
-out.
+"""Entity extraction: a release's text in; its people, organizations, places, citations, event out.
 
 Pure Python over a string (no database), so it is tested on strings and run by the loader on every
 release. The reference data comes in as a `Gazetteer`, built once per process and reused.

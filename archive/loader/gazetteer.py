@@ -1,13 +1,9 @@
-"""The extractor's reference data: known organizations, places and resolutions, and fast lookups in
-text.
+"""The extractor's reference data: known organizations, places and resolutions, found fast in text.
 
 Built once per process (from the fixtures, or from the database so that editors' additions count)
-and
-then reused for every release: the surface forms are compiled into one trie-shaped regular
-expression
-per entity type, which the regex engine rejects in a character or two at most positions, so scanning
-a
-release costs well under a millisecond even with thousands of aliases.
+and then reused for every release: the surface forms are compiled into one trie-shaped regular
+expression per entity type, which the regex engine rejects in a character or two at most positions,
+so scanning a release costs well under a millisecond even with thousands of aliases.
 """
 
 from __future__ import annotations
@@ -118,8 +114,8 @@ class Gazetteer:
         self.places = {e.name: e for e in places}
         self.resolutions = {r.identifier: r for r in resolutions}
         self._place_surfaces, self._place_re = self._index(places)
-        # A government known by its country's name ("France", from "France's Special Envoy") is
-        # not sought in text: there the name is the place, and titles give the organization.
+        # A government known by its country's name ("France", from "France's Special Envoy") is not
+        # sought in text: there the name is the place, and titles give the organization.
         place_keys = {name_key(n) for e in places for n in e.names}
         self._org_surfaces, self._org_re = self._index(
             [e for e in organizations if not all(name_key(n) in place_keys for n in e.names)]

@@ -1,13 +1,11 @@
 """When two spellings name one person: the rules shared by the extractor and the entity store.
 
-Arabic names reach English through several transliterations: "Abdel-Majid" / "Abdul Majid" /
-"Abd al-Majid", "Al-Meslet" / "al-Meslet", "Kaddo" / "Kado", "Çavuşoğlu" / "Cavusoglu". `person_key`
+Arabic names reach English through several transliterations: "Abdel-Majid" / "Abdul Majid" / "Abd
+al-Majid", "Al-Meslet" / "al-Meslet", "Kaddo" / "Kado", "Çavuşoğlu" / "Cavusoglu". `person_key`
 erases the conventions that never distinguish two people (case, accents, hyphens, the article
-al-/el-,
-the Abd- prefix forms, doubled letters, Muhammad's spellings); what is left is compared with
-rapidfuzz,
-and a verdict says how sure the match is, so callers can merge the sure ones and ask an editor about
-the doubtful ones.
+al-/el-, the Abd- prefix forms, doubled letters, Muhammad's spellings); what is left is compared
+with rapidfuzz, and a verdict says how sure the match is, so callers can merge the sure ones and ask
+an editor about the doubtful ones.
 """
 
 from __future__ import annotations
@@ -67,8 +65,7 @@ class Verdict:
 
     `sure`: the same name written two ways. `probable`: one part identical, the other a small
     spelling difference (Astepho / Asepho): the same person if the context agrees (same
-    organization).
-    `doubtful`: worth an editor's look, never merged automatically.
+    organization). `doubtful`: worth an editor's look, never merged automatically.
     """
 
     level: str  # "sure", "probable", "doubtful" or "different"

@@ -4,9 +4,8 @@ A run of capitalized words is a person's name only with evidence from how releas
 title next to it ("Vice President Abdul Majid Barakat", "Dan Stoenescu, Head of ..."), a verb of
 speech after it ("Guillaume stressed"), a word introducing participants before it ("included"), or a
 place in a list of such names. A run with an institution word in it ("Early Recovery Fund") is not a
-name. A single word ("Al-Hariri", "Kado") is a later short reference, kept only when it resolves
-to a full name of the same release; so "the Assad regime" yields nobody, while "Bashar al-Assad"
-would.
+name. A single word ("Al-Hariri", "Kado") is a later short reference, kept only when it resolves to
+a full name of the same release; so "the Assad regime" yields nobody, while "Bashar al-Assad" would.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from .entities import Hit
 from .gazetteer import Gazetteer, trie_pattern
 from .names import word_set
 
-# The head words of titles; the words before one in the same capitalized run belong to the title
-# too ("Political Affairs Officer", "Foreign Minister").
+# The head words of titles; the words before one in the same capitalized run belong to the title too
+# ("Political Affairs Officer", "Foreign Minister").
 TITLES = (
     "Vice President",
     "President",
@@ -80,8 +80,8 @@ def _plural(title: str) -> str:
 
 
 # One trie-shaped, case-sensitive pattern (spelled in the three cases releases use): the regex
-# engine
-# rejects most positions at their first character, where IGNORECASE would double the scanning time.
+# engine rejects most positions at their first character, where IGNORECASE would double the scanning
+# time.
 ROLE_WORD = re.compile(
     r"\b(?:"
     + trie_pattern(
@@ -274,9 +274,8 @@ def titled_organizations(text: str, titles: list[tuple[int, int]]) -> list[tuple
     """Organizations named after a title ("Chairman of the Christians for Peace organization").
 
     `titles` are the spans of ROLE_WORD in `text`. Catches bodies the gazetteer does not know,
-    whether or not a name follows the title. A name
-    written right after the organization ("... American Council Suzanne Meriden") is cut off after
-    the last organization word.
+    whether or not a name follows the title. A name written right after the organization ("...
+    American Council Suzanne Meriden") is cut off after the last organization word.
     """
     found = []
     for _, title_end in titles:

@@ -1,10 +1,8 @@
-"""Stores an extraction in the database: mentions, memberships, meeting, places, organizations,
-citations.
+"""Stores an extraction: mentions, memberships, meeting, places, organizations and citations.
 
 One `EntityStore` serves a whole load run and keeps what it has looked up (people and their
-spellings,
-organizations, places, resolutions, memberships) in memory, so each release costs a handful of
-queries.
+spellings, organizations, places, resolutions, memberships) in memory, so each release costs a
+handful of queries.
 
 Editors come first: a row an editor confirmed or removed (`review` other than "extracted") is never
 changed, and the extractor never adds a row for the same person, organization, place or resolution
