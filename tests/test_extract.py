@@ -163,6 +163,11 @@ def test_speech_after_a_title_written_after_the_name():
     assert found["Nasr al-Hariri"].spoke
 
 
+def test_coalition_before_a_title_is_the_coalition():
+    found = people("Coalition President Hadi al-Bahra met the envoy.")
+    assert found["Hadi al-Bahra"].organization == "Syrian Opposition Coalition"
+
+
 def test_the_coalition_opening_a_sentence_is_the_coalition():
     found = people("The Coalition's President Moaz al-Khatib will attend the conference.")
     assert found["Moaz al-Khatib"].organization == "Syrian Opposition Coalition"
