@@ -391,3 +391,9 @@ def test_publisher_lines_of_a_header_name_nothing_but_the_body_does():
 
 def test_paragraphs_are_the_non_empty_lines():
     assert paragraphs_of("  One.\n\n Two. \n") == ["One.", "Two."]
+
+
+def test_an_empty_text_is_an_empty_statement():
+    found = extract("  \n\n ")
+    assert (found.people, found.organizations, found.places, found.citations) == ((), (), (), ())
+    assert (found.event.kind, found.release_date) == ("statement", None)
