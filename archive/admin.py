@@ -29,6 +29,7 @@ from .models import (
     Review,
     Statement,
 )
+from .search.api import matching
 
 
 class ReviewedInline(admin.TabularInline):
@@ -87,6 +88,8 @@ class StatementAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     readonly_fields = ["content_hash", "created", "updated", "source_file"]
     exclude = ["search_document"]
+    prepopulated_fields = {"slug": ["title"]}
+    actions = ["publish", "unpublish"]
     inlines = [
         MeetingInline,
         MentionInline,
@@ -95,6 +98,26 @@ class StatementAdmin(admin.ModelAdmin):
         PlaceMentionInline,
     ]
 
+    def get_changeform_initial_data(self, request):
+        # A pasted release starts as a draft: the editor checks the extraction, then publishes.
+        return {"status": Statement.Status.DRAFT, **super().get_changeform_initial_data(request)}
+
+    def get_search_results(self, request, queryset, search_term):
+        """The archive's own full-text search (same syntax as the public site)."""
+        if not search_term.strip():
+            return queryset, False
+        return matching(queryset, search_term), False
+
+    @admin.action(description="Publish the selected statements")
+    def publish(self, request, queryset):
+        count = queryset.update(status=Statement.Status.PUBLISHED)
+        self.message_user(request, f"{count} statement(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Withdraw the selected statements to draft")
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=Statement.Status.DRAFT)
+        self.message_user(request, f"{count} statement(s) withdrawn to draft.", messages.SUCCESS)
+
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         for instance in instances:
@@ -102,7 +125,13 @@ class StatementAdmin(admin.ModelAdmin):
                 instance.review = Review.CONFIRMED  # the editor wrote or corrected it
             instance.save()
         for obj in formset.deleted_objects:
-            obj.delete()
+            if hasattr(obj, "review"):
+                # Deleting an extracted fact would let the next extraction bring it back:
+                # keep it, marked removed, so the editor's decision sticks.
+                obj.review = Review.REMOVED
+                obj.save(update_fields=["review"])
+            else:
+                obj.delete()
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):

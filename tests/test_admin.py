@@ -14,6 +14,7 @@ from tests.factories import (
     PersonAliasFactory,
     PersonFactory,
     PlaceMentionFactory,
+    StatementFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,29 @@ def add_statement(client, body=BODY, **extra):
     response = client.post(reverse("admin:archive_statement_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     return Statement.objects.get(slug="al-bahra-meets-the-french-envoy")
+
+
+def resubmit(client, statement, row, changes):
+    """Post the statement's change form back as shown, with `changes` made to one inline row."""
+    url = reverse("admin:archive_statement_change", args=[statement.pk])
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "search_document"}
+    data.update({"date": "2024-12-05", "title_derived": ""})
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data[f"{formset.prefix}-TOTAL_FORMS"] = str(len(formset.forms))
+        data[f"{formset.prefix}-INITIAL_FORMS"] = str(formset.initial_form_count())
+        for i, inline_form in enumerate(formset.forms):
+            for name, field in inline_form.fields.items():
+                value = inline_form.initial.get(name, field.initial)
+                if hasattr(value, "pk"):
+                    value = value.pk
+                if value is not None and value is not False:
+                    data[f"{formset.prefix}-{i}-{name}"] = value
+            if inline_form.instance.pk == row.pk and type(inline_form.instance) is type(row):
+                data.update({f"{formset.prefix}-{i}-{k}": v for k, v in changes.items()})
+    return client.post(url, data)
 
 
 def test_every_admin_page_answers(editor):
@@ -114,24 +138,7 @@ def test_a_pasted_statement_gets_its_entities(editor):
 def test_an_editors_correction_is_confirmed_and_survives_saving_again(editor):
     statement = add_statement(editor)
     mention = statement.mentions.get(person__name="Hadi al-Bahra")
-    url = reverse("admin:archive_statement_change", args=[statement.pk])
-    form = editor.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k != "search_document"}
-    data.update({"date": "2024-12-05", "title_derived": ""})
-    for inline in editor.get(url).context["inline_admin_formsets"]:
-        formset = inline.formset
-        data[f"{formset.prefix}-TOTAL_FORMS"] = str(len(formset.forms))
-        data[f"{formset.prefix}-INITIAL_FORMS"] = str(formset.initial_form_count())
-        for i, inline_form in enumerate(formset.forms):
-            for name, field in inline_form.fields.items():
-                value = inline_form.initial.get(name, field.initial)
-                if hasattr(value, "pk"):
-                    value = value.pk
-                if value is not None and value is not False:
-                    data[f"{formset.prefix}-{i}-{name}"] = value
-            if inline_form.instance.pk == mention.pk:
-                data[f"{formset.prefix}-{i}-role"] = "Head of the delegation"
-    response = editor.post(url, data)
+    response = resubmit(editor, statement, mention, {"role": "Head of the delegation"})
     assert response.status_code == 302, response.content.decode()[:3000]
     mention.refresh_from_db()
     assert (mention.role, mention.review) == ("Head of the delegation", Review.CONFIRMED)
@@ -166,3 +173,39 @@ def test_person_action_merges_selected_people(editor):
     assert response.status_code == 302
     assert list(Person.objects.all()) == [first]
     assert first.mentions.count() == 1
+
+
+def test_a_pasted_statement_starts_as_a_draft(editor):
+    page = editor.get(reverse("admin:archive_statement_add"))
+    assert page.context["adminform"].form.initial["status"] == Statement.Status.DRAFT
+
+
+def test_publish_action_publishes_the_selected_statements(editor):
+    draft = StatementFactory(status=Statement.Status.DRAFT)
+    response = editor.post(
+        reverse("admin:archive_statement_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Statement.Status.PUBLISHED
+
+
+def test_admin_search_uses_the_archive_full_text_search(editor):
+    StatementFactory(title="Talks on normalization", body="Nothing else.")
+    StatementFactory(title="Unrelated", body="A release about aid.")
+    page = editor.get(reverse("admin:archive_statement_changelist"), {"q": "normalize"})
+    titles = [s.title for s in page.context["cl"].result_list]
+    assert titles == ["Talks on normalization"]
+    assert (
+        editor.get(reverse("admin:archive_statement_changelist"), {"q": '"(-'}).status_code == 200
+    )
+
+
+def test_deleting_an_extracted_fact_in_the_admin_keeps_it_out_for_good(editor):
+    statement = add_statement(editor)
+    mention = statement.mentions.get(person__name="Hadi al-Bahra")
+    assert resubmit(editor, statement, mention, {"DELETE": "on"}).status_code == 302
+    mention.refresh_from_db()
+    assert mention.review == Review.REMOVED
+    assert not statement.mentions.visible().filter(person__name="Hadi al-Bahra").exists()
