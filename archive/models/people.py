@@ -1,11 +1,13 @@
 """People: speakers and participants, their spellings, their roles over time, their mentions."""
 
 from django.db import models
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 
 from archive.text import make_slug, name_key
 
 from .review import Reviewed
+from .statements import Statement
 
 
 class Person(models.Model):
@@ -27,6 +29,40 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:person-detail", kwargs={"slug": self.slug})
+
+    def people_met(self):
+        """The people across the table from this person (the other side of the same events),
+        as rows of slug, name, n (statements together) and last (latest date), most often first.
+        """
+        mine = Mention.objects.visible().filter(statement=OuterRef("statement"), person=self)
+        return (
+            Mention.objects.visible()
+            .filter(statement__status=Statement.Status.PUBLISHED)
+            .filter(
+                Q(Exists(mine.filter(side=Mention.Side.COUNTERPART)), side=Mention.Side.SOC)
+                | Q(Exists(mine.filter(side=Mention.Side.SOC)), side=Mention.Side.COUNTERPART)
+            )
+            .values(slug=F("person__slug"), name=F("person__name"))
+            .annotate(n=Count("statement"), last=Max("statement__date"))
+            .order_by("-n", "name")
+        )
+
+    def resolutions_cited(self):
+        """Resolutions cited in the published statements where this person speaks, with `n`
+        the number of such statements, most cited first."""
+        from .resolutions import Citation, Resolution
+
+        speaking = Mention.objects.visible().filter(
+            statement=OuterRef("statement"), person=self, spoke=True
+        )
+        citations = Citation.objects.visible().filter(
+            Exists(speaking), statement__status=Statement.Status.PUBLISHED
+        )
+        return (
+            Resolution.objects.filter(citations__in=citations)
+            .annotate(n=Count("citations__statement", distinct=True))
+            .order_by("-n", "year", "number")
+        )
 
 
 class PersonAlias(Reviewed):

@@ -1,6 +1,6 @@
 """Entity pages: a person, an organization, a resolution, a place, and the list of meetings."""
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 
@@ -42,29 +42,6 @@ def person_detail(request, slug):
     params = clean_params(request.GET)
     person = get_object_or_404(Person, slug=slug)
     statements = Statement.objects.published().mentioning(person)
-    mine = Mention.objects.visible().filter(statement=OuterRef("statement"), person=person)
-    met = (
-        Mention.objects.visible()
-        .filter(statement__status=Statement.Status.PUBLISHED)
-        .filter(
-            Q(Exists(mine.filter(side=Mention.Side.COUNTERPART)), side=Mention.Side.SOC)
-            | Q(Exists(mine.filter(side=Mention.Side.SOC)), side=Mention.Side.COUNTERPART)
-        )
-        .values(slug=F("person__slug"), name=F("person__name"))
-        .annotate(n=Count("statement"), last=Max("statement__date"))
-        .order_by("-n", "name")[:MET_SHOWN]
-    )
-    speaking = Mention.objects.visible().filter(
-        statement=OuterRef("statement"), person=person, spoke=True
-    )
-    their_citations = Citation.objects.visible().filter(
-        Exists(speaking), statement__status=Statement.Status.PUBLISHED
-    )
-    cited = (
-        Resolution.objects.filter(citations__in=their_citations)
-        .annotate(n=Count("citations__statement", distinct=True))
-        .order_by("-n", "year", "number")
-    )
     return render(
         request,
         "archive/person_detail.html",
@@ -78,8 +55,8 @@ def person_detail(request, slug):
                 "mentions",
                 Mention.objects.visible().filter(person=person).select_related("person"),
             ),
-            "met": met,
-            "cited": cited,
+            "met": person.people_met()[:MET_SHOWN],
+            "cited": person.resolutions_cited(),
             "histogram": histogram(statements),
             "params": params,
             "list_params": {"person": person.slug},
