@@ -100,10 +100,16 @@ def facet_choices() -> list[tuple[str, str]]:
     return choices
 
 
-def search_pages(queries: list[Query], facets: list[tuple[str, str]]) -> list[Page]:
+BROAD = 0.2  # a search matching a fifth of the corpus or more counts as a common-word search
+
+
+def search_pages(
+    queries: list[Query], facets: list[tuple[str, str]], broad: set[str]
+) -> list[Page]:
+    """Each query alone and narrowed by one facet; `broad` queries are common-word searches."""
     pages = []
     for index, query in enumerate(queries):
-        kind = "search_common" if query.common else "search"
+        kind = "search_common" if query.text in broad else "search"
         pages.append(Page(kind, statement_list_url(q=query.text), query))
         if facets:
             param, value = facets[index % len(facets)]
@@ -241,10 +247,15 @@ def engine_statement(query: str) -> tuple[str, list]:
     return sql, list(params)
 
 
-def time_engine(query: str, rounds: int) -> tuple[list[float], int]:
-    """Seconds per execution of the search's raw SQL (rows fetched), and the number of hits."""
+def hits(query: str) -> int:
+    """How many published statements the search matches (untimed)."""
     from archive.search import api as search
 
+    return search.matching(Statement.objects.published(), query).count()
+
+
+def time_engine(query: str, rounds: int) -> list[float]:
+    """Seconds per execution of the search's raw SQL, rows fetched."""
     sql, params = engine_statement(query)
     seconds = []
     with connection.cursor() as cursor:
@@ -255,8 +266,7 @@ def time_engine(query: str, rounds: int) -> tuple[list[float], int]:
             cursor.execute(sql, params)
             cursor.fetchall()
             seconds.append(time.perf_counter() - began)
-    hits = search.matching(Statement.objects.published(), query).count()
-    return seconds, hits
+    return seconds
 
 
 def page_summaries(meter: PageMeter) -> dict:

@@ -16,12 +16,14 @@ from archive.models import Statement
 from . import http
 from .ingest import load_synthetic
 from .measure import (
+    BROAD,
     Page,
     PageMeter,
     bench_urls,
     browse_pages,
     entity_pages,
     facet_choices,
+    hits,
     page_summaries,
     permalink_pages,
     ratio_of_medians,
@@ -150,8 +152,11 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
 
     facets = facet_choices()
     queries = options.queries
+    say("queries: counting each one's matches ...")
+    found = {q.text: hits(q.text) for q in queries}
+    broad = {q for q, n in found.items() if n >= BROAD * result["statements"]}
     pages = {
-        "search": search_pages(queries, facets),
+        "search": search_pages(queries, facets, broad),
         "browse": browse_pages(facets),
         "permalink": permalink_pages(),
         "entities": entity_pages(),
@@ -182,6 +187,8 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
                 peak = meter.peak_python_memory(page.url)
                 memory["page_peak_python_kb"][page.kind] = round(peak / 1024)
     result["pages"] = page_summaries(meter)
+    for row in meter.counts:  # each URL's own time beside its query count
+        row["p50_ms"] = round(median(meter.by_url[row["url"]].seconds) * 1000, 2)
     result["query_counts"] = meter.counts
     result["facet_filters"] = [f"{p}={v}" for p, v in facets]
 
@@ -189,19 +196,21 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
     engine_times: dict[str, list[float]] = defaultdict(list)
     per_query, ratios, ratios_common = [], [], []
     for query in queries:
-        seconds, hits = time_engine(query.text, options.rounds)
+        seconds = time_engine(query.text, options.rounds)
         plain = next(p for p in pages["search"] if p.query == query and not p.faceted)
         page_seconds = meter.by_url[plain.url].seconds
-        kind = "search_common" if query.common else "search"
-        engine_times[kind] += seconds
+        engine_times[plain.kind] += seconds
         ratio = median(page_seconds) / median(seconds) if median(seconds) else float("nan")
-        (ratios_common if query.common else ratios).append(ratio)
+        (ratios_common if plain.kind == "search_common" else ratios).append(ratio)
         per_query.append(
             {
                 "q": query.text,
                 "kind": query.kind,
-                "hits": hits,
-                "hits_share": round(hits / result["statements"], 4) if result["statements"] else 0,
+                "common": plain.kind == "search_common",
+                "hits": found[query.text],
+                "hits_share": round(found[query.text] / result["statements"], 4)
+                if result["statements"]
+                else 0,
                 "page_p50_ms": round(median(page_seconds) * 1000, 2),
                 "page_sql_p50_ms": round(median(meter.by_url[plain.url].sql_seconds) * 1000, 2),
                 "engine_p50_ms": round(median(seconds) * 1000, 2),
@@ -251,6 +260,7 @@ def http_step(options: Options, pages: list[Page]) -> dict:
         "urls": len(mix),
         "steps": [s.to_dict() for s in steps],
         "pages_per_s": round(http.sustained(steps), 2),
+        "max_pages_per_s": round(max((s.throughput for s in steps), default=0), 2),
         "worker_peak_rss_mb": round(max(peaks.values(), default=0) / 1024, 1),
     }
 
