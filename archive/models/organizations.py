@@ -3,8 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from archive.text import name_key
-
+from .aliases import Alias
 from .people import unique_slug
 from .review import Reviewed
 
@@ -44,12 +43,10 @@ class Organization(models.Model):
         return reverse("archive:organization-detail", kwargs={"slug": self.slug})
 
 
-class OrganizationAlias(models.Model):
+class OrganizationAlias(Alias):
     """Another name of an organization ("SOC", "the Coalition", "Syrian National Coalition")."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, db_index=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -57,13 +54,6 @@ class OrganizationAlias(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organization", "name"], name="unique_org_alias")
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class OrganizationMention(Reviewed):

@@ -4,8 +4,9 @@ from django.db import models
 from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 
-from archive.text import make_slug, name_key
+from archive.text import make_slug
 
+from .aliases import Alias
 from .review import Reviewed
 from .statements import Statement
 
@@ -65,12 +66,10 @@ class Person(models.Model):
         )
 
 
-class PersonAlias(Reviewed):
+class PersonAlias(Reviewed, Alias):
     """One spelling of a person's name seen in a release ("Kado" for Abdullah Kaddo)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, db_index=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -78,13 +77,6 @@ class PersonAlias(Reviewed):
         constraints = [
             models.UniqueConstraint(fields=["person", "name"], name="unique_person_alias")
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class Membership(models.Model):

@@ -3,8 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from archive.text import name_key
-
+from .aliases import Alias
 from .people import unique_slug
 from .review import Reviewed
 
@@ -40,24 +39,15 @@ class Place(models.Model):
         return reverse("archive:place-detail", kwargs={"slug": self.slug})
 
 
-class PlaceAlias(models.Model):
+class PlaceAlias(Alias):
     """Another name of a place ("rural Aleppo" and "Aleppo countryside" for Aleppo)."""
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    key = models.CharField(max_length=200, db_index=True, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "place aliases"
         constraints = [models.UniqueConstraint(fields=["place", "name"], name="unique_place_alias")]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class PlaceMention(Reviewed):
