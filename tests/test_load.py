@@ -1,5 +1,6 @@
 """Loading releases: each format loads, loads are idempotent, bad input changes nothing."""
 
+import dataclasses
 import json
 import shutil
 
@@ -7,7 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from archive.bench.corpus import write_corpus
+from archive.loader import load, parallel
+from archive.loader.extract import extract
+from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
 from archive.loader.load import load_releases
+from archive.loader.parallel import default_workers
 from archive.models import Statement
 from tests.conftest import FIXTURE_RELEASES
 
@@ -197,3 +203,229 @@ def _entity_models():
         models.Meeting,
         models.Membership,
     ]
+
+
+# Batches, worker processes and streaming ---------------------------------------------------------
+# A large load is written in batches, extracted in worker processes and, past KEEP_IN_MEMORY
+# releases, read twice. Each is forced here on a small synthetic corpus and must store exactly
+# what the plain path (one batch, extraction in this process) stores.
+
+SYNTHETIC = 60  # releases, in files of 25: a batch of 7 ends mid-file and a file mid-batch
+
+
+@pytest.fixture
+def reference(db):
+    call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    written = write_corpus(count=SYNTHETIC, seed=11, out=tmp_path / "corpus", per_file=25)
+    return written.files
+
+
+def archive_rows() -> dict[str, list]:
+    """Everything a load writes, in creation order, with natural keys instead of ids."""
+    from archive import models
+
+    statement = "statement__content_hash"
+    return {
+        "statements": list(
+            Statement.objects.order_by("id").values_list(
+                "content_hash",
+                "title",
+                "title_derived",
+                "slug",
+                "date",
+                "date_source",
+                "language",
+                "source_name",
+                "source_url",
+                "source_file",
+                "status",
+            )
+        ),
+        "people": list(models.Person.objects.order_by("id").values_list("name", "slug")),
+        "aliases": list(
+            models.PersonAlias.objects.order_by("id").values_list("person__slug", "name", "key")
+        ),
+        "organizations": list(
+            models.Organization.objects.order_by("id").values_list("name", "slug", "kind")
+        ),
+        "organization aliases": list(
+            models.OrganizationAlias.objects.order_by("id").values_list(
+                "organization__slug", "name"
+            )
+        ),
+        "places": list(models.Place.objects.order_by("id").values_list("name", "slug", "kind")),
+        "resolutions": list(
+            models.Resolution.objects.order_by("id").values_list("body", "number", "slug")
+        ),
+        "mentions": list(
+            models.Mention.objects.order_by("id").values_list(
+                statement,
+                "person__slug",
+                "name_as_written",
+                "role",
+                "organization__slug",
+                "side",
+                "spoke",
+                "paragraph",
+                "review",
+            )
+        ),
+        "memberships": list(
+            models.Membership.objects.order_by("id").values_list(
+                "person__slug",
+                "organization__slug",
+                "role",
+                "first_statement__content_hash",
+                "last_statement__content_hash",
+                "first_seen",
+                "last_seen",
+            )
+        ),
+        "organization mentions": list(
+            models.OrganizationMention.objects.order_by("id").values_list(
+                statement, "organization__slug", "as_written", "paragraph", "review"
+            )
+        ),
+        "place mentions": list(
+            models.PlaceMention.objects.order_by("id").values_list(
+                statement, "place__slug", "as_written", "paragraph", "review"
+            )
+        ),
+        "citations": list(
+            models.Citation.objects.order_by("id").values_list(
+                statement, "resolution__slug", "as_written", "paragraph", "review"
+            )
+        ),
+        "meetings": list(
+            models.Meeting.objects.order_by("id").values_list(
+                statement, "kind", "format", "number", "date_as_written", "date", "place__slug"
+            )
+        ),
+        "suggestions": list(
+            models.MergeSuggestion.objects.order_by("id").values_list(
+                "person__slug", "candidate__slug", "score", "reason"
+            )
+        ),
+    }
+
+
+def rows_of_a_fresh_load(**options) -> dict[str, list]:
+    """Empty the archive, load the reference data and the given paths with `options`."""
+    from archive import models
+
+    for model in (models.Statement, models.Person, models.Organization, models.Place):
+        model.objects.all().delete()
+    models.Resolution.objects.all().delete()
+    call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
+    report = load_releases(**options)
+    assert report.ok, report.errors
+    return archive_rows()
+
+
+def test_batches_store_what_one_batch_stores(reference, corpus):
+    whole = rows_of_a_fresh_load(paths=corpus, workers=0)
+    batched = rows_of_a_fresh_load(paths=corpus, workers=0, batch_size=7)
+    assert len(whole["statements"]) == SYNTHETIC and whole["mentions"] and whole["memberships"]
+    assert batched == whole
+
+
+def test_worker_processes_store_what_the_loader_process_stores(reference, corpus, monkeypatch):
+    whole = rows_of_a_fresh_load(paths=corpus, workers=0)
+    monkeypatch.setattr(load, "KEEP_IN_MEMORY", 10)  # and the write pass reads the files again
+    in_workers = rows_of_a_fresh_load(paths=corpus, workers=2, batch_size=7)
+    assert in_workers == whole
+
+
+def test_a_small_load_extracts_in_process_and_a_large_one_in_workers():
+    assert default_workers(5, parallel_from=200) == 0
+    assert default_workers(10_000, parallel_from=200) >= 1
+
+
+def test_error_in_the_last_file_of_a_large_load_writes_nothing(reference, corpus):
+    load_releases(paths=FIXTURE_RELEASES.glob("*.txt"))
+    before = snapshot()
+    last = corpus[-1]
+    last.write_text(last.read_text(encoding="utf-8") + "{oops}\n", encoding="utf-8")
+    report = load_releases(paths=corpus, workers=2, batch_size=7)
+    assert [e.path for e in report.errors] == [last] and report.created == 0
+    assert snapshot() == before
+
+
+def test_file_changed_after_the_check_writes_nothing(reference, corpus, monkeypatch):
+    """A large load reads its files twice; a file broken in between fails the whole load, though
+    the batches before it were already written."""
+    load_releases(paths=FIXTURE_RELEASES.glob("*.txt"))
+    before = snapshot()
+    monkeypatch.setattr(load, "KEEP_IN_MEMORY", 10)
+    last = corpus[-1]
+    from_database = Gazetteer.from_database
+
+    def break_the_last_file():  # called once, between the check and the write
+        last.write_text(last.read_text(encoding="utf-8") + "{oops}\n", encoding="utf-8")
+        return from_database()
+
+    monkeypatch.setattr(Gazetteer, "from_database", break_the_last_file)
+    report = load_releases(paths=corpus, batch_size=7, workers=0)
+    assert [e.path for e in report.errors] == [last]
+    assert "changed during the load" in str(report.errors[0])
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 0)
+    assert snapshot() == before
+
+
+def test_a_large_load_twice_changes_nothing(reference, corpus, monkeypatch):
+    monkeypatch.setattr(load, "KEEP_IN_MEMORY", 10)
+    first = load_releases(paths=corpus, batch_size=7, workers=2)
+    assert first.created == SYNTHETIC
+    before, counts = archive_rows(), snapshot()
+    extracted = []
+    monkeypatch.setattr(parallel, "extract", lambda *a, **k: extracted.append(a) or None)
+    again = load_releases(paths=corpus, batch_size=7, workers=0)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, SYNTHETIC)
+    assert not extracted  # unchanged releases are not even extracted
+    assert archive_rows() == before and snapshot() == counts
+
+
+def test_dry_run_of_a_large_load_writes_nothing(reference, corpus):
+    report = load_releases(paths=corpus, batch_size=7, workers=2, dry_run=True)
+    assert report.created == SYNTHETIC
+    assert Statement.objects.count() == 0
+
+
+def test_progress_counts_every_release_once(corpus):
+    calls = []
+    load_releases(
+        paths=corpus, batch_size=7, progress=lambda done, total: calls.append((done, total))
+    )
+    assert calls == [(n, SYNTHETIC) for n in range(1, SYNTHETIC + 1)]
+
+
+def test_releases_match_statements_as_they_were_before_the_run(write_release):
+    """Two releases of one run can match one statement (here by URL, then by its old text), in
+    batches far apart: the second is compared with the statement as the first left it."""
+    url = "https://example.org/a"
+    first = write_release("a.txt", HEADER.format(title="A", date="2024-01-02", url=url, body=BODY))
+    load_releases(paths=[first])
+    statement = Statement.objects.get()
+    changed = BODY + "\nA new closing paragraph."
+    write_release("a.txt", HEADER.format(title="A", date="2024-01-02", url=url, body=changed))
+    for n in range(4):
+        write_release(f"b{n}.txt", BODY.replace("France", f"Country {n}"))
+    write_release("c.txt", BODY)  # no URL: matches the statement by the text it had
+    report = load_releases(paths=[first.parent], batch_size=1)
+    assert (report.created, report.updated, report.unchanged) == (4, 2, 0)
+    statement.refresh_from_db()
+    assert (statement.body, statement.source_url) == (BODY, "")
+
+
+@pytest.mark.parametrize("releases", ["fixtures", "synthetic"])
+def test_the_written_date_is_the_one_extraction_finds(releases, corpus):
+    paths = [FIXTURE_RELEASES] if releases == "fixtures" else corpus
+    checked = load.check_releases(load.find_release_files(paths), [])
+    for release in checked.releases():
+        undated = dataclasses.replace(release, date=None)
+        expected = extract(release.body, gazetteer=Gazetteer.from_fixtures()).release_date
+        assert load._written_date(undated) == expected

@@ -3,24 +3,50 @@
 `load_releases()` is all-or-nothing per run: if any file has a problem, every problem is reported
 (`file:line: message`) and nothing is written. It is idempotent: a release is matched to its
 statement by source URL, else by content hash, else (for an unaddressed file edited in place) by
-the file it came from; an unchanged release touches nothing, a changed one is updated and its
-entities re-extracted (editors' confirmed and removed facts are kept by the EntityStore).
+the file it came from; an unchanged release touches nothing (it is not even extracted), a changed
+one is updated and its entities re-extracted (editors' confirmed and removed facts are kept by the
+EntityStore). Only statements that existed before the run are matched, so the releases of one run
+never match each other.
+
+A load runs in two passes so that a million releases never sit in memory at once:
+1. Check: parse every file, keeping only the problems, the keys that find repeated releases
+   (source URLs and body hashes) and which (file, line) repeats an earlier release. The releases
+   themselves are kept too while there are at most `KEEP_IN_MEMORY` of them, which spares small
+   and medium loads a second parse.
+2. Write, in one transaction: stream the releases (kept, or read again; a file that changed in
+   between aborts the load with nothing written) in batches of `batch_size`. Each batch is matched
+   to existing statements with a few queries, its new statements are created with one bulk INSERT
+   and their entities stored with one INSERT per table (`EntityStore.add()` / `flush()`); updates,
+   which are rare, take the slower one-by-one path. Extraction, the costliest step, runs in
+   worker processes a batch or two ahead of the writing (`parallel.Extractor`) once a load has
+   `PARALLEL_FROM` releases or more; results come back in input order, so the rows are the same
+   whichever way a load runs.
 """
 
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Max
 
 from archive.models import Statement
+from archive.text import make_slug
 
+from .dates import release_date_in
 from .errors import ReleaseError
-from .extract import Extraction, Gazetteer, extract
+from .extract import Extraction, Gazetteer, extract, paragraphs_of
+from .parallel import Extracted, Extractor, default_workers
 from .parse import Release, find_release_files, parse_file
 from .store import EntityStore
 
 Progress = Callable[[int, int], None]
+
+BATCH_SIZE = 500  # releases written together: a few queries each, whatever the batch holds
+PARALLEL_FROM = 200  # smaller loads extract in the main process
+KEEP_IN_MEMORY = 20_000  # releases the check keeps for the write (about 5 kB each)
+AHEAD = 2  # batches being extracted while one is written
 
 
 @dataclass
@@ -47,85 +73,265 @@ class LoadReport:
 
 
 def load_releases(
-    *, paths: Iterable[Path], dry_run: bool = False, progress: Progress | None = None
+    *,
+    paths: Iterable[Path],
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
 ) -> LoadReport:
-    """Parse, check, extract and store every release under `paths`."""
+    """Parse, check, extract and store every release under `paths`.
+
+    `workers`: extraction processes (0: extract in this process); by default none for a small
+    load, else one per CPU.
+    """
     report = LoadReport(dry_run=dry_run)
-    releases = read_releases(find_release_files(paths), report.errors)
+    checked = check_releases(find_release_files(paths), report.errors)
     if report.errors:
         return report
+    if workers is None:
+        workers = default_workers(checked.count, parallel_from=PARALLEL_FROM)
     gazetteer = Gazetteer.from_database()
-    extractions = [extract(r.body, release_date=r.date, gazetteer=gazetteer) for r in releases]
-    with transaction.atomic():
-        _write(releases, extractions, report, progress)
-        if dry_run:
-            transaction.set_rollback(True)
+    try:
+        with (
+            Extractor(gazetteer=gazetteer, workers=workers) as extractor,
+            transaction.atomic(),
+        ):
+            _write(checked, extractor, report, progress, batch_size)
+            if dry_run:
+                transaction.set_rollback(True)
+    except ReleaseError as error:  # a file changed between the check and the write
+        report.created = report.updated = report.unchanged = 0
+        report.errors.append(error)
     return report
 
 
-def read_releases(files: list[Path], errors: list[ReleaseError]) -> list[Release]:
-    """Every release of the files, deduplicated; problems are appended to `errors`."""
-    releases: list[Release] = []
-    seen_urls: dict[str, Release] = {}
-    seen_hashes: set[str] = set()
-    for path in files:
+@dataclass
+class CheckedReleases:
+    """What the check pass learned: enough to stream the releases again without keeping them."""
+
+    files: list[Path]
+    count: int = 0
+    repeats: set[tuple[int, int]] = field(default_factory=set)  # (file index, line) to skip
+    stamps: list[tuple[int, int] | None] = field(default_factory=list)  # (size, mtime) per file
+    kept: list[Release] | None = field(default_factory=list)  # None once over KEEP_IN_MEMORY
+
+    def releases(self) -> Iterator[Release]:
+        """Every release to load, in order; read again from the files unless kept."""
+        if self.kept is not None:
+            yield from self.kept
+            return
+        for index, path in enumerate(self.files):
+            if _stamp(path) != self.stamps[index]:
+                raise ReleaseError(path, 0, "file changed during the load; nothing was written")
+            for item in parse_file(path):
+                if isinstance(item, ReleaseError):
+                    raise ReleaseError(
+                        item.path, item.line, f"{item.message} (file changed during the load)"
+                    )
+                if (index, item.line) not in self.repeats:
+                    yield item
+
+
+def check_releases(files: list[Path], errors: list[ReleaseError]) -> CheckedReleases:
+    """Parse every file; problems are appended to `errors`, repeated releases noted for skipping.
+
+    A release with the URL of an earlier one is a repeat when the text is the same, an error when
+    it is not; a release without URL whose text was seen already is a repeat.
+    """
+    checked = CheckedReleases(files=files)
+    first_of_url: dict[str, tuple[bytes, int, int]] = {}  # url -> (body hash, file index, line)
+    hashes: set[bytes] = set()
+    for index, path in enumerate(files):
+        checked.stamps.append(_stamp(path))
         for item in parse_file(path):
             if isinstance(item, ReleaseError):
                 errors.append(item)
                 continue
-            if item.url and item.url in seen_urls:
-                first = seen_urls[item.url]
-                if first.content_hash != item.content_hash:
+            digest = bytes.fromhex(item.content_hash)  # half the memory of the hex string
+            if item.url and item.url in first_of_url:
+                first_hash, first_file, first_line = first_of_url[item.url]
+                if first_hash != digest:
                     errors.append(
                         ReleaseError(
                             item.path,
                             item.line,
-                            f"same release (url {item.url}) as {first.origin}, with different text",
+                            f"same release (url {item.url}) as {files[first_file]}:{first_line}, "
+                            "with different text",
                         )
                     )
+                checked.repeats.add((index, item.line))
                 continue
-            if not item.url and item.content_hash in seen_hashes:
-                continue  # the very same text twice: load it once
+            if not item.url and digest in hashes:
+                checked.repeats.add((index, item.line))  # the very same text twice: load it once
+                continue
             if item.url:
-                seen_urls[item.url] = item
-            seen_hashes.add(item.content_hash)
-            releases.append(item)
-    return releases
+                first_of_url[item.url] = (digest, index, item.line)
+            hashes.add(digest)
+            checked.count += 1
+            if checked.kept is not None:
+                checked.kept.append(item)
+                if len(checked.kept) > KEEP_IN_MEMORY:
+                    checked.kept = None  # a large load: the write pass reads the files again
+    return checked
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+# Writing -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """One release of a batch: the statement it matched, if any, and whether to extract it."""
+
+    release: Release
+    content_hash: str
+    statement: Statement | None = None
+    extract: bool = True
+
+
+@dataclass
+class _Batch:
+    items: list[_Item]
+    extracted: Extracted
 
 
 def _write(
-    releases: list[Release],
-    extractions: list[Extraction],
+    checked: CheckedReleases,
+    extractor: Extractor,
     report: LoadReport,
     progress: Progress | None,
+    batch_size: int,
 ) -> None:
-    existing = _existing_statements(releases)
-    store = EntityStore()
-    total = len(releases)
-    for done, (release, extraction) in enumerate(zip(releases, extractions, strict=True), 1):
-        statement = _match(release, existing)
-        fields = _statement_fields(release, extraction)
-        if statement is None:
-            statement = Statement(**fields)
-            statement.save()
-            store.save(statement=statement, extraction=extraction)
-            report.created += 1
-        elif _differs(statement, fields):
-            for name, value in fields.items():
-                setattr(statement, name, value)
-            statement.save()
-            store.save(statement=statement, extraction=extraction)
-            report.updated += 1
-        else:
-            report.unchanged += 1
-        if progress:
-            progress(done, total)
+    writer = _Writer(
+        report=report, progress=progress, total=checked.count, gazetteer=extractor.gazetteer
+    )
+    ahead: deque[_Batch] = deque()
+    for releases in _batches(checked.releases(), batch_size):
+        items = writer.match(releases)
+        work = [(i.release.body, i.release.date) for i in items if i.extract]
+        ahead.append(_Batch(items, extractor.submit(work)))
+        if len(ahead) > AHEAD:
+            writer.write(ahead.popleft())
+    while ahead:
+        writer.write(ahead.popleft())
 
 
-def _statement_fields(release: Release, extraction: Extraction) -> dict:
+class _Writer:
+    """Matches and writes the batches of one run, in order."""
+
+    def __init__(
+        self, *, report: LoadReport, progress: Progress | None, total: int, gazetteer: Gazetteer
+    ) -> None:
+        self.report, self.progress, self.total = report, progress, total
+        self.gazetteer = gazetteer
+        self.store = EntityStore()
+        self.done = 0
+        # Releases match the statements as they were before the run, as if all were looked up
+        # at its start: statements it creates have higher ids and are never matched, and those
+        # it updates are found by the keys they had (and compared as they are now).
+        self.last_id_before = Statement.objects.aggregate(last=Max("pk"))["last"] or 0
+        self.updated: dict[int, Statement] = {}
+        self.keys_before: dict[int, tuple[str, str, str]] = {}  # url, hash, file of the updated
+
+    def match(self, releases: list[Release]) -> list[_Item]:
+        """The batch's releases with the statements they match, in three queries or so."""
+        items = [_Item(release, release.content_hash) for release in releases]
+        found = [
+            (s.pk, s.source_url, s.content_hash, s.source_file, s)
+            for s in _existing_statements(items, self.last_id_before)
+            if s.pk not in self.updated
+        ]
+        found += [(pk, *keys, self.updated[pk]) for pk, keys in self.keys_before.items()]
+        existing = _Existing(sorted(found, key=lambda row: row[0]))
+        for item in items:
+            item.statement = _match(item, existing)
+            if item.statement is not None:
+                fields = _statement_fields(item, _written_date(item.release))
+                item.extract = _differs(item.statement, fields)
+        return items
+
+    def write(self, batch: _Batch) -> None:
+        extractions = iter(batch.extracted.result())
+        todo: list[tuple[_Item, Extraction | None]] = []
+        for item in batch.items:
+            todo.append((item, next(extractions) if item.extract else None))
+        created = [
+            (Statement(**_statement_fields(item, extraction.release_date)), extraction)
+            for item, extraction in todo
+            if item.statement is None
+        ]
+        # The slug Statement.save() would set (bulk_create does not call it; the hash is set).
+        for statement, _ in created:
+            statement.slug = make_slug(statement.title)
+        Statement.objects.bulk_create([statement for statement, _ in created])
+        new = iter(created)
+        for item, extraction in todo:
+            if item.statement is None:
+                statement, extraction = next(new)
+                self.store.add(statement=statement, extraction=extraction)
+                self.report.created += 1
+            else:
+                self._update(item, extraction)
+        self.store.flush()
+        if self.progress:
+            for _ in batch.items:
+                self.done += 1
+                self.progress(self.done, self.total)
+
+    def _update(self, item: _Item, extraction: Extraction | None) -> None:
+        # A statement this run updated already is compared as it is now, not as it was read.
+        statement = self.updated.get(item.statement.pk, item.statement)
+        fields = _statement_fields(item, _written_date(item.release))
+        if not _differs(statement, fields):
+            self.report.unchanged += 1
+            return
+        if extraction is None:  # it matched unchanged, but an earlier release changed it
+            release = item.release
+            extraction = extract(release.body, release_date=release.date, gazetteer=self.gazetteer)
+        if statement.pk not in self.updated:
+            self.keys_before[statement.pk] = (
+                statement.source_url,
+                statement.content_hash,
+                statement.source_file,
+            )
+            self.updated[statement.pk] = statement
+        for name, value in fields.items():
+            setattr(statement, name, value)
+        statement.save()
+        self.store.save(statement=statement, extraction=extraction)
+        self.report.updated += 1
+
+
+def _batches(releases: Iterable[Release], size: int) -> Iterator[list[Release]]:
+    batch: list[Release] = []
+    for release in releases:
+        batch.append(release)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _written_date(release: Release):
+    """The date extraction would find in the text (`Extraction.release_date`), for undated
+    releases only, at a fraction of extraction's cost."""
+    return None if release.date else release_date_in(paragraphs_of(release.body))
+
+
+def _statement_fields(item: _Item, written_date) -> dict:
+    release = item.release
     date, date_source = release.date, Statement.DateSource.HEADER
     if date is None:
-        date = extraction.release_date
+        date = written_date
         date_source = Statement.DateSource.TEXT if date else Statement.DateSource.NONE
     return {
         "title": release.title,
@@ -137,7 +343,7 @@ def _statement_fields(release: Release, extraction: Extraction) -> dict:
         "source_name": release.source,
         "source_url": release.url,
         "source_file": release.origin[-300:],
-        "content_hash": release.content_hash,
+        "content_hash": item.content_hash,
     }
 
 
@@ -150,34 +356,42 @@ def _differs(statement: Statement, fields: dict) -> bool:
 
 
 class _Existing:
-    """The statements a run may update, fetched up front in a few queries."""
+    """The statements a batch may update, by source URL, body hash and (unaddressed) file; where
+    several share a hash or a file, the oldest."""
 
-    def __init__(self, by_url, by_hash, by_file):
-        self.by_url, self.by_hash, self.by_file = by_url, by_hash, by_file
+    def __init__(self, rows: list[tuple[int, str, str, str, Statement]]) -> None:
+        self.by_url: dict[str, Statement] = {}
+        self.by_hash: dict[str, Statement] = {}
+        self.by_file: dict[str, Statement] = {}
+        for _, url, content_hash, source_file, statement in rows:  # by id
+            if url:
+                self.by_url[url] = statement
+            else:
+                self.by_file.setdefault(source_file, statement)
+            self.by_hash.setdefault(content_hash, statement)
 
 
-def _existing_statements(releases: list[Release]) -> _Existing:
-    urls = [r.url for r in releases if r.url]
-    hashes = [r.content_hash for r in releases]
-    files = [r.origin[-300:] for r in releases if not r.url]
-    by_url, by_hash, by_file = {}, {}, {}
+def _existing_statements(items: list[_Item], last_id: int) -> Iterator[Statement]:
+    """The statements older than the run that share a URL, a hash or a file with `items`."""
+    urls = [i.release.url for i in items if i.release.url]
+    hashes = [i.content_hash for i in items]
+    files = [i.release.origin[-300:] for i in items if not i.release.url]
+    before = Statement.objects.filter(pk__lte=last_id)
     for chunk in _chunks(urls):
-        by_url.update((s.source_url, s) for s in Statement.objects.filter(source_url__in=chunk))
+        yield from before.filter(source_url__in=chunk)
     for chunk in _chunks(hashes):
-        for s in Statement.objects.filter(content_hash__in=chunk).order_by("id"):
-            by_hash.setdefault(s.content_hash, s)
+        yield from before.filter(content_hash__in=chunk)
     for chunk in _chunks(files):
-        for s in Statement.objects.filter(source_file__in=chunk, source_url="").order_by("id"):
-            by_file.setdefault(s.source_file, s)
-    return _Existing(by_url, by_hash, by_file)
+        yield from before.filter(source_file__in=chunk, source_url="")
 
 
-def _match(release: Release, existing: _Existing) -> Statement | None:
+def _match(item: _Item, existing: _Existing) -> Statement | None:
+    release = item.release
     if release.url:
         found = existing.by_url.get(release.url)
         if found is not None:
             return found
-    found = existing.by_hash.get(release.content_hash)
+    found = existing.by_hash.get(item.content_hash)
     if found is not None and (not release.url or not found.source_url):
         return found
     if not release.url:

@@ -1,8 +1,11 @@
 """Stores an extraction: mentions, memberships, meeting, places, organizations and citations.
 
 One `EntityStore` serves a whole load run and keeps what it has looked up (people and their
-spellings, organizations, places, resolutions, memberships) in memory, so each release costs a
-handful of queries.
+spellings, organizations, places, resolutions, memberships) in memory. `save()` stores one
+statement's rows at once (a handful of queries); the loader instead `add()`s the statements it has
+just created and `flush()`es them a batch at a time, so a batch of hundreds of releases costs one
+INSERT per table (plus one for each release that names people never seen before, whose ids the
+next release may need).
 
 Editors come first: a row an editor confirmed or removed (`review` other than "extracted") is never
 changed, and the extractor never adds a row for the same person, organization, place or resolution
@@ -50,6 +53,33 @@ _REVIEWED_KEYS = {
     Mention: "person_id",
     Meeting: "id",
 }
+# The columns of the rows the store queues per statement, in the order of their tuples.
+_COLUMNS = {
+    OrganizationMention: ("statement", "review", "organization", "as_written", "paragraph"),
+    PlaceMention: ("statement", "review", "place", "as_written", "paragraph"),
+    Citation: ("statement", "review", "resolution", "as_written", "paragraph"),
+    Mention: (
+        "statement",
+        "review",
+        "person",
+        "name_as_written",
+        "role",
+        "organization",
+        "side",
+        "spoke",
+        "paragraph",
+    ),
+    Meeting: (
+        "statement",
+        "review",
+        "kind",
+        "format",
+        "number",
+        "date_as_written",
+        "date",
+        "place",
+    ),
+}
 
 
 class EntityStore:
@@ -57,9 +87,64 @@ class EntityStore:
 
     def __init__(self) -> None:
         self._loaded = False
+        # Rows waiting for flush(): per model, tuples in the order of its _COLUMNS.
+        self._rows: dict[type, list[tuple]] = defaultdict(list)
+        self._aliases_to_add: list[PersonAlias] = []
+        self._suggestions: list[MergeSuggestion] = []
+        self._new_memberships: dict[int, Membership] = {}  # by id(): one row however often widened
+        self._widened: dict[int, Membership] = {}  # saved ones, by pk
 
     def save(self, *, statement: Statement, extraction: Extraction) -> None:
-        """Store the mentions, memberships, meeting, places and citations of a saved statement."""
+        """Store the mentions, memberships, meeting, places and citations of a saved statement.
+
+        Its earlier extracted rows are replaced; the rows editors reviewed are kept.
+        """
+        self.flush()  # rows queued for this statement must exist before they are cleared
+        self._store(statement, extraction, kept=self._clear(statement))
+        self.flush()
+
+    def add(self, *, statement: Statement, extraction: Extraction) -> None:
+        """Queue the rows of a statement this run has just created, for `flush()` to insert.
+
+        A new statement has no rows yet, so there is nothing to clear or keep.
+        """
+        self._store(statement, extraction, kept=defaultdict(set))
+
+    def flush(self) -> None:
+        """Insert every queued row: one statement per table for all the statements queued."""
+        if self._new_memberships:
+            Membership.objects.bulk_create(self._new_memberships.values())
+            self._new_memberships = {}
+        if self._widened:  # plain SQL: bulk_update's CASE expressions cost more than the rest
+            date = connection.ops.adapt_datefield_value
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {Membership._meta.db_table} SET first_seen = %s, "
+                    "first_statement_id = %s, "
+                    "last_seen = %s, last_statement_id = %s WHERE id = %s",
+                    [
+                        (
+                            date(m.first_seen),
+                            m.first_statement_id,
+                            date(m.last_seen),
+                            m.last_statement_id,
+                            m.pk,
+                        )
+                        for m in self._widened.values()
+                    ],
+                )
+            self._widened = {}
+        if self._aliases_to_add:
+            PersonAlias.objects.bulk_create(self._aliases_to_add, ignore_conflicts=True)
+            self._aliases_to_add = []
+        for model, rows in self._rows.items():
+            _bulk_insert(model, rows)
+        self._rows.clear()
+        if self._suggestions:
+            MergeSuggestion.objects.bulk_create(self._suggestions, ignore_conflicts=True)
+            self._suggestions = []
+
+    def _store(self, statement: Statement, extraction: Extraction, kept: dict) -> None:
         self._load()
         organizations = {
             o.name: self._organization(o.name, o.as_written) for o in extraction.organizations
@@ -69,7 +154,6 @@ class EntityStore:
                 organizations[person.organization] = self._organization(
                     person.organization, person.organization
                 )
-        kept = self._clear(statement)
         self._save_organizations(statement, extraction, organizations, kept[OrganizationMention])
         self._save_places(statement, extraction, kept[PlaceMention])
         self._save_citations(statement, extraction, kept[Citation])
@@ -206,48 +290,33 @@ class EntityStore:
         return kept
 
     def _save_organizations(self, statement, extraction, organizations, kept) -> None:
-        rows, seen = [], set(kept)
+        rows, seen = self._rows[OrganizationMention], set(kept)
         for fact in extraction.organizations:
             org = organizations[fact.name]
             if org.pk not in seen:
                 seen.add(org.pk)
                 rows.append(
-                    {
-                        "organization": org,
-                        "as_written": fact.as_written[:300],
-                        "paragraph": fact.paragraph,
-                    }
+                    (statement.pk, EXTRACTED, org.pk, fact.as_written[:300], fact.paragraph)
                 )
-        _insert(OrganizationMention, statement, rows)
 
     def _save_places(self, statement, extraction, kept) -> None:
-        rows, seen = [], set(kept)
+        rows, seen = self._rows[PlaceMention], set(kept)
         for fact in extraction.places:
             place = self._place(fact.name)
             if place.pk not in seen:
                 seen.add(place.pk)
                 rows.append(
-                    {
-                        "place": place,
-                        "as_written": fact.as_written[:300],
-                        "paragraph": fact.paragraph,
-                    }
+                    (statement.pk, EXTRACTED, place.pk, fact.as_written[:300], fact.paragraph)
                 )
-        _insert(PlaceMention, statement, rows)
 
     def _save_citations(self, statement, extraction, kept) -> None:
-        rows = []
+        rows = self._rows[Citation]
         for fact in extraction.citations:
             resolution = self._resolution(fact)
             if resolution.pk not in kept:
                 rows.append(
-                    {
-                        "resolution": resolution,
-                        "as_written": fact.as_written[:300],
-                        "paragraph": fact.paragraph,
-                    }
+                    (statement.pk, EXTRACTED, resolution.pk, fact.as_written[:300], fact.paragraph)
                 )
-        _insert(Citation, statement, rows)
 
     def _save_people(self, statement, extraction, organizations, kept) -> None:
         resolved, new_people, suggestions = [], [], []
@@ -262,14 +331,13 @@ class EntityStore:
         Person.objects.bulk_create(new_people)  # one query for the release's new people
         self._people.update((p.pk, p) for p in new_people)
 
-        mentions, aliases, new_memberships, seen = [], [], [], set(kept)
-        widened: dict[int, Membership] = {}
+        mentions, seen = self._rows[Mention], set(kept)
         for fact, org, person in resolved:
             for spelling in dict.fromkeys((*fact.spellings, fact.name)):
                 if spelling not in self._aliases[person.pk]:
                     self._aliases[person.pk].add(spelling)
                     self._index(person.pk, spelling)
-                    aliases.append(
+                    self._aliases_to_add.append(
                         PersonAlias(person=person, name=spelling[:200], key=name_key(spelling))
                     )
             if org:
@@ -277,45 +345,26 @@ class EntityStore:
             if fact.role:
                 membership = self._membership(person, org, fact.role, statement)
                 if membership and membership.pk:
-                    widened[membership.pk] = membership
-                elif membership:
-                    new_memberships.append(membership)
+                    self._widened[membership.pk] = membership
+                elif membership:  # new, or new earlier in this batch and widened since
+                    self._new_memberships[id(membership)] = membership
             if person.pk in seen:
                 continue
             seen.add(person.pk)
             mentions.append(
-                {
-                    "person": person,
-                    "name_as_written": (fact.spellings or (fact.name,))[0][:200],
-                    "role": fact.role[:300],
-                    "organization": org,
-                    "side": fact.side,
-                    "spoke": fact.spoke,
-                    "paragraph": fact.paragraph,
-                }
-            )
-        Membership.objects.bulk_create(new_memberships)
-        if widened:  # plain SQL: bulk_update's CASE expressions cost more than the rest of the save
-            date = connection.ops.adapt_datefield_value
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"UPDATE {Membership._meta.db_table} SET first_seen = %s, "
-                    "first_statement_id = %s, "
-                    "last_seen = %s, last_statement_id = %s WHERE id = %s",
-                    [
-                        (
-                            date(m.first_seen),
-                            m.first_statement_id,
-                            date(m.last_seen),
-                            m.last_statement_id,
-                            m.pk,
-                        )
-                        for m in widened.values()
-                    ],
+                (
+                    statement.pk,
+                    EXTRACTED,
+                    person.pk,
+                    (fact.spellings or (fact.name,))[0][:200],
+                    fact.role[:300],
+                    org.pk if org else None,
+                    fact.side,
+                    fact.spoke,
+                    fact.paragraph,
                 )
-        PersonAlias.objects.bulk_create(aliases, ignore_conflicts=True)
-        _insert(Mention, statement, mentions)
-        MergeSuggestion.objects.bulk_create(suggestions, ignore_conflicts=True)
+            )
+        self._suggestions.extend(suggestions)
 
     def _person(
         self, fact: PersonFact, org: Organization | None
@@ -379,41 +428,72 @@ class EntityStore:
 
     def _save_meeting(self, statement, extraction) -> None:
         event = extraction.event
-        row = {
-            "kind": event.kind,
-            "format": event.format,
-            "number": event.number,
-            "date_as_written": event.date_as_written[:100],
-            "date": event.date,
-            "place": self._place(event.place) if event.place else None,
-        }
-        _insert(Meeting, statement, [row])
+        place = self._place(event.place) if event.place else None
+        self._rows[Meeting].append(
+            (
+                statement.pk,
+                EXTRACTED,
+                event.kind,
+                event.format,
+                event.number,
+                event.date_as_written[:100],
+                event.date,
+                place.pk if place else None,
+            )
+        )
 
 
-def _insert(model, statement: Statement, rows: list[dict]) -> None:
-    """Insert extracted rows of `model` for `statement` in one executemany.
+# Values of these fields go to the database as Python gives them (the row builders above pass
+# str, int, bool and ids); any other field's values go through its own preparation.
+_AS_IS = frozenset(
+    {
+        "BooleanField",
+        "CharField",
+        "ForeignKey",
+        "IntegerField",
+        "OneToOneField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "TextField",
+    }
+)
+
+
+def _bulk_insert(model, rows: list[tuple]) -> None:
+    """Insert rows of `model` (tuples in the order of its `_COLUMNS`) with one statement.
 
     Plain SQL because the ORM's per-object work (model instances, per-field preparation, compiling)
-    was most of a release's storing time; values still go through each field's own preparation.
+    was most of the storing time. PostgreSQL takes one array per column through unnest(), one
+    statement whatever the number of rows (as Django's own bulk_create does); SQLite steps one
+    prepared INSERT per row inside executemany, which costs it no more.
     """
     if not rows:
         return
-    fields = [model._meta.get_field(name) for name in ("statement", "review", *rows[0])]
+    fields = [model._meta.get_field(name) for name in _COLUMNS[model]]
+    prepare = [
+        None
+        if f.get_internal_type() in _AS_IS
+        else (lambda v, f=f: f.get_db_prep_save(v, connection))
+        for f in fields
+    ]
+    if any(prepare):
+        rows = [
+            tuple(v if p is None else p(v) for p, v in zip(prepare, row, strict=True))
+            for row in rows
+        ]
+    table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    values = []
-    for row in rows:
-        raw = [statement, EXTRACTED, *row.values()]
-        values.append(
-            [
-                f.get_db_prep_save(v.pk if hasattr(v, "pk") else v, connection)
-                for f, v in zip(fields, raw, strict=True)
-            ]
-        )
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({placeholders})", values
-        )
+        if connection.vendor == "postgresql":
+            # varchar without its length, as Django does: the values are already cut to fit.
+            arrays = ", ".join(f"%s::{f.db_type(connection).split('(')[0]}[]" for f in fields)
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
 
 
 def _free_slug(text: str, taken: set[str]) -> str:

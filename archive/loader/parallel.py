@@ -1,0 +1,97 @@
+"""Extraction beside the loader: releases extracted in worker processes while the loader writes.
+
+Extraction is pure Python and the costliest step of a load (about 2 ms a release), so a large load
+hands it to a small pool of processes while the main process writes earlier releases: results come
+back in input order, so a load gives the same rows whichever way it ran. Small loads (tests, the
+fixtures) extract in the main process, where starting processes would cost more than it saves.
+
+The workers never touch the database: each gets the run's gazetteer once, when it starts, and
+then only (body, date) pairs in and extractions out. They are started with "spawn", so they
+inherit no open database connection, no thread and no lock from the loader.
+"""
+
+from __future__ import annotations
+
+import datetime
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from .extract import Extraction, Gazetteer, extract
+
+CHUNK = 32  # releases per task: large enough to amortize the pickling, small enough to balance
+
+Work = tuple[str, datetime.date | None]  # a release's body and its header date
+
+_gazetteer: Gazetteer | None = None  # a worker's own copy, set once by _start
+
+
+def default_workers(releases: int, *, parallel_from: int) -> int:
+    """Worker processes for a load of `releases`: none below `parallel_from`, else one a CPU."""
+    if releases < parallel_from:
+        return 0
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+class Extracted:
+    """The extractions of a list of releases, in its order, available once they are done."""
+
+    def __init__(
+        self, parts: list[Future] | None = None, work: list[Work] | None = None, *, gazetteer=None
+    ):
+        self._parts, self._work, self._gazetteer = parts, work, gazetteer
+
+    def result(self) -> list[Extraction]:
+        if self._parts is None:  # in process: extracted now, when the loader needs them
+            return [_extract(work, self._gazetteer) for work in self._work or []]
+        return [extraction for part in self._parts for extraction in part.result()]
+
+
+class Extractor:
+    """Extracts releases in `workers` processes (0: in this process); use as a context manager."""
+
+    def __init__(self, *, gazetteer: Gazetteer, workers: int = 0, chunk: int = CHUNK) -> None:
+        self.gazetteer, self.workers, self.chunk = gazetteer, workers, chunk
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Extractor:
+        if self.workers:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start,
+                initargs=(self.gazetteer,),
+            )
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._pool is not None:
+            # After an error, queued work is dropped rather than finished for nothing.
+            self._pool.shutdown(wait=True, cancel_futures=exc_info[0] is not None)
+            self._pool = None
+
+    def submit(self, work: Sequence[Work]) -> Extracted:
+        """Start extracting `work`; the result keeps its order."""
+        if self._pool is None:
+            return Extracted(work=list(work), gazetteer=self.gazetteer)
+        return Extracted(
+            [
+                self._pool.submit(_extract_chunk, list(work[start : start + self.chunk]))
+                for start in range(0, len(work), self.chunk)
+            ]
+        )
+
+
+def _start(gazetteer: Gazetteer) -> None:
+    global _gazetteer
+    _gazetteer = gazetteer
+
+
+def _extract_chunk(work: list[Work]) -> list[Extraction]:
+    return [_extract(item, _gazetteer) for item in work]
+
+
+def _extract(work: Work, gazetteer: Gazetteer | None) -> Extraction:
+    body, date = work
+    return extract(body, release_date=date, gazetteer=gazetteer)
