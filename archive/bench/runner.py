@@ -4,11 +4,13 @@ import datetime
 import os
 import platform
 import resource
+import subprocess
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 from archive.models import Statement
@@ -95,6 +97,21 @@ def machine() -> dict:
     return info
 
 
+def code_version() -> dict:
+    """The commit measured, and how many files differed from it (a run is only as exact as that)."""
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *args], capture_output=True, text=True, timeout=10, cwd=settings.BASE_DIR
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    changed = [line for line in git("status", "--porcelain").splitlines() if line[:2] != "??"]
+    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_files": len(changed)}
+
+
 def maintain() -> str:
     """What a deployment runs after a bulk load, so the pages are measured as they would be served.
 
@@ -120,6 +137,7 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
         "seed": options.seed,
         "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
+        "code": code_version(),
     }
 
     if options.copy_from:
