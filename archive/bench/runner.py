@@ -138,6 +138,8 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
         "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "code": code_version(),
+        # Other work on the machine skews every time; the load average says how much there was.
+        "load_average": {"start": os.getloadavg()},
     }
 
     if options.copy_from:
@@ -256,6 +258,7 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
         result["http"] = http_step(options, every)
         memory["gunicorn_worker_peak_rss_mb"] = result["http"].pop("worker_peak_rss_mb")
     result["memory"] = memory
+    result["load_average"]["end"] = os.getloadavg()
     result["checks"] = checks(result)
     result["targets"] = targets(result)
     result["figures"] = figures(result)
