@@ -150,3 +150,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# ---- Cache ----
+# The archive-wide counts of the unfiltered pages (archive/cache.py). REDIS_URL
+# (redis://host:6379/0, needs the `redis` package) shares them between workers and machines, so
+# one computation serves everyone; without it each process keeps its own copy in memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "archive",
+        }
+    }
