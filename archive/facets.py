@@ -8,11 +8,12 @@ ORed). Each facet is one grouped query, whatever the number of results.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, IntegerField, Value, When
-from django.db.models.functions import ExtractYear
+from django.db import connections
+from django.db.models import Count, F
 from django.urls import reverse
 
 from archive.filters import UNDATED, StatementFilter
+from archive.histogram import Year
 from archive.models import (
     Citation,
     Meeting,
@@ -31,7 +32,7 @@ EXPANDED = 200  # values a facet shows once expanded
 class FacetValue:
     key: str  # the URL parameter's value
     label: str
-    count: int
+    count: int | None  # None: not counted (the time budget ran out)
     selected: bool
     params: dict  # {% querystring %} of a click: only this value (or, when selected, without it)
     add: dict | None = None  # {% querystring %} adding this value to the facet's selection (OR)
@@ -46,6 +47,7 @@ class Facet:
     expanded: bool  # showing up to EXPANDED values ("fewer" link) rather than SHOWN
     has_more: bool  # values beyond those shown ("more" link)
     params: dict  # {% querystring %} toggling expanded
+    counted: bool = True  # False: the counts ran out of time; values (if any) come uncounted
 
 
 # name -> (label, table, column grouped on, label column, entity URL name)
@@ -104,14 +106,9 @@ def _add(name: str, selected: list[str], key: str) -> dict | None:
     return {name: [*selected, key]}
 
 
-def _pinned_first(rows, slug_column, selected, limit):
-    """Order a grouped query by count, selected values first so that they are never cut off."""
-    pinned = Case(
-        When(**{f"{slug_column}__in": selected}, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return rows.order_by(pinned.desc(), "-n", "key")[: limit + 1]
+# Facts of one statement name an entity once (a unique constraint), except citations, which
+# repeat a resolution cited in several paragraphs: only those need COUNT(DISTINCT).
+DISTINCT_COUNT = {"resolution"}
 
 
 def entity_counts(name, statements, *, limit, selected=()):
@@ -119,27 +116,43 @@ def entity_counts(name, statements, *, limit, selected=()):
 
     Returns up to limit + 1 rows (dicts with key, label, count, url), so callers can tell whether
     there are more; `selected` keys come first whatever their count.
+
+    The inner query groups the fact table on its entity column alone, restricted to the
+    statements' ids (the ORM's SQL, so every filter reads as elsewhere); the outer one joins the
+    groups, not each of the hundreds of thousands of facts counted, to their entity for its slug
+    and name. Grouping on the joined slug and name instead cost a join per fact, and grouping on
+    per-group subqueries made PostgreSQL evaluate them for every fact (10 s at 100,000
+    statements).
     """
     _, model, column, name_column, url_name = ENTITY_FACETS[name]
+    entity = model._meta.get_field(column).related_model
     if name == "resolution":
-        columns = {
-            "r_body": F("resolution__body"),
-            "r_number": F("resolution__number"),
-            "r_year": F("resolution__year"),
-            "r_title": F("resolution__title"),
-        }
+        fields = {"r_body": "body", "r_number": "number", "r_year": "year", "r_title": "title"}
     else:
-        columns = {"name": F(name_column)}
-    rows = (
+        fields = {"name": "name"}
+    groups = (
         model.objects.visible()
         .filter(statement__in=statements.values("pk"))
-        .values(key=F(f"{column}__slug"), **columns)
-        .annotate(n=Count("statement", distinct=True))
+        .order_by()
+        .values(entity_id=F(column))
+        .annotate(n=Count("statement", distinct=name in DISTINCT_COUNT))
     )
+    connection = connections[groups.db]
+    qn = connection.ops.quote_name
+    inner, params = groups.query.get_compiler(connection=connection).as_sql()
+    pinned = ""
     if selected:
-        rows = _pinned_first(rows, f"{column}__slug", selected, limit)
-    else:
-        rows = rows.order_by("-n", "key")[: limit + 1]
+        marks = ", ".join(["%s"] * len(selected))
+        pinned = f"CASE WHEN e.{qn('slug')} IN ({marks}) THEN 1 ELSE 0 END DESC, "
+    columns = ", ".join(f"e.{qn(entity._meta.get_field(f).column)}" for f in fields.values())
+    sql = (
+        f"SELECT e.{qn('slug')}, {columns}, g.{qn('n')} FROM ({inner}) g "
+        f"INNER JOIN {qn(entity._meta.db_table)} e ON e.{qn('id')} = g.{qn('entity_id')} "
+        f"ORDER BY {pinned}g.{qn('n')} DESC, e.{qn('slug')} ASC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *selected, limit + 1])
+        rows = [dict(zip(["key", *fields, "n"], row, strict=True)) for row in cursor.fetchall()]
     return [
         {
             "key": row["key"],
@@ -151,10 +164,14 @@ def entity_counts(name, statements, *, limit, selected=()):
     ]
 
 
-def entity_facet(filterset, name, expanded):
+def entity_facet(filterset, name, expanded, budget):
     selected = _selected_keys(filterset, name)
     limit = EXPANDED if expanded else SHOWN
-    rows = entity_counts(name, filterset.qs_without(name), limit=limit, selected=selected)
+    rows = budget.run(
+        lambda: entity_counts(name, filterset.qs_without(name), limit=limit, selected=selected)
+    )
+    if rows is None:
+        return None
     values = [
         FacetValue(
             selected=row["key"] in selected,
@@ -195,17 +212,21 @@ def choice_facet(filterset, name, label, rows, choices):
     return _facet(name, label, values, expanded=False, limit=len(values))
 
 
-def year_facet(filterset, expanded):
+def year_facet(filterset, expanded, budget):
     selected = _selected_keys(filterset, "year")
     limit = EXPANDED if expanded else SHOWN
     # Every year at once (an archive spans decades, not thousands of years), newest first.
-    rows = (
-        filterset.qs_without("year")
-        .order_by()
-        .values(key=ExtractYear("date"))
-        .annotate(n=Count("pk"))
-        .order_by(F("key").desc(nulls_last=True))
+    rows = budget.run(
+        lambda: list(
+            filterset.qs_without("year")
+            .order_by()
+            .values(key=Year("date"))
+            .annotate(n=Count("pk"))
+            .order_by(F("key").desc(nulls_last=True))
+        )
     )
+    if rows is None:
+        return None
     values = []
     for row in rows:
         key = str(row["key"]) if row["key"] is not None else UNDATED
@@ -236,24 +257,87 @@ def _facet(name, label, values, expanded, limit):
     )
 
 
-def statement_facets(filterset: StatementFilter, expanded: str | None) -> list[Facet]:
-    """Every facet of the list page, in display order: one query each."""
-    facets = [entity_facet(filterset, name, expanded == name) for name in ENTITY_FACETS]
-    kinds = (
-        Meeting.objects.visible()
-        .filter(statement__in=filterset.qs_without("kind").values("pk"))
-        .values(key=F("kind"))
-        .annotate(n=Count("pk"))
-        .order_by("-n", "key")
+def statement_facets(
+    filterset: StatementFilter, expanded: str | None, budget, fallback=None
+) -> list[Facet]:
+    """Every facet of the list page, in display order: one query each, within `budget`.
+
+    A facet whose counts did not fit in the budget shows its selected values and those of
+    `fallback` (the archive-wide facets, when cached) without counts, and says so.
+    """
+    facets = [entity_facet(filterset, name, expanded == name, budget) for name in ENTITY_FACETS]
+    kinds = budget.run(
+        lambda: list(
+            Meeting.objects.visible()
+            .filter(statement__in=filterset.qs_without("kind").values("pk"))
+            .values(key=F("kind"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "key")
+        )
     )
-    facets.append(choice_facet(filterset, "kind", "Event", kinds, Meeting.Kind.choices))
-    languages = (
-        filterset.qs_without("language")
-        .order_by()
-        .values(key=F("language"))
-        .annotate(n=Count("pk"))
-        .order_by("-n", "key")
+    facets.append(
+        choice_facet(filterset, "kind", "Event", kinds, Meeting.Kind.choices)
+        if kinds is not None
+        else None
     )
-    facets.append(choice_facet(filterset, "language", "Language", languages, Language.choices))
-    facets.append(year_facet(filterset, expanded == "year"))
-    return facets
+    languages = budget.run(
+        lambda: list(
+            filterset.qs_without("language")
+            .order_by()
+            .values(key=F("language"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "key")
+        )
+    )
+    facets.append(
+        choice_facet(filterset, "language", "Language", languages, Language.choices)
+        if languages is not None
+        else None
+    )
+    facets.append(year_facet(filterset, expanded == "year", budget))
+    if all(facet is not None for facet in facets):
+        return facets
+    return [
+        facet or _uncounted(filterset, name, label, expanded == name, fallback)
+        for facet, (name, label) in zip(facets, FACET_NAMES.items(), strict=True)
+    ]
+
+
+FACET_NAMES = {
+    **{name: spec[0] for name, spec in ENTITY_FACETS.items()},
+    "kind": "Event",
+    "language": "Language",
+    "year": "Year",
+}
+
+
+def _uncounted(filterset, name, label, expanded, fallback) -> Facet:
+    """A facet whose counts ran out of time: the archive-wide values, if known, without counts."""
+    selected = _selected_keys(filterset, name)
+    limit = EXPANDED if expanded else SHOWN
+    known = next((f for f in fallback or [] if f.name == name), None)
+    values = [
+        FacetValue(
+            key=v.key,
+            label=v.label,
+            count=None,
+            selected=v.key in selected,
+            params=_click(name, selected, v.key),
+            add=_add(name, selected, v.key),
+            url=v.url,
+        )
+        for v in (known.values if known else [])
+    ]
+    labels = {v.key: v.label for v in values}
+    if name in ENTITY_FACETS:
+        entities = filterset.cleaned().get(name) or []
+        labels |= {e.slug: e.identifier if name == "resolution" else e.name for e in entities}
+    else:
+        choices = {"kind": Meeting.Kind.choices, "language": Language.choices}.get(name, [])
+        labels |= {k: k.capitalize() for k in selected} | dict(choices)
+    values = _keep_selected(name, values, selected, labels)
+    for value in values:
+        value.count = None
+    facet = _facet(name, label, values, expanded, limit)
+    facet.counted = False
+    return facet
