@@ -6,6 +6,8 @@
     snippets(statements, q)    {pk: SafeString} for the rows of one page, hits in <mark>
     highlight_paragraph(t, q)  one text (a paragraph, a title) escaped with q's terms in <mark>
     search_sql(queryset, q)    the SQL and params of a ranked search, to time the engine alone
+    many_matches(alias, many)  a block in which searches compile for a match of a large share
+                               of the archive (a common word), when the caller knows it
 
 `q` is the raw string from the search box, or a SearchQuery already parsed with `parse()`.
 What a query means, edge cases included, is documented in `archive.search.query`: a blank
@@ -34,6 +36,7 @@ BACKENDS = {"postgresql": postgres, "sqlite": sqlite}
 __all__ = [
     "SearchQuery",
     "highlight_paragraph",
+    "many_matches",
     "matching",
     "parse",
     "ranked",
@@ -60,6 +63,11 @@ def matching(queryset: QuerySet, q: str | SearchQuery | None) -> QuerySet:
     if query.is_blank:
         return queryset
     return _backend(queryset.db).matching(queryset, query)
+
+
+def many_matches(alias: str = "default", many: bool = True):
+    """A context manager: queries compiled inside it expect a broad match (see the backends)."""
+    return _backend(alias).many_matches(many)
 
 
 def ranked(queryset: QuerySet) -> QuerySet:

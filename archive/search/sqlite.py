@@ -12,10 +12,12 @@ planner probe the FTS table once per candidate statement). Ordering by relevance
 materialized match with its bm25 scores, which drives the query (see _Hits).
 """
 
+import contextlib
+import contextvars
 from collections.abc import Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Expression, F, FloatField, QuerySet
+from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.constants import INNER
 from django.db.models.sql.datastructures import Join
@@ -110,6 +112,53 @@ def _ids(match: str) -> RawSQL:
     return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
 
 
+# Whether the query being compiled is known to match many statements (see many_matches()).
+_many = contextvars.ContextVar("many_matches", default=False)
+
+
+@contextlib.contextmanager
+def many_matches(many: bool = True):
+    """Within this block, searches compile for a match that is a large share of the archive.
+
+    SQLite otherwise looks up each match by id, reading every matching row: right for a rare
+    word, and 300 ms for a word in 85,000 of 100,000 statements. For a broad match it is faster
+    to walk the (status, date) index in order and test each id against the match list: the page
+    of newest statements stops after 20 rows, and counts read the index, not the rows.
+    """
+    token = _many.set(many)
+    try:
+        yield
+    finally:
+        _many.reset(token)
+
+
+class _InMatch(Expression):
+    """`id IN (<the FTS5 matches>)` as a filter; `+id` within many_matches()."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, match: str, pk=None):
+        super().__init__()
+        self.match = match
+        self.pk = pk if pk is not None else F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        # The unary + keeps SQLite from driving the query by the id list (see many_matches()).
+        plus = "+" if _many.get() else ""
+        return (
+            f"{plus}{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+            [*pk_params, self.match],
+        )
+
+
 class _Rank(Expression):
     """-bm25 of a statement for an FTS5 expression, looked up in the materialized matches.
 
@@ -146,7 +195,7 @@ def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     if not query.has_positive:
         return queryset.exclude(pk__in=_ids(_any(query.excluded)))  # FTS5 has no unary NOT
     match = match_expression(query)
-    return queryset.filter(pk__in=_ids(match)).alias(rank=_Rank(match))
+    return queryset.filter(_InMatch(match)).alias(rank=_Rank(match))
 
 
 def with_rank(queryset: QuerySet) -> QuerySet:
