@@ -23,3 +23,13 @@ def write_release(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Archive-wide counts are cached per corpus version, which rolled-back tests can repeat."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,6 +4,8 @@ from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 
+from archive import cache
+from archive.budget import Budget
 from archive.filters import in_related
 from archive.histogram import histogram
 from archive.models import (
@@ -38,10 +40,28 @@ def _statements_page(params, statements, relation, facts):
     return paginate(params, statements, PER_PAGE)
 
 
+def _histogram(statements):
+    """The statements per year, or None when there are too many to count in time."""
+    with Budget() as budget:
+        return budget.run(lambda: histogram(statements))
+
+
 def person_detail(request, slug):
     params = clean_params(request.GET)
     person = get_object_or_404(Person, slug=slug)
     statements = Statement.objects.published().mentioning(person)
+    page = _statements_page(
+        params,
+        statements,
+        "mentions",
+        Mention.objects.visible().filter(person=person).select_related("person"),
+    )
+    with Budget() as budget:
+        tallies = {
+            "histogram": budget.run(lambda: histogram(statements)),
+            "met": budget.run(lambda: list(person.people_met()[:MET_SHOWN])),
+            "cited": budget.run(lambda: list(person.resolutions_cited())),
+        }
     return render(
         request,
         "archive/person_detail.html",
@@ -49,15 +69,8 @@ def person_detail(request, slug):
             "person": person,
             "aliases": person.aliases.visible(),
             "memberships": person.memberships.select_related("organization"),
-            "page": _statements_page(
-                params,
-                statements,
-                "mentions",
-                Mention.objects.visible().filter(person=person).select_related("person"),
-            ),
-            "met": person.people_met()[:MET_SHOWN],
-            "cited": person.resolutions_cited(),
-            "histogram": histogram(statements),
+            "page": page,
+            **tallies,
             "params": params,
             "list_params": {"person": person.slug},
         },
@@ -84,7 +97,7 @@ def organization_detail(request, slug):
                 "organization_mentions",
                 OrganizationMention.objects.visible().filter(organization=organization),
             ),
-            "histogram": histogram(statements),
+            "histogram": _histogram(statements),
             "params": params,
             "list_params": {"organization": organization.slug},
         },
@@ -106,7 +119,7 @@ def resolution_detail(request, slug):
                 "citations",
                 Citation.objects.visible().filter(resolution=resolution),
             ),
-            "histogram": histogram(statements),
+            "histogram": _histogram(statements),
             "params": params,
             "list_params": {"resolution": resolution.slug},
         },
@@ -130,7 +143,7 @@ def place_detail(request, slug):
                 "place_mentions",
                 PlaceMention.objects.visible().filter(place=place),
             ),
-            "histogram": histogram(statements),
+            "histogram": _histogram(statements),
             "params": params,
             "list_params": {"place": place.slug},
         },
@@ -143,10 +156,21 @@ def meeting_list(request):
     selected = [k for k in params.getlist("kind") if k in Meeting.Kind.values]
     meetings = Meeting.objects.visible().filter(statement__status=Statement.Status.PUBLISHED)
     labels = dict(Meeting.Kind.choices)
-    kinds = [
-        (row["kind"], labels.get(row["kind"], row["kind"]), row["n"])
-        for row in meetings.order_by().values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
-    ]
+    # The same for every visitor: counted once per corpus version.
+    kinds = cache.cached(
+        "meeting-kinds",
+        cache.corpus_version(),
+        lambda: (
+            [
+                (row["kind"], labels.get(row["kind"], row["kind"]), row["n"])
+                for row in meetings.order_by()
+                .values("kind")
+                .annotate(n=Count("pk"))
+                .order_by("-n", "kind")
+            ],
+            True,
+        ),
+    )
     if selected:
         meetings = meetings.filter(kind__in=selected)
     participants = (

@@ -7,13 +7,15 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from archive import cache
+from archive.budget import Budget
 from archive.facets import statement_facets
 from archive.filters import SORTS, StatementFilter
 from archive.histogram import histogram
 from archive.models import Citation, Mention, PlaceMention, Review, Statement
 from archive.search import api as search
 
-from .params import clean_params, paginate
+from .params import COUNT_CAP, CappedPaginator, capped_count, clean_params
 
 PER_PAGE = 20
 FEED_SIZE = 50
@@ -33,15 +35,71 @@ def _sorted(filterset, sort):
     return statements.oldest_first() if sort == "oldest" else statements.newest_first()
 
 
+def _counts(filterset, expanded, budget, fallback=None):
+    """The facets and histogram of the results, within `budget` (None for what did not fit)."""
+    cleaned = filterset.cleaned()
+    return {
+        "facets": statement_facets(filterset, expanded, budget, fallback),
+        "histogram": budget.run(
+            lambda: histogram(filterset.qs, cleaned.get("date_from"), cleaned.get("date_to"))
+        ),
+    }
+
+
+def archive_counts(filterset, expanded):
+    """The counts of the unfiltered list: the same for every visitor, cached per corpus version."""
+
+    def compute():
+        with Budget(ms=cache.FILL_MS) as budget:
+            counts = _counts(filterset, expanded, budget)
+        return counts, not budget.spent
+
+    return cache.cached(f"browse:{expanded or ''}", cache.corpus_version(), compute)
+
+
+def warm_archive_counts():
+    """Fill the cache with the archive-wide counts (for a loader to call after a load)."""
+    from django.http import QueryDict
+
+    archive_counts(StatementFilter(QueryDict(), queryset=Statement.objects.published()), None)
+
+
+def _active(value) -> bool:
+    if value is None or value == "":
+        return False
+    # A selection (list or QuerySet): an empty entity selection is a query-free none().
+    return bool(len(value)) if hasattr(value, "__len__") else True
+
+
 def statement_list(request):
     params = clean_params(request.GET)
     filterset, sort = _filtered(params)
-    page = paginate(params, _sorted(filterset, sort).with_people(), PER_PAGE)
-    page.object_list = list(page.object_list)
+    expanded = params.get("more")
+    cleaned = filterset.cleaned()
+    browsing = not any(_active(value) for value in cleaned.values())
+    counts = archive_counts(filterset, expanded) if browsing else None
+    exact = bool(counts and counts["histogram"])
+    # Unfiltered, the cached histogram has counted every published statement exactly.
+    count = counts["histogram"].total if exact else capped_count(filterset.qs)
+    # Relevance over more matches than the cap would score every one of them (a word found in
+    # most statements): such a search is shown newest first, and the page says why.
+    broad = count > COUNT_CAP and not exact
+    unranked = sort == "relevance" and broad
+    if unranked:
+        sort = "newest"
+    with search.many_matches(filterset.qs.db, broad):
+        paginator = CappedPaginator(
+            _sorted(filterset, sort).with_people(), PER_PAGE, count=count, exact=exact
+        )
+        page = paginator.get_page(params.get("page"))
+        page.object_list = list(page.object_list)
+        if counts is None:
+            with Budget() as budget:
+                known = cache.peek(f"browse:{expanded or ''}") or {}
+                counts = _counts(filterset, expanded, budget, known.get("facets"))
     snippets = search.snippets(page.object_list, filterset.query)
     for statement in page.object_list:
         statement.snippet = snippets.get(statement.pk)
-    cleaned = filterset.cleaned()
     return render(
         request,
         "archive/statement_list.html",
@@ -51,10 +109,12 @@ def statement_list(request):
             "page": page,
             "query": filterset.query,
             "sort": sort,
+            "unranked": unranked,
             "sorts": {k: v for k, v in SORTS.items() if k != "relevance" or filterset.query},
             "chips": filterset.chips(),
-            "facets": statement_facets(filterset, params.get("more")),
-            "histogram": histogram(filterset.qs, cleaned.get("date_from"), cleaned.get("date_to")),
+            "facets": counts["facets"],
+            "counted": all(facet.counted for facet in counts["facets"]),
+            "histogram": counts["histogram"],
             "errors": [
                 f"{filterset.filters[name].label}: {error}"
                 for name, errors in filterset.form.errors.items()

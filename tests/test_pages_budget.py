@@ -1,0 +1,119 @@
+"""Broad searches stay bounded: counts that do not fit the time budget are left out and the page
+says so, result counts stop at a cap, and relevance gives way to date order past it."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+from django.urls import reverse
+
+from archive.budget import Budget
+from archive.models import Statement
+from archive.views import params, statements
+from tests.factories import (
+    OrganizationFactory,
+    PersonFactory,
+    PlaceFactory,
+    ResolutionFactory,
+    statement_with_facts,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("archive:statement-list")
+
+
+@pytest.fixture
+def archive():
+    person = PersonFactory(name="Hadi al-Bahra")
+    facts = {
+        "person": person,
+        "organization": OrganizationFactory(name="Syrian Opposition Coalition"),
+        "place": PlaceFactory(name="Geneva"),
+        "resolution": ResolutionFactory(number="2254"),
+    }
+    for n in range(5):
+        statement_with_facts(
+            **facts,
+            title=f"Statement {n} on the political process",
+            date=datetime.date(2015 + n, 1, 1),
+        )
+    return facts
+
+
+def test_search_without_budget_shows_facets_uncounted_and_says_so(client, archive):
+    client.get(LIST)  # the archive-wide facets are cached: the uncounted ones show their values
+    with override_settings(ARCHIVE_COUNT_BUDGET_MS=0):
+        response = client.get(LIST, {"q": "political", "person": archive["person"].slug})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Counts not shown for this broad search" in page
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert not any(facet.counted for facet in facets.values())
+    people = facets["person"].values
+    assert [(v.label, v.count, v.selected) for v in people] == [("Hadi al-Bahra", None, True)]
+    assert [v.label for v in facets["place"].values] == ["Geneva"]
+    assert response.context["histogram"] is None
+    assert response.context["page"].paginator.count == 5  # the results themselves never wait
+
+
+def test_search_within_budget_counts_everything(client, archive):
+    response = client.get(LIST, {"q": "political"})
+    assert "Counts not shown" not in response.content.decode()
+    assert all(facet.counted for facet in response.context["facets"])
+    assert response.context["histogram"].total == 5
+
+
+def test_entity_page_without_budget_still_lists_its_statements(client, archive):
+    with override_settings(ARCHIVE_COUNT_BUDGET_MS=0):
+        response = client.get(archive["person"].get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["histogram"] is None
+    assert "Too many meetings to count in time" in page
+    assert response.context["page"].paginator.count == 5
+
+
+def test_counts_stop_at_the_cap_and_relevance_gives_way_to_date(client, archive, monkeypatch):
+    monkeypatch.setattr(params, "COUNT_CAP", 3)
+    monkeypatch.setattr(params.CappedPaginator, "cap", 3)
+    monkeypatch.setattr(statements, "COUNT_CAP", 3)
+    response = client.get(LIST, {"q": "political"})
+    page = response.content.decode()
+    assert "More than 3 statements" in page
+    assert "Too many matches to rank by relevance" in page
+    assert response.context["sort"] == "newest"
+    dates = [s.date.year for s in response.context["page"].object_list]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_budget_aborts_a_running_query_and_the_page_goes_on():
+    with Budget(ms=50) as budget:
+        # A query that runs far longer than 50 ms on either engine.
+        slow = (
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
+            "SELECT count(*) FROM n"
+        )
+
+        def run():
+            with connection.cursor() as cursor:
+                cursor.execute(slow)
+                return cursor.fetchone()
+
+        assert budget.run(run) is None
+        assert budget.spent
+        assert budget.run(lambda: 1) is None  # the rest is skipped
+    assert Statement.objects.count() == 0  # the connection still answers
+
+
+def test_a_load_is_seen_by_the_cached_archive_counts(client, archive):
+    assert client.get(LIST).context["page"].paginator.count == 5
+    cache_keys = len(cache._cache) if hasattr(cache, "_cache") else None
+    statement_with_facts(**archive, title="A sixth statement", date=datetime.date(2021, 1, 1))
+    response = client.get(LIST)
+    assert response.context["page"].paginator.count == 6
+    assert response.context["histogram"].total == 6
+    if cache_keys is not None:
+        assert len(cache._cache) > cache_keys  # counted again under the new corpus version
