@@ -117,3 +117,21 @@ def test_a_load_is_seen_by_the_cached_archive_counts(client, archive):
     assert response.context["histogram"].total == 6
     if cache_keys is not None:
         assert len(cache._cache) > cache_keys  # counted again under the new corpus version
+
+
+def test_budget_abort_is_logged_like_any_query():
+    """With queries logged (DEBUG, the benchmark), logging the aborted query must not fail."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection), Budget(ms=50) as budget:
+        assert budget.run(lambda: _slow_query()) is None
+    assert Statement.objects.count() == 0
+
+
+def _slow_query():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
+            "SELECT count(*) FROM n"
+        )
+        return cursor.fetchone()
