@@ -181,6 +181,19 @@ async def _step(
     return result
 
 
+def warm(*, port: int, urls: list[str], timeout: float = 60) -> None:
+    """Each URL once, one after another, untimed: workers load templates and fill their caches."""
+
+    async def run() -> None:
+        for url in urls:
+            try:
+                await _fetch(port, url, timeout)
+            except (OSError, TimeoutError, ValueError, IndexError):
+                pass
+
+    asyncio.run(run())
+
+
 def open_loop(
     *,
     port: int,

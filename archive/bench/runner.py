@@ -270,6 +270,8 @@ def http_step(options: Options, pages: list[Page]) -> dict:
     mix = [p.url for p in pages if p.kind != "bare"]
     server = http.start_gunicorn(database_url=options.database_url, workers=options.workers)
     try:
+        # Twice as many as there are workers, one of each kind of page at least.
+        http.warm(port=server.port, urls=mix[:: max(1, len(mix) // 24)] * 2)
         steps = http.open_loop(
             port=server.port, urls=mix, rates=options.http_rates, seconds=options.http_seconds
         )
