@@ -7,6 +7,7 @@ open get `timeout` seconds and are then abandoned. Only the loopback address is 
 """
 
 import asyncio
+import contextlib
 import os
 import secrets
 import socket
@@ -186,10 +187,8 @@ def warm(*, port: int, urls: list[str], timeout: float = 60) -> None:
 
     async def run() -> None:
         for url in urls:
-            try:
+            with contextlib.suppress(OSError, TimeoutError, ValueError, IndexError):
                 await _fetch(port, url, timeout)
-            except (OSError, TimeoutError, ValueError, IndexError):
-                pass
 
     asyncio.run(run())
 
