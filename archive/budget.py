@@ -9,7 +9,8 @@ counts are not shown). Nothing waits longer than the budget, whatever the number
 SQLite: a progress handler on the raw connection aborts the running statement after the deadline
 (no extra SQL). PostgreSQL: `SET LOCAL statement_timeout` inside one transaction (a savepoint
 when the request already runs in one), rolled back when a query is cancelled so the page can go
-on; one extra query per budget (three inside an outer transaction, as in tests).
+on; one extra query per budget (four inside an outer transaction, as in tests: the savepoint,
+its release, and the timeout set and put back).
 """
 
 import sqlite3
@@ -37,6 +38,7 @@ class Budget:
         self.spent = False
         self._atomic = None
         self._fired = False
+        self._cancelled = False  # a statement was aborted (PostgreSQL: the block rolls back)
 
     def __enter__(self):
         self.deadline = time.monotonic() + self.ms / 1000
@@ -44,6 +46,7 @@ class Budget:
         if self.connection.vendor == "sqlite":
             self.connection.connection.set_progress_handler(self._sqlite_check, SQLITE_STEPS)
         elif self.connection.vendor == "postgresql":
+            self._nested = self.connection.in_atomic_block
             self._atomic = transaction.atomic(using=self.connection.alias)
             self._atomic.__enter__()
             with self.connection.cursor() as cursor:
@@ -56,6 +59,10 @@ class Budget:
             if self.connection.connection is not None:
                 self.connection.connection.set_progress_handler(None, SQLITE_STEPS)
         elif self._atomic is not None:
+            if self._nested and not self._cancelled and exc[0] is None:
+                # Releasing a savepoint keeps a SET LOCAL until the outer transaction ends.
+                with self.connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
             self._atomic.__exit__(*exc)
         return False
 
@@ -77,7 +84,7 @@ class Budget:
         except (DatabaseError, sqlite3.Error) as error:
             if not _is_interruption(error):
                 raise
-            self.spent = True
+            self.spent = self._cancelled = True
             if self._atomic is not None:
                 # The cancelled statement aborted the transaction: the rest of the budget is
                 # skipped anyway, and its rows were already read, so roll it back at exit.

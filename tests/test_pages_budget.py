@@ -135,3 +135,14 @@ def _slow_query():
             "SELECT count(*) FROM n"
         )
         return cursor.fetchone()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout")
+@pytest.mark.parametrize("ms, query", [(0, "slow"), (50, "slow"), (5000, "quick")])
+def test_budget_leaves_no_timeout_behind(ms, query):
+    """SET LOCAL in a released savepoint would last until the outer transaction ends."""
+    with Budget(ms=ms) as budget:
+        budget.run(_slow_query if query == "slow" else Statement.objects.count)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
