@@ -341,8 +341,8 @@ def test_worker_processes_store_what_the_loader_process_stores(reference, corpus
 
 
 def test_a_small_load_extracts_in_process_and_a_large_one_in_workers():
-    assert default_workers(5, parallel_from=200) == 0
-    assert default_workers(10_000, parallel_from=200) >= 1
+    assert default_workers(5 * 4096, parallel_from=load.PARALLEL_FROM) == 0
+    assert default_workers(10_000 * 4096, parallel_from=load.PARALLEL_FROM) >= 1
 
 
 def test_error_in_the_last_file_of_a_large_load_writes_nothing(reference, corpus):
@@ -362,13 +362,13 @@ def test_file_changed_after_the_check_writes_nothing(reference, corpus, monkeypa
     before = snapshot()
     monkeypatch.setattr(load, "KEEP_IN_MEMORY", 10)
     last = corpus[-1]
-    from_database = Gazetteer.from_database
+    read_again = load.CheckedReleases.read_again
 
-    def break_the_last_file():  # called once, between the check and the write
+    def break_the_last_file_then_read_again(checked):
         last.write_text(last.read_text(encoding="utf-8") + "{oops}\n", encoding="utf-8")
-        return from_database()
+        return read_again(checked)
 
-    monkeypatch.setattr(Gazetteer, "from_database", break_the_last_file)
+    monkeypatch.setattr(load.CheckedReleases, "read_again", break_the_last_file_then_read_again)
     report = load_releases(paths=corpus, batch_size=7, workers=0)
     assert [e.path for e in report.errors] == [last]
     assert "changed during the load" in str(report.errors[0])
@@ -424,8 +424,7 @@ def test_releases_match_statements_as_they_were_before_the_run(write_release):
 @pytest.mark.parametrize("releases", ["fixtures", "synthetic"])
 def test_the_written_date_is_the_one_extraction_finds(releases, corpus):
     paths = [FIXTURE_RELEASES] if releases == "fixtures" else corpus
-    checked = load.check_releases(load.find_release_files(paths), [])
-    for release in checked.releases():
+    for release in load.CheckedReleases(load.find_release_files(paths)).check([]):
         undated = dataclasses.replace(release, date=None)
         expected = extract(release.body, gazetteer=Gazetteer.from_fixtures()).release_date
         assert load._written_date(undated) == expected

@@ -237,3 +237,60 @@ def test_organizations_learned_from_titles_do_not_hide_places(reference):
     assert Mention.objects.get().organization.name == "France"
     later = extract("The SOC thanked France for its support.", gazetteer=Gazetteer.from_database())
     assert [p.name for p in later.places] == ["France"]
+
+
+def test_added_statements_are_stored_with_one_insert_per_table(
+    reference, django_assert_max_num_queries
+):
+    """The loader's path: new statements queued with add(), then one flush() for the batch."""
+    entity_store = EntityStore()
+    bodies = [
+        "SOC President Salem Al-Meslet met Kofi Annan in Geneva.",
+        "The President of the SOC, Hadi al-Bahra, held a meeting in Istanbul with France's Special "
+        "Envoy to Syria, Jean-François Guillaume, and discussed Resolution 2254.",
+        "SOC President Salem Al-Meslet visited Idlib and Aleppo.",
+    ] * 4
+    statements = [
+        StatementFactory(body=body, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n))
+        for n, body in enumerate(bodies)
+    ]
+    gazetteer = Gazetteer.from_fixtures()
+    for statement in statements:
+        entity_store.add(
+            statement=statement, extraction=extract(statement.body, gazetteer=gazetteer)
+        )
+    assert not Mention.objects.exists()  # queued, not yet written
+    # Memberships, aliases, mentions, organization and place mentions, citations, meetings.
+    with django_assert_max_num_queries(8):
+        entity_store.flush()
+    assert Mention.objects.count() == 4 * (2 + 2 + 1)  # people named in each of the bodies
+    assert Meeting.objects.count() == len(bodies)
+    meslet = Membership.objects.get(person__name="Salem Al-Meslet", role="President")
+    # Queued new and widened by later statements of the same batch: one row, widest dates.
+    assert (meslet.first_statement, meslet.last_statement) == (statements[0], statements[-1])
+    assert (meslet.first_seen, meslet.last_seen) == (statements[0].date, statements[-1].date)
+
+
+def test_added_and_saved_statements_store_the_same_rows(reference):
+    statement_rows = []
+    for way in ("save", "add"):
+        entity_store = EntityStore()
+        statement = StatementFactory(
+            body="The SOC President Salem Al-Meslet met Kofi Annan, UN Special Envoy, in Geneva, "
+            "and cited Resolution 2254."
+        )
+        extraction = extract(statement.body, gazetteer=Gazetteer.from_fixtures())
+        getattr(entity_store, way)(statement=statement, extraction=extraction)
+        entity_store.flush()
+        statement_rows.append(
+            (
+                sorted(statement.mentions.values_list("person__name", "role", "side", "paragraph")),
+                sorted(statement.citations.values_list("resolution__number", "as_written")),
+                sorted(statement.place_mentions.values_list("place__name", "as_written")),
+                sorted(
+                    statement.organization_mentions.values_list("organization__name", "as_written")
+                ),
+                Meeting.objects.filter(statement=statement).values_list("kind", "place__name")[0],
+            )
+        )
+    assert statement_rows[0] == statement_rows[1]

@@ -8,19 +8,24 @@ one is updated and its entities re-extracted (editors' confirmed and removed fac
 EntityStore). Only statements that existed before the run are matched, so the releases of one run
 never match each other.
 
-A load runs in two passes so that a million releases never sit in memory at once:
-1. Check: parse every file, keeping only the problems, the keys that find repeated releases
-   (source URLs and body hashes) and which (file, line) repeats an earlier release. The releases
-   themselves are kept too while there are at most `KEEP_IN_MEMORY` of them, which spares small
-   and medium loads a second parse.
-2. Write, in one transaction: stream the releases (kept, or read again; a file that changed in
-   between aborts the load with nothing written) in batches of `batch_size`. Each batch is matched
-   to existing statements with a few queries, its new statements are created with one bulk INSERT
-   and their entities stored with one INSERT per table (`EntityStore.add()` / `flush()`); updates,
-   which are rare, take the slower one-by-one path. Extraction, the costliest step, runs in
-   worker processes a batch or two ahead of the writing (`parallel.Extractor`) once a load has
-   `PARALLEL_FROM` releases or more; results come back in input order, so the rows are the same
-   whichever way a load runs.
+Everything runs in one transaction, opened before the files are read (so that a concurrent load
+waits rather than matching statements this one is about to change), and a large load streams:
+- The check pass parses every file and keeps only the problems, the keys that find repeated
+  releases (source URLs and body hashes) and which (file, line) repeats an earlier release.
+- The releases are written in batches of `batch_size`: each batch is matched to existing
+  statements with a few queries and the extraction of its new and changed releases starts; then,
+  in order, its new statements are created with one bulk INSERT and their entities stored with
+  one INSERT per table (`EntityStore.add()` / `flush()`); updates, which are rare, take the
+  one-by-one path.
+- Extraction, the costliest step (about 2 ms a release), runs in worker processes
+  (`parallel.Extractor`) when a load has `PARALLEL_FROM` bytes of files or more, a batch or more
+  ahead of the writing; results come back in input order, so the rows are the same whichever way
+  a load runs.
+- Loads of up to `KEEP_IN_MEMORY` bytes of files are read once: batches are matched and sent to
+  extraction while the check goes on, and written once it has found no problem. Larger loads
+  (a million releases) are read twice, the check first, then the write streaming batch by batch
+  with at most `AHEAD` batches being extracted, so that memory stays flat; a file that changed
+  in between fails the load, with nothing written, even if earlier batches were.
 """
 
 from collections import deque
@@ -44,8 +49,10 @@ from .store import EntityStore
 Progress = Callable[[int, int], None]
 
 BATCH_SIZE = 500  # releases written together: a few queries each, whatever the batch holds
-PARALLEL_FROM = 200  # smaller loads extract in the main process
-KEEP_IN_MEMORY = 20_000  # releases the check keeps for the write (about 5 kB each)
+# Sizes in bytes of release files. Extraction costs about 0.4 ms a kB of text, so below 1 MB
+# starting worker processes would cost about what it saves.
+PARALLEL_FROM = 1024 * 1024
+KEEP_IN_MEMORY = 128 * 1024 * 1024  # larger loads are read twice rather than held
 AHEAD = 2  # batches being extracted while one is written
 
 
@@ -86,18 +93,30 @@ def load_releases(
     load, else one per CPU.
     """
     report = LoadReport(dry_run=dry_run)
-    checked = check_releases(find_release_files(paths), report.errors)
-    if report.errors:
-        return report
+    checked = CheckedReleases(find_release_files(paths))
     if workers is None:
-        workers = default_workers(checked.count, parallel_from=PARALLEL_FROM)
+        workers = default_workers(checked.size, parallel_from=PARALLEL_FROM)
     gazetteer = Gazetteer.from_database()
     try:
         with (
             Extractor(gazetteer=gazetteer, workers=workers) as extractor,
             transaction.atomic(),
         ):
-            _write(checked, extractor, report, progress, batch_size)
+            writer = _Writer(report=report, progress=progress, extractor=extractor)
+            if checked.size <= KEEP_IN_MEMORY:
+                # Read once: each batch is matched and sent to extraction as soon as it is read.
+                batches = [
+                    writer.prepare(b) for b in _batches(checked.check(report.errors), batch_size)
+                ]
+            else:
+                for _ in checked.check(report.errors):
+                    pass
+                batches = (writer.prepare(b) for b in _batches(checked.read_again(), batch_size))
+            if report.errors:
+                transaction.set_rollback(True)
+                return report
+            writer.total = checked.count
+            _write(batches, writer)
             if dry_run:
                 transaction.set_rollback(True)
     except ReleaseError as error:  # a file changed between the check and the write
@@ -106,21 +125,56 @@ def load_releases(
     return report
 
 
-@dataclass
 class CheckedReleases:
-    """What the check pass learned: enough to stream the releases again without keeping them."""
+    """The release files of a load, checked: what the check pass learned is enough to read the
+    releases again without keeping them."""
 
-    files: list[Path]
-    count: int = 0
-    repeats: set[tuple[int, int]] = field(default_factory=set)  # (file index, line) to skip
-    stamps: list[tuple[int, int] | None] = field(default_factory=list)  # (size, mtime) per file
-    kept: list[Release] | None = field(default_factory=list)  # None once over KEEP_IN_MEMORY
+    def __init__(self, files: list[Path]) -> None:
+        self.files = files
+        self.stamps = [_stamp(path) for path in files]  # (size, mtime) per file
+        self.size = sum(stamp[0] for stamp in self.stamps if stamp)
+        self.count = 0
+        self.repeats: set[tuple[int, int]] = set()  # (file index, line) to skip
 
-    def releases(self) -> Iterator[Release]:
-        """Every release to load, in order; read again from the files unless kept."""
-        if self.kept is not None:
-            yield from self.kept
-            return
+    def check(self, errors: list[ReleaseError]) -> Iterator[Release]:
+        """Parse every file; yield each release to load; append every problem to `errors`.
+
+        A release with the URL of an earlier one is a repeat when the text is the same, an error
+        when it is not; a release without URL whose text was seen already is a repeat.
+        """
+        first_of_url: dict[str, tuple[bytes, int, int]] = {}  # url -> (hash, file index, line)
+        hashes: set[bytes] = set()
+        for index, path in enumerate(self.files):
+            for item in parse_file(path):
+                if isinstance(item, ReleaseError):
+                    errors.append(item)
+                    continue
+                digest = bytes.fromhex(item.content_hash)  # half the memory of the hex string
+                if item.url and item.url in first_of_url:
+                    first_hash, first_file, first_line = first_of_url[item.url]
+                    if first_hash != digest:
+                        errors.append(
+                            ReleaseError(
+                                item.path,
+                                item.line,
+                                f"same release (url {item.url}) as "
+                                f"{self.files[first_file]}:{first_line}, with different text",
+                            )
+                        )
+                    self.repeats.add((index, item.line))
+                    continue
+                if not item.url and digest in hashes:
+                    self.repeats.add((index, item.line))  # the very same text twice: load it once
+                    continue
+                if item.url:
+                    first_of_url[item.url] = (digest, index, item.line)
+                hashes.add(digest)
+                self.count += 1
+                yield item
+
+    def read_again(self) -> Iterator[Release]:
+        """The releases `check()` yielded, read again from the files; a file that changed since
+        raises ReleaseError."""
         for index, path in enumerate(self.files):
             if _stamp(path) != self.stamps[index]:
                 raise ReleaseError(path, 0, "file changed during the load; nothing was written")
@@ -131,49 +185,6 @@ class CheckedReleases:
                     )
                 if (index, item.line) not in self.repeats:
                     yield item
-
-
-def check_releases(files: list[Path], errors: list[ReleaseError]) -> CheckedReleases:
-    """Parse every file; problems are appended to `errors`, repeated releases noted for skipping.
-
-    A release with the URL of an earlier one is a repeat when the text is the same, an error when
-    it is not; a release without URL whose text was seen already is a repeat.
-    """
-    checked = CheckedReleases(files=files)
-    first_of_url: dict[str, tuple[bytes, int, int]] = {}  # url -> (body hash, file index, line)
-    hashes: set[bytes] = set()
-    for index, path in enumerate(files):
-        checked.stamps.append(_stamp(path))
-        for item in parse_file(path):
-            if isinstance(item, ReleaseError):
-                errors.append(item)
-                continue
-            digest = bytes.fromhex(item.content_hash)  # half the memory of the hex string
-            if item.url and item.url in first_of_url:
-                first_hash, first_file, first_line = first_of_url[item.url]
-                if first_hash != digest:
-                    errors.append(
-                        ReleaseError(
-                            item.path,
-                            item.line,
-                            f"same release (url {item.url}) as {files[first_file]}:{first_line}, "
-                            "with different text",
-                        )
-                    )
-                checked.repeats.add((index, item.line))
-                continue
-            if not item.url and digest in hashes:
-                checked.repeats.add((index, item.line))  # the very same text twice: load it once
-                continue
-            if item.url:
-                first_of_url[item.url] = (digest, index, item.line)
-            hashes.add(digest)
-            checked.count += 1
-            if checked.kept is not None:
-                checked.kept.append(item)
-                if len(checked.kept) > KEEP_IN_MEMORY:
-                    checked.kept = None  # a large load: the write pass reads the files again
-    return checked
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -203,21 +214,11 @@ class _Batch:
     extracted: Extracted
 
 
-def _write(
-    checked: CheckedReleases,
-    extractor: Extractor,
-    report: LoadReport,
-    progress: Progress | None,
-    batch_size: int,
-) -> None:
-    writer = _Writer(
-        report=report, progress=progress, total=checked.count, gazetteer=extractor.gazetteer
-    )
+def _write(batches: Iterable[_Batch], writer: "_Writer") -> None:
+    """Write the batches in order, preparing up to AHEAD more (their extraction runs meanwhile)."""
     ahead: deque[_Batch] = deque()
-    for releases in _batches(checked.releases(), batch_size):
-        items = writer.match(releases)
-        work = [(i.release.body, i.release.date) for i in items if i.extract]
-        ahead.append(_Batch(items, extractor.submit(work)))
+    for batch in batches:
+        ahead.append(batch)
         if len(ahead) > AHEAD:
             writer.write(ahead.popleft())
     while ahead:
@@ -228,10 +229,10 @@ class _Writer:
     """Matches and writes the batches of one run, in order."""
 
     def __init__(
-        self, *, report: LoadReport, progress: Progress | None, total: int, gazetteer: Gazetteer
+        self, *, report: LoadReport, progress: Progress | None, extractor: Extractor
     ) -> None:
-        self.report, self.progress, self.total = report, progress, total
-        self.gazetteer = gazetteer
+        self.report, self.progress, self.extractor = report, progress, extractor
+        self.total = 0
         self.store = EntityStore()
         self.done = 0
         # Releases match the statements as they were before the run, as if all were looked up
@@ -240,6 +241,12 @@ class _Writer:
         self.last_id_before = Statement.objects.aggregate(last=Max("pk"))["last"] or 0
         self.updated: dict[int, Statement] = {}
         self.keys_before: dict[int, tuple[str, str, str]] = {}  # url, hash, file of the updated
+
+    def prepare(self, releases: list[Release]) -> _Batch:
+        """Match a batch's releases and start extracting those to write."""
+        items = self.match(releases)
+        work = [(i.release.body, i.release.date) for i in items if i.extract]
+        return _Batch(items, self.extractor.submit(work))
 
     def match(self, releases: list[Release]) -> list[_Item]:
         """The batch's releases with the statements they match, in three queries or so."""
@@ -295,7 +302,9 @@ class _Writer:
             return
         if extraction is None:  # it matched unchanged, but an earlier release changed it
             release = item.release
-            extraction = extract(release.body, release_date=release.date, gazetteer=self.gazetteer)
+            extraction = extract(
+                release.body, release_date=release.date, gazetteer=self.extractor.gazetteer
+            )
         if statement.pk not in self.updated:
             self.keys_before[statement.pk] = (
                 statement.source_url,

@@ -27,9 +27,13 @@ Work = tuple[str, datetime.date | None]  # a release's body and its header date
 _gazetteer: Gazetteer | None = None  # a worker's own copy, set once by _start
 
 
-def default_workers(releases: int, *, parallel_from: int) -> int:
-    """Worker processes for a load of `releases`: none below `parallel_from`, else one a CPU."""
-    if releases < parallel_from:
+def default_workers(size: int, *, parallel_from: int) -> int:
+    """Worker processes for a load of `size` bytes: none below `parallel_from`, else one a CPU.
+
+    At most four: the main process writes one release while a worker extracts another, and past
+    a few workers the writing (and the database) is what limits a load.
+    """
+    if size < parallel_from:
         return 0
     return max(1, min(os.cpu_count() or 1, 4))
 
@@ -67,8 +71,8 @@ class Extractor:
 
     def __exit__(self, *exc_info) -> None:
         if self._pool is not None:
-            # After an error, queued work is dropped rather than finished for nothing.
-            self._pool.shutdown(wait=True, cancel_futures=exc_info[0] is not None)
+            # Work still queued (after an error, or a check that found problems) is dropped.
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def submit(self, work: Sequence[Work]) -> Extracted:
