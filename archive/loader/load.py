@@ -28,6 +28,7 @@ waits rather than matching statements this one is about to change), and a large 
   in between fails the load, with nothing written, even if earlier batches were.
 """
 
+import datetime
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,8 +50,8 @@ from .store import EntityStore
 Progress = Callable[[int, int], None]
 
 BATCH_SIZE = 500  # releases written together: a few queries each, whatever the batch holds
-# Sizes in bytes of release files. Extraction costs about 0.4 ms a kB of text, so below 1 MB
-# starting worker processes would cost about what it saves.
+# Sizes in bytes of release files. Extraction costs about 0.5 ms a kB of text, so below 1 MB
+# starting worker processes (half a second) would cost about what it saves.
 PARALLEL_FROM = 1024 * 1024
 KEEP_IN_MEMORY = 128 * 1024 * 1024  # larger loads are read twice rather than held
 AHEAD = 2  # batches being extracted while one is written
@@ -330,13 +331,13 @@ def _batches(releases: Iterable[Release], size: int) -> Iterator[list[Release]]:
         yield batch
 
 
-def _written_date(release: Release):
+def _written_date(release: Release) -> datetime.date | None:
     """The date extraction would find in the text (`Extraction.release_date`), for undated
     releases only, at a fraction of extraction's cost."""
     return None if release.date else release_date_in(paragraphs_of(release.body))
 
 
-def _statement_fields(item: _Item, written_date) -> dict:
+def _statement_fields(item: _Item, written_date: datetime.date | None) -> dict:
     release = item.release
     date, date_source = release.date, Statement.DateSource.HEADER
     if date is None:

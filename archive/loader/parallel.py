@@ -7,7 +7,9 @@ fixtures) extract in the main process, where starting processes would cost more 
 
 The workers never touch the database: each gets the run's gazetteer once, when it starts, and
 then only (body, date) pairs in and extractions out. They are started with "spawn", so they
-inherit no open database connection, no thread and no lock from the loader.
+inherit no open database connection, no thread and no lock from the loader; as always with
+"spawn", a script that loads releases must guard its entry point with `if __name__ == "__main__"`
+(manage.py and pytest do), since each worker imports the main module again.
 """
 
 from __future__ import annotations
