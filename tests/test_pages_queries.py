@@ -74,7 +74,7 @@ PAGES = [
             "&year=2015&year=2016&year=2017&year=2018&year=2019&year=2020&year=2021&year=2022"
             "&year=2024&year=2025&year=2026&date_from=2014-01-01&date_to=2030-01-01&more=person"
         ),
-        16,  # + one query per entity filter to check its values exist
+        17,  # + one per entity filter to check its values exist, + the words' own matches
         1,
     ),
     ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 4, 0),

@@ -17,8 +17,9 @@ import contextvars
 from collections.abc import Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import BooleanField, Expression, F, FloatField, QuerySet
+from django.db.models import Expression, F, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import Lookup
 from django.db.models.sql.constants import INNER
 from django.db.models.sql.datastructures import Join
 
@@ -132,30 +133,26 @@ def many_matches(many: bool = True):
         _many.reset(token)
 
 
-class _InMatch(Expression):
-    """`id IN (<the FTS5 matches>)` as a filter; `+id` within many_matches()."""
+class _InMatch(Lookup):
+    """`id IN (<the FTS5 matches>)` as a filter; `+id` within many_matches().
 
-    output_field = BooleanField()
-    conditional = True
+    A Lookup rather than a boolean expression: Django compares an expression used as a filter
+    with `= true`, and SQLite can then no longer look the matches up by id (a full scan).
+    """
 
-    def __init__(self, match: str, pk=None):
-        super().__init__()
-        self.match = match
-        self.pk = pk if pk is not None else F("pk")
+    lookup_name = "fts_match"  # never registered: built by matching() only
+    prepare_rhs = False
 
-    def get_source_expressions(self):
-        return [self.pk]
-
-    def set_source_expressions(self, exprs):
-        (self.pk,) = exprs
+    def __init__(self, match: str):
+        super().__init__(F("pk"), match)
 
     def as_sql(self, compiler, connection):
-        pk_sql, pk_params = compiler.compile(self.pk)
+        pk_sql, pk_params = self.process_lhs(compiler, connection)
         # The unary + keeps SQLite from driving the query by the id list (see many_matches()).
         plus = "+" if _many.get() else ""
         return (
             f"{plus}{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
-            [*pk_params, self.match],
+            [*pk_params, self.rhs],
         )
 
 

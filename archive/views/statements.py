@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from archive import cache
 from archive.budget import Budget
-from archive.facets import statement_facets
+from archive.facets import FACET_NAMES, statement_facets
 from archive.filters import SORTS, StatementFilter
 from archive.histogram import histogram
 from archive.models import Citation, Mention, PlaceMention, Review, Statement
@@ -74,20 +74,33 @@ def _active(value) -> bool:
 def statement_list(request):
     params = clean_params(request.GET)
     filterset, sort = _filtered(params)
-    expanded = params.get("more")
+    # Only a facet's name: the value also keys the cache, which must not take any string.
+    expanded = params.get("more") if params.get("more") in FACET_NAMES else None
     cleaned = filterset.cleaned()
     browsing = not any(_active(value) for value in cleaned.values())
     counts = archive_counts(filterset, expanded) if browsing else None
-    exact = bool(counts and counts["histogram"])
     # Unfiltered, the cached histogram has counted every published statement exactly.
-    count = counts["histogram"].total if exact else capped_count(filterset.qs)
-    # Relevance over more matches than the cap would score every one of them (a word found in
-    # most statements): such a search is shown newest first, and the page says why.
-    broad = count > COUNT_CAP and not exact
+    exact = bool(counts and counts["histogram"])
+    # How many statements the words match: past the cap, relevance would score every one of
+    # them (a word found in most statements), so such a search is shown newest first and the
+    # page says why; and the queries compile for a broad match (search.many_matches). Scoring
+    # follows the words alone, so with other filters too it is the words' matches that count.
+    filtered = any(_active(v) for k, v in cleaned.items() if k != "q")
+    matches = 0
+    if filterset.query:
+        words = search.matching(Statement.objects.published(), filterset.query)
+        matches = capped_count(words if filtered else filterset.qs)
+    broad = matches > COUNT_CAP
     unranked = sort == "relevance" and broad
     if unranked:
         sort = "newest"
     with search.many_matches(filterset.qs.db, broad):
+        if exact:
+            count = counts["histogram"].total
+        elif filterset.query and not filtered:
+            count = matches
+        else:
+            count = capped_count(filterset.qs)
         paginator = CappedPaginator(
             _sorted(filterset, sort).with_people(), PER_PAGE, count=count, exact=exact
         )
