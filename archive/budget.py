@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 
 # Milliseconds. A page with a budget answers within about this plus its own rows.
-DEFAULT_MS = 300
+DEFAULT_MS = 200
 # SQLite calls the progress handler every this many virtual-machine instructions (~0.1 ms).
 SQLITE_STEPS = 2000
 
