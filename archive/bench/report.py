@@ -60,6 +60,8 @@ def cell(result: dict, label: str, where) -> str:
         return _timing(value, 2 if name == "bare" else 3)
     if value is None:
         return "-"
+    if name == "releases_per_s":
+        return f"{value:,.0f}"
     return f"{value:,.2f}" if isinstance(value, float) and value < 100 else f"{value:,.0f}"
 
 
