@@ -85,7 +85,8 @@ class Statement(models.Model):
         default=False,
         help_text="The release had no title; this one was taken from its first sentence.",
     )
-    slug = models.SlugField(max_length=100, allow_unicode=False)
+    # Permalinks are found by id; the slug is only compared, so it needs no index.
+    slug = models.SlugField(max_length=100, allow_unicode=False, db_index=False)
     date = models.DateField(null=True, blank=True, db_index=True)
     date_source = models.CharField(max_length=8, choices=DateSource.choices, blank=True, default="")
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
@@ -95,10 +96,8 @@ class Statement(models.Model):
     source_file = models.CharField(
         max_length=300, blank=True, help_text="The file (and line) this statement was loaded from."
     )
-    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
-    )
+    content_hash = models.CharField(max_length=64, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     search_document = models.GeneratedField(
@@ -115,7 +114,12 @@ class Statement(models.Model):
                 fields=["source_url"], condition=~Q(source_url=""), name="unique_source_url"
             )
         ]
-        indexes = [models.Index(fields=["status", "date"], name="statement_status_date")]
+        # (status, date) serves every public list; a plain index on the hash serves the loader's
+        # matching (db_index=True would add a LIKE-pattern twin on PostgreSQL that nothing uses).
+        indexes = [
+            models.Index(fields=["status", "date"], name="statement_status_date"),
+            models.Index(fields=["content_hash"], name="statement_content_hash"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.date:%Y-%m-%d})" if self.date else self.title
