@@ -29,7 +29,7 @@ RELEASE_SUFFIXES = (".txt", ".jsonl")
 
 # A press release is a few kilobytes; anything far larger is a wrong file, not a release.
 MAX_TEXT_FILE_BYTES = 1024 * 1024
-MAX_JSONL_FILE_BYTES = 1024 * 1024 * 1024
+MAX_JSONL_FILE_BYTES = 256 * 1024 * 1024  # read whole; split bigger bulk loads into files
 MAX_RECORD_BYTES = 1024 * 1024
 MAX_TITLE_CHARS = 300
 
