@@ -153,7 +153,7 @@ LOGGING = {
 
 # ---- Cache ----
 # The archive-wide counts of the unfiltered pages (archive/cache.py). REDIS_URL
-# (redis://host:6379/0, needs the `redis` package) shares them between workers and machines, so
+# (redis://host:6379/0) shares them between workers and machines, so
 # one computation serves everyone; without it each process keeps its own copy in memory.
 if os.environ.get("REDIS_URL"):
     CACHES = {
