@@ -124,3 +124,14 @@ def test_many_results_really_are_many(client, archive):
     count = Statement.objects.count()
     response = client.get(LIST)
     assert response.context["page"].paginator.count == count
+
+
+def test_filtered_browse_reuses_its_cached_counts(client, archive, django_assert_num_queries):
+    """Filters without words give every visitor the same counts: cached per corpus version."""
+    url = f"{LIST}?person={archive['person'].slug}&year=2015"
+    first = client.get(url)
+    # the corpus version, the person filter's values, the count, the rows and their people
+    with django_assert_num_queries(5):
+        again = client.get(url)
+    assert again.context["facets"] == first.context["facets"]
+    assert again.context["page"].paginator.count == first.context["page"].paginator.count

@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import hashlib
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -64,6 +65,21 @@ def warm_archive_counts():
     archive_counts(StatementFilter(QueryDict(), queryset=Statement.objects.published()), None)
 
 
+def _filters_key(cleaned) -> str:
+    """A short key naming the active (valid, so bounded) filters, whatever their order."""
+    items = sorted(
+        (
+            name,
+            sorted(str(getattr(v, "slug", v)) for v in value)
+            if hasattr(value, "__iter__") and not isinstance(value, str)
+            else str(value),
+        )
+        for name, value in cleaned.items()
+        if _active(value)
+    )
+    return hashlib.sha256(repr(items).encode()).hexdigest()[:32]
+
+
 def _active(value) -> bool:
     if value is None or value == "":
         return False
@@ -107,9 +123,19 @@ def statement_list(request):
         page = paginator.get_page(params.get("page"))
         page.object_list = list(page.object_list)
         if counts is None:
-            with Budget() as budget:
-                known = cache.peek(f"browse:{expanded or ''}") or {}
-                counts = _counts(filterset, expanded, budget, known.get("facets"))
+            known = cache.peek(f"browse:{expanded or ''}") or {}
+
+            def compute():
+                with Budget() as budget:
+                    counts = _counts(filterset, expanded, budget, known.get("facets"))
+                return counts, not budget.spent
+
+            if filterset.query:
+                counts, _ = compute()
+            else:
+                # Filters without words also give every visitor the same counts.
+                name = f"browse:{expanded or ''}:{_filters_key(cleaned)}"
+                counts = cache.cached(name, cache.corpus_version(), compute)
     snippets = search.snippets(page.object_list, filterset.query)
     for statement in page.object_list:
         statement.snippet = snippets.get(statement.pk)
