@@ -397,3 +397,22 @@ def test_an_empty_text_is_an_empty_statement():
     found = extract("  \n\n ")
     assert (found.people, found.organizations, found.places, found.citations) == ((), (), (), ())
     assert (found.event.kind, found.release_date) == ("statement", None)
+
+
+def test_an_unclosed_appositive_names_the_organization_not_the_rest_of_the_sentence():
+    found = people(
+        "Ibrahim Astepho, Coordinator of the Office of Syrian Communities Abroad of the Syrian "
+        "Opposition Coalition took part in a conference in the Netherlands devoted to the future "
+        "of Syria and the role of the diaspora."
+    )
+    person = found["Ibrahim Astepho"]
+    assert person.role == "Coordinator"
+    assert person.organization.startswith("Office of Syrian Communities Abroad")
+    assert "took part" not in person.organization
+
+
+def test_names_keep_their_inner_articles_and_connectors():
+    found = people(
+        "Chair of the Americans for a Free Syria group, Ismail Pasha, said the talks failed."
+    )
+    assert found["Ismail Pasha"].organization == "Americans for a Free Syria"

@@ -1,5 +1,6 @@
 """EntityStore: extractions stored as rows; people resolved across releases; editors' rows kept."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -14,6 +15,7 @@ from archive.models import (
     Membership,
     Mention,
     MergeSuggestion,
+    Organization,
     OrganizationMention,
     Person,
     PersonAlias,
@@ -294,3 +296,18 @@ def test_added_and_saved_statements_store_the_same_rows(reference):
             )
         )
     assert statement_rows[0] == statement_rows[1]
+
+
+def test_an_overlong_extracted_name_is_clipped_not_a_failed_load(reference):
+    statement = StatementFactory(body="The Coalition met the envoy.")
+    extraction = extract(statement.body, gazetteer=Gazetteer.from_fixtures())
+    long_name = "Council " + "of the Very Long Name " * 20
+    extraction = dataclasses.replace(
+        extraction,
+        organizations=(
+            *extraction.organizations,
+            dataclasses.replace(extraction.organizations[0], name=long_name, as_written=long_name),
+        ),
+    )
+    EntityStore().save(statement=statement, extraction=extraction)
+    assert Organization.objects.filter(name=long_name[:200]).exists()

@@ -223,9 +223,29 @@ def _split_organization(
         place = gazetteer.place(rest)
         if place and place.kind == "country":
             return phrase[: split.start()], place.name
+        rest = name_run(rest)
         if is_organization_name(rest) or phrase[split.end() :] != rest:
             return phrase[: split.start()], rest
     return phrase, None
+
+
+_NAME_CONNECTORS = word_set("of the a an and for in on to de al el du des la &")
+
+
+def name_run(text: str) -> str:
+    """The leading run of words that can belong to a name: capitalized words and connectors.
+
+    An appositive left unclosed ("Coordinator of the Office ... Abroad took part in ...") runs on
+    to the end of the sentence; a name stops at its first lowercase word that is no connector.
+    """
+    words = text.split()
+    end = 0
+    for index, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit() or word.startswith("("):
+            end = index + 1
+        elif word not in _NAME_CONNECTORS:
+            break
+    return " ".join(words[:end])
 
 
 def is_organization_name(text: str) -> bool:

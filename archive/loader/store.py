@@ -221,6 +221,8 @@ class EntityStore:
         self._by_given[given_key(name)].add(person_id)
 
     def _organization(self, name: str, as_written: str) -> Organization:
+        # Names are clipped to their columns: a freak extraction must not refuse a whole load.
+        name, as_written = name[:200], as_written[:200]
         key = name_key(name)
         org = self._orgs.get(key) or self._orgs.get(name_key(as_written))
         if org is None:
@@ -237,6 +239,7 @@ class EntityStore:
         return org
 
     def _place(self, name: str) -> Place:
+        name = name[:200]
         place = self._places.get(name_key(name))
         if place is None:
             place = Place(name=name, slug=_free_slug(name, {p.slug for p in self._places.values()}))
