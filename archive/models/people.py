@@ -35,13 +35,20 @@ class Person(models.Model):
         """The people across the table from this person (the other side of the same events),
         as rows of slug, name, n (statements together) and last (latest date), most often first.
         """
-        mine = Mention.objects.visible().filter(statement=OuterRef("statement"), person=self)
+        # Start from this person's own statements (few), not from every mention (many).
+        mine = Mention.objects.visible().filter(person=self)
         return (
             Mention.objects.visible()
             .filter(statement__status=Statement.Status.PUBLISHED)
             .filter(
-                Q(Exists(mine.filter(side=Mention.Side.COUNTERPART)), side=Mention.Side.SOC)
-                | Q(Exists(mine.filter(side=Mention.Side.SOC)), side=Mention.Side.COUNTERPART)
+                Q(
+                    side=Mention.Side.SOC,
+                    statement__in=mine.filter(side=Mention.Side.COUNTERPART).values("statement"),
+                )
+                | Q(
+                    side=Mention.Side.COUNTERPART,
+                    statement__in=mine.filter(side=Mention.Side.SOC).values("statement"),
+                )
             )
             .values(slug=F("person__slug"), name=F("person__name"))
             .annotate(n=Count("statement"), last=Max("statement__date"))
