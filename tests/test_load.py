@@ -7,6 +7,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from archive.bench.corpus import write_corpus
 from archive.loader import load, parallel
@@ -428,3 +429,11 @@ def test_the_written_date_is_the_one_extraction_finds(releases, corpus):
         undated = dataclasses.replace(release, date=None)
         expected = extract(release.body, gazetteer=Gazetteer.from_fixtures()).release_date
         assert load._written_date(undated) == expected
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN pending list")
+def test_a_load_leaves_nothing_in_the_gin_pending_list():
+    load_releases(paths=[FIXTURE_RELEASES])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list('statement_search_document_gin'::regclass)")
+        assert cursor.fetchone()[0] == 0

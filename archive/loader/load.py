@@ -38,6 +38,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from archive.models import Statement
+from archive.search.maintenance import settle_index
 from archive.text import make_slug
 
 from .dates import release_date_in
@@ -123,6 +124,9 @@ def load_releases(
     except ReleaseError as error:  # a file changed between the check and the write
         report.created = report.updated = report.unchanged = 0
         report.errors.append(error)
+        return report
+    if not dry_run and (report.created or report.updated):
+        settle_index()
     return report
 
 
