@@ -20,6 +20,9 @@ TIMEOUT = 600  # seconds: the staleness of an edit made without calling corpus_c
 # corpus version (per cache) waits for them, unless a load then calls
 # archive.views.statements.warm_archive_counts().
 FILL_MS = getattr(settings, "ARCHIVE_CACHE_FILL_MS", 10_000)
+# Milliseconds allowed to the counts of a filtered list without words (shared by every visitor
+# of that URL, so worth more than a search's budget, but a page must still answer within 1 s).
+SHARED_FILL_MS = getattr(settings, "ARCHIVE_SHARED_FILL_MS", 700)
 GENERATION_KEY = "archive:corpus-generation"
 
 

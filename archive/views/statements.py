@@ -125,8 +125,8 @@ def statement_list(request):
         if counts is None:
             known = cache.peek(f"browse:{expanded or ''}") or {}
 
-            def compute():
-                with Budget() as budget:
+            def compute(ms=None):
+                with Budget(ms=ms) as budget:
                     counts = _counts(filterset, expanded, budget, known.get("facets"))
                 return counts, not budget.spent
 
@@ -135,7 +135,10 @@ def statement_list(request):
             else:
                 # Filters without words also give every visitor the same counts.
                 name = f"browse:{expanded or ''}:{_filters_key(cleaned)}"
-                counts = cache.cached(name, cache.corpus_version(), compute)
+                # Shared by every visitor, so the first may wait a little longer for them.
+                counts = cache.cached(
+                    name, cache.corpus_version(), lambda: compute(cache.SHARED_FILL_MS)
+                )
     snippets = search.snippets(page.object_list, filterset.query)
     for statement in page.object_list:
         statement.snippet = snippets.get(statement.pk)
