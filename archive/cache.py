@@ -23,6 +23,7 @@ FILL_MS = getattr(settings, "ARCHIVE_CACHE_FILL_MS", 10_000)
 # Milliseconds allowed to the counts of a filtered list without words (shared by every visitor
 # of that URL, so worth more than a search's budget, but a page must still answer within 1 s).
 SHARED_FILL_MS = getattr(settings, "ARCHIVE_SHARED_FILL_MS", 700)
+RETRY = 60  # seconds an incomplete result (a budget ran out) is served before another try
 GENERATION_KEY = "archive:corpus-generation"
 
 
@@ -54,7 +55,8 @@ def cached(name: str, version: str, compute):
     """compute()'s value, cached under `name` for this corpus version.
 
     `compute` returns (value, complete): an incomplete value (counts cut short by a time budget)
-    is returned but not cached, so a later request tries again.
+    is cached for RETRY seconds only (never as `peek()`'s latest): visitors meanwhile get what
+    it has at once, rather than each waiting for the budget again; then a request tries again.
     """
     key = f"archive:{name}:{version}"
     value = cache.get(key)
@@ -62,4 +64,6 @@ def cached(name: str, version: str, compute):
         value, complete = compute()
         if complete:
             cache.set_many({key: value, f"archive:{name}:latest": value}, timeout=TIMEOUT)
+        else:
+            cache.set(key, value, timeout=RETRY)
     return value
