@@ -8,6 +8,7 @@ by the next reload; setting a row to "removed" keeps it out for good.
 from django.contrib import admin, messages
 from django.db import transaction
 
+from .cache import corpus_changed
 from .loader.extract import extract
 from .loader.gazetteer import Gazetteer
 from .loader.store import EntityStore, merge_people
@@ -111,11 +112,13 @@ class StatementAdmin(admin.ModelAdmin):
     @admin.action(description="Publish the selected statements")
     def publish(self, request, queryset):
         count = queryset.update(status=Statement.Status.PUBLISHED)
+        corpus_changed()
         self.message_user(request, f"{count} statement(s) published.", messages.SUCCESS)
 
     @admin.action(description="Withdraw the selected statements to draft")
     def unpublish(self, request, queryset):
         count = queryset.update(status=Statement.Status.DRAFT)
+        corpus_changed()
         self.message_user(request, f"{count} statement(s) withdrawn to draft.", messages.SUCCESS)
 
     def save_formset(self, request, form, formset, change):
@@ -148,6 +151,7 @@ class StatementAdmin(admin.ModelAdmin):
                 )
                 statement.save(update_fields=["date", "date_source"])
             EntityStore().save(statement=statement, extraction=extraction)
+        corpus_changed()  # the archive-wide counts may have changed with this statement
 
 
 class PersonAliasInline(admin.TabularInline):

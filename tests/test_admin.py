@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from archive.cache import corpus_version
 from archive.loader.gazetteer import FIXTURES_DIR
 from archive.models import Mention, MergeSuggestion, Person, Review, Statement
 from tests.factories import (
@@ -209,3 +210,13 @@ def test_deleting_an_extracted_fact_in_the_admin_keeps_it_out_for_good(editor):
     mention.refresh_from_db()
     assert mention.review == Review.REMOVED
     assert not statement.mentions.visible().filter(person__name="Hadi al-Bahra").exists()
+
+
+def test_publishing_in_the_admin_refreshes_the_archive_wide_counts(editor):
+    draft = StatementFactory(status=Statement.Status.DRAFT)
+    before = corpus_version()
+    editor.post(
+        reverse("admin:archive_statement_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    assert corpus_version() != before

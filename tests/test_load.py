@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from archive.bench.corpus import write_corpus
+from archive.cache import corpus_version
 from archive.loader import load, parallel
 from archive.loader.extract import extract
 from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
@@ -437,3 +438,12 @@ def test_a_load_leaves_nothing_in_the_gin_pending_list():
     with connection.cursor() as cursor:
         cursor.execute("SELECT gin_clean_pending_list('statement_search_document_gin'::regclass)")
         assert cursor.fetchone()[0] == 0
+
+
+def test_a_load_that_changes_statements_refreshes_the_archive_wide_counts(write_release):
+    path = write_release("bare.txt", BODY)
+    load_releases(paths=[path])
+    before = corpus_version()
+    write_release("bare.txt", BODY.replace("held a meeting", "met"))
+    load_releases(paths=[path])  # an update: no new id, so only the hook can tell
+    assert corpus_version() != before

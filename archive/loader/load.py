@@ -37,6 +37,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Max
 
+from archive.cache import corpus_changed
 from archive.models import Statement
 from archive.search.maintenance import settle_index
 from archive.text import make_slug
@@ -127,6 +128,7 @@ def load_releases(
         return report
     if not dry_run and (report.created or report.updated):
         settle_index()
+        corpus_changed()  # cached archive-wide counts must be recounted
     return report
 
 
