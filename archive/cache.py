@@ -16,9 +16,8 @@ from django.db.models import Max
 from archive.models import Statement
 
 TIMEOUT = 600  # seconds: the staleness of an edit made without calling corpus_changed()
-# Milliseconds allowed to the archive-wide counts when they are not cached: one visitor per
-# corpus version (per cache) waits for them, unless a load then calls
-# archive.views.statements.warm_archive_counts().
+# Milliseconds allowed to the archive-wide counts when they are not cached: the first visitor
+# after each change of corpus version (per cache) waits for them.
 FILL_MS = getattr(settings, "ARCHIVE_CACHE_FILL_MS", 10_000)
 # Milliseconds allowed to the counts of a filtered list without words (shared by every visitor
 # of that URL, so worth more than a search's budget, but a page must still answer within 1 s).

@@ -58,13 +58,6 @@ def archive_counts(filterset, expanded):
     return cache.cached(f"browse:{expanded or ''}", cache.corpus_version(), compute)
 
 
-def warm_archive_counts():
-    """Fill the cache with the archive-wide counts (for a loader to call after a load)."""
-    from django.http import QueryDict
-
-    archive_counts(StatementFilter(QueryDict(), queryset=Statement.objects.published()), None)
-
-
 def _filters_key(cleaned) -> str:
     """A short key naming the active (valid, so bounded) filters, whatever their order."""
     items = sorted(
