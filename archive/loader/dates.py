@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .citations import to_ascii_digits
+from .gazetteer import trie_pattern
 
 MONTHS = {
     name: number
@@ -37,7 +38,9 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Trie-shaped ("sep(?:t(?:ember)?)?"): the longest name still wins, and a word that starts no month
+# is rejected at its first letter instead of being tried against each of the 24 names.
+_MONTH = r"(?:" + trie_pattern(list(MONTHS)) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"""
