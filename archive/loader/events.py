@@ -67,7 +67,11 @@ _CUE_LIST = [
         "unknown",
     ),
 ]
-_CUES = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _, _) in enumerate(_CUE_LIST)))
+# Every cue starts at a word boundary: tested once up front, it rejects most positions before any
+# of the alternatives (and their lookbehinds) is tried.
+_CUES = re.compile(
+    r"\b(?:" + "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _, _) in enumerate(_CUE_LIST)) + ")"
+)
 _VIRTUAL = re.compile(r"\b(?:virtual|online|via\s+video|video\s*conferenc\w*|zoom)\b", _I)
 _SESSION_NUMBER = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:(?:regular|ordinary|extraordinary|emergency|periodic)\s+)?session\b",
