@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .entities import Hit
 from .gazetteer import Gazetteer
@@ -266,6 +267,7 @@ def _candidates(
     return found
 
 
+@lru_cache(maxsize=65536)  # asked about every capitalized word; the same words recur
 def _not_name(word: str) -> bool:
     word = word[:-2] if word.endswith("'s") else word
     return (
@@ -492,18 +494,17 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
 def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None:
     """ "He stressed ..." speaks for the person named first in the last sentence naming someone."""
     owner = {id(c): p for p in people for c in candidates if c.text in p.spellings}
+    # Per paragraph, so that each sentence looks only at the names of its own paragraph.
+    owned: dict[int, list[_Candidate]] = {}
+    for c in candidates:
+        if id(c) in owner:
+            owned.setdefault(c.paragraph, []).append(c)
     subject = None
     for number, text in enumerate(paragraphs, start=1):
+        named = owned.get(number, ())
         for start, end in sentences[number - 1]:
             sentence = text[start:end]
-            first = next(
-                (
-                    c
-                    for c in candidates
-                    if c.paragraph == number and start <= c.start < end and id(c) in owner
-                ),
-                None,
-            )
+            first = next((c for c in named if start <= c.start < end), None)
             if first:
                 subject = owner[id(first)]
             elif (
