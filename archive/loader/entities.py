@@ -54,7 +54,7 @@ def find_entities(
             if entry and not (f.text.isupper() and _QUALIFYING.match(paragraph, f.end)):
                 hits.append(Hit(f.start, f.end, paragraph[f.start : f.end], entry))
         organizations.append(hits)
-        masked = _mask(paragraph, [(f.start, f.end) for f in found] + cited)
+        masked = mask(paragraph, [(f.start, f.end) for f in found] + cited)
         places.append(
             [Hit(f.start, f.end, f.text, f.entries[0]) for f in gazetteer.find_places(masked)]
         )
@@ -84,8 +84,15 @@ def _choose(
     return chosen.get(key)
 
 
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = "#" * (end - start)
-    return "".join(chars)
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character inside one of `spans` (which may overlap) as "#", offsets kept."""
+    if not spans:
+        return text
+    pieces, done = [], 0
+    for start, end in sorted(spans):
+        if end > done:
+            start = max(start, done)
+            pieces += (text[done:start], "#" * (end - start))
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .entities import Hit
+from .entities import Hit, mask
 from .gazetteer import Gazetteer
 from .names import is_short_form, person_key, word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role, parse_role
@@ -152,10 +152,8 @@ def find_people(
     sentences = [_sentences(text) for text in paragraphs]
     for number, text in enumerate(paragraphs, start=1):
         hits, places = org_hits[number - 1], place_hits[number - 1]
-        masked = list(text)
-        for hit in (*hits, *places):
-            masked[hit.start : hit.end] = "#" * (hit.end - hit.start)
-        found = _candidates(number, text, "".join(masked), sentences[number - 1])
+        masked = mask(text, [(hit.start, hit.end) for hit in (*hits, *places)])
+        found = _candidates(number, text, masked, sentences[number - 1])
         earlier_orgs.extend(_bodies_in_lowercase(text, gazetteer))
         _assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
         _collect_evidence(text, found)
