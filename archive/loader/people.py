@@ -335,7 +335,7 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
         start = title_start
         # Take in the capitalized words just before the head word ("Political Affairs Officer",
         # "Foreign Minister"), up to a word that is no part of a title ("Turkish", "the").
-        lead = re.search(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$", text[window_start:start])
+        lead = _TITLE_WORDS_BEFORE.search(text[window_start:start])
         if lead:
             for word in reversed(lead.group().split()):
                 if word in _NOT_TITLE:
@@ -345,7 +345,7 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
         if phrase.endswith(","):
             phrase = phrase[:-1]
         if (
-            re.search(r"(?:^|\s)(?:and|or)$", phrase)
+            _ENDS_WITH_AND.search(phrase)
             or "," in _PARENS.sub("", phrase)
             or _VERBS.search(phrase)
         ):
@@ -354,6 +354,8 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
     return None
 
 
+_TITLE_WORDS_BEFORE = re.compile(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$")
+_ENDS_WITH_AND = re.compile(r"(?:^|\s)(?:and|or)$")
 _PARENS = re.compile(r"\([^)]*\)")
 # "Deputy Head of the German Embassy, Mr. Michael Ohnmacht": the honorific is not part of the title.
 _HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")
@@ -387,10 +389,13 @@ def _role_after(text: str, name_end: int, titles) -> tuple[int, int] | None:
     return match.end(), match.end() + len(tail.rstrip())
 
 
+_APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+)?")
+
+
 def _appositive(text: str, found: list[_Candidate], c: _Candidate) -> bool:
     """Whether the title before `c` follows another name and a comma ("A, Chairman of X, c")."""
     return any(
-        o.end <= c.before[0] and re.fullmatch(r",\s+(?:the\s+)?", text[o.end : c.before[0]])
+        o.end <= c.before[0] and _APPOSITIVE_GAP.fullmatch(text, o.end, c.before[0])
         for o in found
         if o is not c
     )
@@ -484,7 +489,8 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
     person.spoke = person.spoke or c.spoke
     person.participant = person.participant or participating(c.paragraph)
     sentence = c.line[c.sentence[0] : c.sentence[1]]
-    delegation = _DELEGATION.search(sentence[: c.start - c.sentence[0]])
+    before = sentence[: c.start - c.sentence[0]]
+    delegation = "delegation" in before and _DELEGATION.search(before)  # the test is far cheaper
     if delegation and person.group is None:
         person.group = DEMONYMS.get(delegation.group(1), delegation.group(1))
 

@@ -197,13 +197,18 @@ def parse_role(
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
+_AT = re.compile(r"\s+at\s+(?:the\s+)?")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
 def _split_organization(
     phrase: str, earlier_orgs: list[str], gazetteer: Gazetteer
 ) -> tuple[str, str | None]:
     """The title and the organization a role phrase names after "at", "of" or "in", if any."""
-    at = re.search(r"\s+at\s+(?:the\s+)?", phrase)
-    of = re.search(r"\s+of\s+(?:the\s+)?", phrase)
-    in_ = re.search(r"\s+in\s+(?:the\s+)?", phrase)  # "Representative in Washington"
+    at = _AT.search(phrase)
+    of = _OF.search(phrase)
+    in_ = _IN.search(phrase)  # "Representative in Washington"
     for split in (at, of, in_):
         if not split:
             continue
@@ -254,12 +259,14 @@ def is_organization_name(text: str) -> bool:
     return bool(words) and words[0][:1].isupper() and any(w in ORG_NOUNS for w in words)
 
 
+_OWNER_GAP = re.compile(r"(?:\s*\([^)]*\))?('s|')?\s+")
+
+
 def _owner_before(paragraph: str, start: int, hits: list[Hit], places: list[Hit]):
     """The organization or country written right before a title: "France's", "the SOC's", "UN"."""
     for hit in (*hits, *places):
-        gap = paragraph[hit.end : start]
-        match = re.fullmatch(r"(?:\s*\([^)]*\))?('s|')?\s+", gap)
-        if match and hit.end <= start:
+        match = hit.end <= start and _OWNER_GAP.fullmatch(paragraph, hit.end, start)
+        if match:
             return hit.entry.name, hit.text, bool(match.group(1))
     return None
 
@@ -290,6 +297,9 @@ _TITLED_TAIL = re.compile(
 _CONNECTOR = re.compile(r"\s+(?:for|of|and|a|the|to|in|on|de)\s", re.IGNORECASE)
 
 
+_AT_NEXT = re.compile(r"\s+at\s")
+
+
 def titled_organizations(text: str, titles: list[tuple[int, int]]) -> list[tuple[str, int]]:
     """Organizations named after a title ("Chairman of the Christians for Peace organization").
 
@@ -303,7 +313,7 @@ def titled_organizations(text: str, titles: list[tuple[int, int]]) -> list[tuple
         if not match:
             continue
         org = match["org"]
-        if re.match(r"\s+at\s", text[match.end() :]):
+        if _AT_NEXT.match(text, match.end()):
             continue  # "the Office" names one named before; in "Head of X at Y" the body is Y
         if not match["descriptor"]:
             words = org.split()
