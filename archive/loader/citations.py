@@ -84,7 +84,7 @@ def to_ascii_digits(text: str) -> str:
 
 def find_citations(text: str) -> list[Cited]:
     """Every resolution cited in `text`, in order; `as_written` is the whole citing phrase."""
-    if not any(marker in text for marker in _MARKERS):
+    if not any(map(text.__contains__, _MARKERS)):
         return []
     digits = to_ascii_digits(text)
     found: list[Cited] = []
