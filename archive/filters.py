@@ -119,8 +119,19 @@ class StatementFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To")
 
+    # The ids the words match, when the page fetched them once (see use_matches()).
+    matched_ids: list[int] | None = None
+
+    def use_matches(self, ids: list[int] | None) -> None:
+        """Keep the words' matches by these ids (see search.matching) in every query built after.
+
+        A page's count, facets and histogram each filter on the words; with the matches fetched
+        once they read a list instead of running the search again, each. Call before `qs`.
+        """
+        self.matched_ids = ids
+
     def filter_search(self, queryset, name, value):
-        return search.matching(queryset, value)
+        return search.matching(queryset, value, ids=self.matched_ids)
 
     def filter_related(self, queryset, name, value):
         return in_related(queryset, name, value) if value else queryset

@@ -28,6 +28,7 @@ from functools import reduce
 from django.contrib.postgres.search import SearchHeadline, SearchQueryField, SearchRank
 from django.contrib.postgres.search import SearchQuery as TsQuery
 from django.db.models import BooleanField, Case, F, Func, QuerySet, Value, When
+from django.db.models.lookups import Lookup
 
 from .document import DEFAULT_CONFIG, TEXT_SEARCH_CONFIGS
 from .highlight import Markers, render
@@ -83,7 +84,25 @@ def _matches(tsquery: TsQuery) -> _Matches:
     return _Matches(F("search_document"), _Once(tsquery))
 
 
-def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+class _InList(Lookup):
+    """`id = ANY(array)`: a list of ids as one parameter, however long the list."""
+
+    lookup_name = "in_array"  # never registered: built by matching() only
+    prepare_rhs = False
+
+    def __init__(self, ids: Sequence[int]):
+        super().__init__(F("pk"), list(ids))
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = self.process_lhs(compiler, connection)
+        return f"{pk_sql} = ANY(%s::bigint[])", [*pk_params, self.rhs]
+
+
+def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) -> QuerySet:
+    if ids is not None:
+        # The matches, fetched once (api.matching); the rank still reads each row's vector.
+        queryset = queryset.filter(_InList(ids))
+        return queryset.alias(rank=_rank(_positive(query))) if query.has_positive else queryset
     if not query.has_positive:
         # Exclusions alone: NOT IN over an index-driven subquery, since `NOT (search_document
         # @@ ...)` would read and decompress every row's vector.
@@ -95,10 +114,13 @@ def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     wanted = reduce(
         operator.and_, (~_term(t, c) for t in query.excluded for c in CONFIGS), positive
     )
-    rank = SearchRank(
+    return queryset.filter(_matches(wanted)).alias(rank=_rank(positive))
+
+
+def _rank(positive: TsQuery) -> SearchRank:
+    return SearchRank(
         F("search_document"), _Once(positive), weights=RANK_WEIGHTS, cover_density=True
     )
-    return queryset.filter(_matches(wanted)).alias(rank=rank)
 
 
 def many_matches(many: bool = True):

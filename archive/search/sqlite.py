@@ -14,6 +14,7 @@ materialized match with its bm25 scores, which drives the query (see _Hits).
 
 import contextlib
 import contextvars
+import json
 from collections.abc import Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -186,13 +187,33 @@ class _Rank(Expression):
         ), [self.match, *pk_params]
 
 
-def matching(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+class _InList(Lookup):
+    """`id IN` a list of ids passed as one JSON parameter (json_each), however long the list."""
+
+    lookup_name = "in_json_list"  # never registered: built by matching() only
+    prepare_rhs = False
+
+    def __init__(self, ids: Sequence[int]):
+        super().__init__(F("pk"), json.dumps(list(ids)))
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = self.process_lhs(compiler, connection)
+        return f"{pk_sql} IN (SELECT value FROM json_each(%s))", [*pk_params, self.rhs]
+
+
+def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) -> QuerySet:
     # Filtering on an id list leaves an ordinary QuerySet for counts, facets and subqueries, and
     # does not pay for bm25, which costs twenty times the match itself on a common word.
+    if ids is not None:
+        queryset = queryset.filter(_InList(ids))
     if not query.has_positive:
+        if ids is not None:
+            return queryset
         return queryset.exclude(pk__in=_ids(_any(query.excluded)))  # FTS5 has no unary NOT
     match = match_expression(query)
-    return queryset.filter(_InMatch(match)).alias(rank=_Rank(match))
+    if ids is None:
+        queryset = queryset.filter(_InMatch(match))
+    return queryset.alias(rank=_Rank(match))
 
 
 def with_rank(queryset: QuerySet) -> QuerySet:

@@ -97,8 +97,12 @@ def statement_list(request):
     filtered = any(_active(v) for k, v in cleaned.items() if k != "q")
     matches = 0
     if filterset.query:
+        # The words' matches, fetched once when there are not too many: every later query of
+        # the page (count, facets, histogram) then filters on that list.
         words = search.matching(Statement.objects.published(), filterset.query)
-        matches = capped_count(words if filtered else filterset.qs)
+        ids = search.matched_ids(words, COUNT_CAP)
+        filterset.use_matches(ids)
+        matches = COUNT_CAP + 1 if ids is None else len(ids)
     broad = matches > COUNT_CAP
     unranked = sort == "relevance" and broad
     if unranked:
