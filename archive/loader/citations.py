@@ -47,12 +47,14 @@ _ARABIC = (
 _ARABIC_GENEVA = r"بيان\s+جنيف(?:\s+(?:لعام|عام)\s+2012)?"
 
 # Each alternative starts with a distinctive word, so the scan is quick; the body written before
-# "Resolution" is then looked for just before the match.
+# "Resolution" is then looked for just before the match. The English forms share their leading
+# word boundary, tested once for all four (the Arabic ones may follow a prefix such as "و").
 _BODY_BEFORE = re.compile(rf"\b{_BODY}(?:'s)?\s+$", re.IGNORECASE)
 _CITATION = re.compile(
-    rf"(?P<resolution>\b(?:resolutions?|res\.)\s+(?P<list>{_LIST}))"
-    rf"|(?P<unscr>\bUNSCRs?\s*(?P<unscr_list>{_LIST}))"
-    rf"|(?P<symbol>{_SYMBOL})|(?P<geneva>{_GENEVA})|(?P<arabic>{_ARABIC})|(?P<arabic_geneva>{_ARABIC_GENEVA})",
+    rf"\b(?:(?P<resolution>(?:resolutions?|res\.)\s+(?P<list>{_LIST}))"
+    rf"|(?P<unscr>UNSCRs?\s*(?P<unscr_list>{_LIST}))"
+    rf"|(?P<symbol>{_SYMBOL})|(?P<geneva>{_GENEVA}))"
+    rf"|(?P<arabic>{_ARABIC})|(?P<arabic_geneva>{_ARABIC_GENEVA})",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\)|\s+of\s+(\d{4}))?")
