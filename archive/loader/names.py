@@ -108,6 +108,7 @@ def compare_names(a: str, b: str) -> Verdict:
     return DIFFERENT
 
 
+@lru_cache(maxsize=65536)  # asked for every pair of a release's names and spellings
 def is_short_form(short: str, full: str) -> bool:
     """Whether `short` ("Al-Hariri", "Kado") names `full` ("Nasr Al-Hariri", "Abdullah Kaddo")."""
     short_parts, full_parts = name_parts(short), name_parts(full)
