@@ -103,6 +103,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Session settings sent when connecting (no extra query), unless DATABASE_URL gives its own
+    # `?options=`. random_page_cost 1.1 (PostgreSQL's default, 4, assumes spinning disks): an
+    # archive is read from memory or SSD, and at the default the planner read every fact row
+    # to count the facets of a few thousand matches instead of looking them up (1.9x slower,
+    # measured at 100,000 statements). JIT compiles grouped counts for seconds; they are short.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", os.environ.get("PG_OPTIONS", "-c random_page_cost=1.1 -c jit=off")
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -74,3 +74,15 @@ def test_database_url_chooses_the_engine(url, engine):
         timeout=60,
     )
     assert result.stdout.strip() == engine, result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_sessions_plan_for_a_database_in_memory_or_on_ssd():
+    """random_page_cost 1.1 and no JIT, sent when connecting (see settings.py for why)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('random_page_cost'), current_setting('jit')")
+        assert cursor.fetchone() == ("1.1", "off")
