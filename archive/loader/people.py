@@ -222,11 +222,31 @@ def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
     return found
 
 
-_NAME_WORD = (
-    r"(?:(?:al|el|as|ad|ash|at|az|ar|an|bin|ibn|abu)-)?[A-ZÀ-ÖØ-ÞŁŚŞŠŽ][^\W\d_]*(?:['-][^\W\d_]+)*"
-)
+_CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŞŠŽ"
+_PREFIXES = ("al", "el", "as", "ad", "ash", "at", "az", "ar", "an", "bin", "ibn", "abu")  # "al-Assad"
+_WORD_TAIL = r"[^\W\d_]*(?:['-][^\W\d_]+)*"
+_NAME_WORD = rf"(?:(?:{'|'.join(_PREFIXES)})-)?[{_CAPITAL}]{_WORD_TAIL}"
+
+
+def _first_name_word() -> str:
+    """`_NAME_WORD` not continuing a word, written to start with a character class.
+
+    The regex engine then skips in C to the capitals and the prefixes' first letters, instead of
+    trying the pattern at every position; the character before the word (not a letter, digit, "_",
+    "'" or "-") is checked right after that first character, and the lookbehinds that follow say
+    which kind of word it began.
+    """
+    rests: dict[str, list[str]] = {}
+    for prefix in _PREFIXES:
+        rests.setdefault(prefix[0], []).append(prefix[1:])
+    prefixed = "".join(
+        f"|(?<={letter})(?:{'|'.join(rest)})-[{_CAPITAL}]" for letter, rest in rests.items()
+    )
+    return rf"[{_CAPITAL}{''.join(rests)}](?<![\w'-].)(?:(?<=[{_CAPITAL}]){prefixed}){_WORD_TAIL}"
+
+
 _RUN = re.compile(
-    rf"(?<![\w'-]){_NAME_WORD}(?: (?:(?:{'|'.join(sorted(CONNECTORS))}) )*{_NAME_WORD})*(?![\w-])"
+    rf"{_first_name_word()}(?: (?:(?:{'|'.join(sorted(CONNECTORS))}) )*{_NAME_WORD})*(?![\w-])"
 )
 _RUN_WORD = re.compile(r"\S+")
 
