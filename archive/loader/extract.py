@@ -16,7 +16,7 @@ from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import ROLE_WORD, titled_organizations
+from .roles import title_spans, titled_organizations
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
@@ -113,7 +113,7 @@ def extract(
         [[(c.start, c.start + len(c.as_written)) for c in found] for found in cited],
     )
     event = find_event(paragraphs, place_hits, release_date=release_date or written_date)
-    titles = [[m.span() for m in ROLE_WORD.finditer(p)] for p in paragraphs]
+    titles = [title_spans(p) for p in paragraphs]
     people = find_people(
         paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind
     )

@@ -82,13 +82,22 @@ def _plural(title: str) -> str:
 # One trie-shaped, case-sensitive pattern (spelled in the three cases releases use): the regex
 # engine rejects most positions at their first character, where IGNORECASE would double the scanning
 # time.
-ROLE_WORD = re.compile(
-    r"\b(?:"
-    + trie_pattern(
-        [w for t in TITLES for word in (t, _plural(t)) for w in (word, word.lower(), word.upper())]
-    )
-    + r")\b"
+_TITLE_WORDS = trie_pattern(
+    [w for t in TITLES for word in (t, _plural(t)) for w in (word, word.lower(), word.upper())]
 )
+ROLE_WORD = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
+# The same, as the character before the word (anything but a word character) and the word: a
+# pattern that starts with a character class, which the engine looks for without trying the whole
+# pattern at every position.
+_GAP_AND_ROLE_WORD = re.compile(rf"\W({_TITLE_WORDS})\b")
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Where ROLE_WORD matches in `text`, left to right: the spans its `finditer` would give.
+
+    A word at the very start has no character before it, hence the space put in front.
+    """
+    return [(m.start(1) - 1, m.end(1) - 1) for m in _GAP_AND_ROLE_WORD.finditer(" " + text)]
 
 # Words that make a phrase an organization's name ("Syrian Emergency Organization").
 ORG_NOUNS = word_set(
