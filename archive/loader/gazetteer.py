@@ -91,13 +91,17 @@ def trie_pattern(words: list[str]) -> str:
     def emit(node: dict) -> str:
         ends = "" in node
         branches = []
-        for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        # The branches start with different characters, so at most one applies; the engine tries
+        # them in order, and running text is mostly lowercase: those first.
+        for char in sorted(
+            (c for c in node if c), key=lambda c: (not c.islower(), -_depth(node[c]))
+        ):
             piece = r"[\s-]+" if char == _SEPARATOR else re.escape(char)
             branches.append(piece + emit(node[char]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # Longer alternatives first and the end marker last, so the longest alias wins.
+        # The end marker last (an optional group is greedy), so the longest alias wins.
         return f"(?:{body})?" if ends else body
 
     return emit(trie)
