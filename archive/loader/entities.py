@@ -85,7 +85,7 @@ def _choose(
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with every character inside one of `spans` (which may overlap) as "#", offsets kept."""
+    """`text` with every character inside one of `spans` (they may overlap) as "#", same length."""
     if not spans:
         return text
     pieces, done = [], 0

@@ -223,7 +223,8 @@ def _bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
 
 
 _CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŞŠŽ"
-_PREFIXES = ("al", "el", "as", "ad", "ash", "at", "az", "ar", "an", "bin", "ibn", "abu")  # "al-Assad"
+# Written before a capitalized word, joined by a hyphen: "al-Assad", "abu-Bakr".
+_PREFIXES = ["al", "el", "as", "ad", "ash", "at", "az", "ar", "an", "bin", "ibn", "abu"]
 _WORD_TAIL = r"[^\W\d_]*(?:['-][^\W\d_]+)*"
 _NAME_WORD = rf"(?:(?:{'|'.join(_PREFIXES)})-)?[{_CAPITAL}]{_WORD_TAIL}"
 
@@ -364,11 +365,7 @@ def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple
         phrase = _HONORIFIC.sub("", text[start:name_start]).rstrip()
         if phrase.endswith(","):
             phrase = phrase[:-1]
-        if (
-            _ENDS_WITH_AND.search(phrase)
-            or "," in _PARENS.sub("", phrase)
-            or _VERBS.search(phrase)
-        ):
+        if _ENDS_WITH_AND.search(phrase) or "," in _PARENS.sub("", phrase) or _VERBS.search(phrase):
             continue
         return start, start + len(phrase)
     return None

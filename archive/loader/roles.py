@@ -99,6 +99,7 @@ def title_spans(text: str) -> list[tuple[int, int]]:
     """
     return [(m.start(1) - 1, m.end(1) - 1) for m in _GAP_AND_ROLE_WORD.finditer(" " + text)]
 
+
 # Words that make a phrase an organization's name ("Syrian Emergency Organization").
 ORG_NOUNS = word_set(
     "Organization Organisation Council Committee Commission Coalition Government Ministry "
