@@ -128,14 +128,20 @@ def test_many_results_really_are_many(client, archive):
 
 
 def test_filtered_browse_reuses_its_cached_counts(client, archive, django_assert_num_queries):
-    """Filters without words give every visitor the same counts: cached per corpus version."""
+    """Filters without words give every visitor the same counts: cached per corpus version.
+
+    The cached histogram counted every result, so the page takes its total from there rather
+    than counting again (300 ms for a person in a fifth of 100,000 statements).
+    """
     url = f"{LIST}?person={archive['person'].slug}&year=2015"
     first = client.get(url)
-    # the corpus version, the person filter's values, the count, the rows and their people
-    with django_assert_num_queries(5):
+    # the corpus version, the person filter's values, the rows and their people
+    with django_assert_num_queries(4):
         again = client.get(url)
     assert again.context["facets"] == first.context["facets"]
-    assert again.context["page"].paginator.count == first.context["page"].paginator.count
+    expected = Statement.objects.filter(date__year=2015, mentions__person=archive["person"])
+    assert again.context["page"].paginator.count == expected.distinct().count()
+    assert again.context["page"].paginator.exact
 
 
 def _runs_the_search(sql: str) -> bool:

@@ -80,21 +80,48 @@ def _active(value) -> bool:
     return bool(len(value)) if hasattr(value, "__len__") else True
 
 
+def filtered_counts(filterset, expanded, cleaned):
+    """The counts of a list filtered without words: the same for every visitor, cached too.
+
+    Shared by every visitor of the URL, so the first may wait a little longer for them.
+    """
+    known = cache.peek(f"browse:{expanded or ''}") or {}
+
+    def compute():
+        with Budget(ms=cache.SHARED_FILL_MS) as budget:
+            counts = _counts(filterset, expanded, budget, known.get("facets"))
+        return counts, not budget.spent
+
+    name = f"browse:{expanded or ''}:{_filters_key(cleaned)}"
+    return cache.cached(name, cache.corpus_version(), compute)
+
+
+def search_counts(filterset, expanded):
+    """The counts of a search, within the page's time budget (never cached: words are endless)."""
+    known = cache.peek(f"browse:{expanded or ''}") or {}
+    with Budget() as budget:
+        return _counts(filterset, expanded, budget, known.get("facets"))
+
+
 def statement_list(request):
     params = clean_params(request.GET)
     filterset, sort = _filtered(params)
     # Only a facet's name: the value also keys the cache, which must not take any string.
     expanded = params.get("more") if params.get("more") in FACET_NAMES else None
     cleaned = filterset.cleaned()
-    browsing = not any(_active(value) for value in cleaned.values())
-    counts = archive_counts(filterset, expanded) if browsing else None
-    # Unfiltered, the cached histogram has counted every published statement exactly.
+    filtered = any(_active(v) for k, v in cleaned.items() if k != "q")
+    if filterset.query:
+        counts = None  # counted after the page, see below
+    elif filtered:
+        counts = filtered_counts(filterset, expanded, cleaned)
+    else:
+        counts = archive_counts(filterset, expanded)
+    # A histogram that was counted (not cut short) counted every result: the exact total.
     exact = bool(counts and counts["histogram"])
     # How many statements the words match: past the cap, relevance would score every one of
     # them (a word found in most statements), so such a search is shown newest first and the
     # page says why; and the queries compile for a broad match (search.many_matches). Scoring
     # follows the words alone, so with other filters too it is the words' matches that count.
-    filtered = any(_active(v) for k, v in cleaned.items() if k != "q")
     matches = 0
     if filterset.query:
         # The words' matches, fetched once when there are not too many: every later query of
@@ -120,22 +147,7 @@ def statement_list(request):
         page = paginator.get_page(params.get("page"))
         page.object_list = list(page.object_list)
         if counts is None:
-            known = cache.peek(f"browse:{expanded or ''}") or {}
-
-            def compute(ms=None):
-                with Budget(ms=ms) as budget:
-                    counts = _counts(filterset, expanded, budget, known.get("facets"))
-                return counts, not budget.spent
-
-            if filterset.query:
-                counts, _ = compute()
-            else:
-                # Filters without words also give every visitor the same counts.
-                name = f"browse:{expanded or ''}:{_filters_key(cleaned)}"
-                # Shared by every visitor, so the first may wait a little longer for them.
-                counts = cache.cached(
-                    name, cache.corpus_version(), lambda: compute(cache.SHARED_FILL_MS)
-                )
+            counts = search_counts(filterset, expanded)
     snippets = search.snippets(page.object_list, filterset.query)
     for statement in page.object_list:
         statement.snippet = snippets.get(statement.pk)
