@@ -131,7 +131,7 @@ def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, dat
     for written in find_dates(lead):
         if _ON.search(lead[: written.start]):
             return written.text, written.resolve(release_date)
-    weekday = _WEEKDAY.search(lead)
+    weekday = "day" in lead and _WEEKDAY.search(lead)  # every weekday's name ends in "day"
     if weekday:
         date = None
         if release_date:

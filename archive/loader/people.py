@@ -76,7 +76,7 @@ _DELEGATION = re.compile(
     r"\b(\w+)(?:'s)?\s+delegation\s+(?:included|comprised|consisted\s+of|was\s+composed\s+of)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bNo|\bDr|\bMr|\bMrs|\bMs|\bSt|\bProf)$")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|No|Dr|Mr|Mrs|Ms|St|Prof)$")
 
 INTERACTIVE_EVENTS = frozenset(
     {
@@ -505,8 +505,7 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
     person.participant = person.participant or participating(c.paragraph)
-    sentence = c.line[c.sentence[0] : c.sentence[1]]
-    before = sentence[: c.start - c.sentence[0]]
+    before = c.line[c.sentence[0] : c.start]  # the sentence up to the name
     delegation = "delegation" in before and _DELEGATION.search(before)  # the test is far cheaper
     if delegation and person.group is None:
         person.group = DEMONYMS.get(delegation.group(1), delegation.group(1))
@@ -525,7 +524,7 @@ def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None
         named = owned.get(number, ())
         for start, end in sentences[number - 1]:
             sentence = text[start:end]
-            first = next((c for c in named if start <= c.start < end), None)
+            first = named and next((c for c in named if start <= c.start < end), None)
             if first:
                 subject = owner[id(first)]
             elif (
