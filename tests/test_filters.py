@@ -54,6 +54,24 @@ def test_related_filters_use_exists_and_never_distinct():
     assert "DISTINCT" not in sql
 
 
+def test_counting_reads_related_filters_as_id_lists_and_finds_the_same_statements():
+    """qs_without() (counts) keeps `id IN (facts)`, read once; the page keeps EXISTS."""
+    person, resolution = PersonFactory(), ResolutionFactory()
+    for title, cites in [("A", True), ("B", False)]:
+        statement = StatementFactory(title=title)
+        MentionFactory(statement=statement, person=person)
+        CitationFactory(statement=statement, resolution=resolution, paragraph=1)
+        CitationFactory(statement=statement, resolution=resolution, paragraph=2)
+        if not cites:
+            statement.citations.update(review="removed")
+    filterset = filtered({"person": person.slug, "resolution": resolution.slug})
+    counted = filterset.qs_without()
+    sql = str(counted.query).upper()
+    assert "EXISTS" not in sql and sql.count(" IN (SELECT") == 2
+    assert [s.title for s in counted] == [s.title for s in filterset.qs] == ["A"]
+    assert {s.title for s in filterset.qs_without("resolution")} == {"A", "B"}
+
+
 def test_a_statement_matching_twice_is_listed_once():
     resolution = ResolutionFactory()
     statement = StatementFactory()

@@ -39,12 +39,11 @@ def _sorted(filterset, sort):
 def _counts(filterset, expanded, budget, fallback=None):
     """The facets and histogram of the results, within `budget` (None for what did not fit)."""
     cleaned = filterset.cleaned()
-    return {
-        "facets": statement_facets(filterset, expanded, budget, fallback),
-        "histogram": budget.run(
-            lambda: histogram(filterset.qs, cleaned.get("date_from"), cleaned.get("date_to"))
-        ),
-    }
+    # The histogram first: once counted, it also gives the page its exact total.
+    dates = budget.run(
+        lambda: histogram(filterset.qs_without(), cleaned.get("date_from"), cleaned.get("date_to"))
+    )
+    return {"facets": statement_facets(filterset, expanded, budget, fallback), "histogram": dates}
 
 
 def archive_counts(filterset, expanded):
@@ -140,7 +139,7 @@ def statement_list(request):
         elif filterset.query and not filtered:
             count = matches
         else:
-            count = capped_count(filterset.qs)
+            count = capped_count(filterset.qs_without())
         paginator = CappedPaginator(
             _sorted(filterset, sort).with_people(), PER_PAGE, count=count, exact=exact
         )
