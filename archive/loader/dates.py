@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .citations import to_ascii_digits
-from .gazetteer import trie_pattern
+from .gazetteer import trie_pattern, words_pattern
 
 MONTHS = {
     name: number
@@ -110,7 +110,7 @@ _HEADER_WORDS = re.compile(
     r"press release|statement|coalition|department|media|office", re.IGNORECASE
 )
 _DATELINE_END = re.compile(r"\s*(?:[-:|]|\)|$)")
-_SOURCE = re.compile(r"\b(?:source|published|posted|issued)\b", re.IGNORECASE)
+_SOURCE = re.compile(words_pattern(["source", "published", "posted", "issued"]), re.IGNORECASE)
 
 
 def release_date_in(paragraphs: list[str]) -> datetime.date | None:

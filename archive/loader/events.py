@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates
 from .entities import Hit
+from .gazetteer import words_pattern
 
 _I = re.IGNORECASE
 # (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
@@ -72,7 +73,9 @@ _CUE_LIST = [
 _CUES = re.compile(
     r"\b(?:" + "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _, _) in enumerate(_CUE_LIST)) + ")"
 )
-_VIRTUAL = re.compile(r"\b(?:virtual|online|via\s+video|video\s*conferenc\w*|zoom)\b", _I)
+_VIRTUAL = re.compile(
+    words_pattern(["virtual", "online", r"via\s+video", r"video\s*conferenc\w*", "zoom"]), _I
+)
 _SESSION_NUMBER = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:(?:regular|ordinary|extraordinary|emergency|periodic)\s+)?session\b",
     _I,

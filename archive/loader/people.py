@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .entities import Hit, mask
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, words_pattern
 from .names import is_short_form, person_key, word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role, parse_role
 
@@ -68,8 +68,11 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
 _ITEM_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?(?:[A-Z]{2,}(?:'s)?\s+|\w+'s\s+)?")
 _PRONOUN_SPEECH = re.compile(r"^(?:He|She)\b")
 _PARTICIPATION = re.compile(
-    r"\b(?:met|meet|meeting|meetings|attended|attendance|delegation|included|brought\s+together|received|"
-    r"hosted|visit|visited|call|participated|participation|talks\s+with|joined)\b",
+    words_pattern(
+        ["met", "meet", "meeting", "meetings", "attended", "attendance", "delegation", "included"]
+        + [r"brought\s+together", "received", "hosted", "visit", "visited", "call", "participated"]
+        + ["participation", r"talks\s+with", "joined"]
+    ),
     re.IGNORECASE,
 )
 _DELEGATION = re.compile(
