@@ -50,6 +50,11 @@ def peek(name: str):
     return cache.get(f"archive:{name}:latest")
 
 
+def current(name: str, version: str):
+    """The value cached under `name` for this corpus version, complete or not; None if none."""
+    return cache.get(f"archive:{name}:{version}")
+
+
 def cached(name: str, version: str, compute):
     """compute()'s value, cached under `name` for this corpus version.
 

@@ -258,14 +258,66 @@ def _facet(name, label, values, expanded, limit):
 
 
 def statement_facets(
-    filterset: StatementFilter, expanded: str | None, budget, fallback=None
+    filterset: StatementFilter, expanded: str | None, budget, fallback=None, archive_wide=None
 ) -> list[Facet]:
     """Every facet of the list page, in display order: one query each, within `budget`.
 
     A facet whose counts did not fit in the budget shows its selected values and those of
     `fallback` (the archive-wide facets, when cached) without counts, and says so.
+    `archive_wide`: the archive-wide facets of the current corpus, when cached; a facet whose
+    own filter is the only one active counts the whole archive, so it is taken from there.
     """
-    facets = [entity_facet(filterset, name, expanded == name, budget) for name in ENTITY_FACETS]
+
+    def reused(name):
+        if filterset.active_except(name):
+            return None
+        known = next((f for f in archive_wide or [] if f.name == name and f.counted), None)
+        return known and _reselected(filterset, known)
+
+    facets = [
+        reused(name) or entity_facet(filterset, name, expanded == name, budget)
+        for name in ENTITY_FACETS
+    ]
+    facets.append(reused("kind") or _kind_facet(filterset, budget))
+    facets.append(reused("language") or _language_facet(filterset, budget))
+    facets.append(reused("year") or year_facet(filterset, expanded == "year", budget))
+    if all(facet is not None for facet in facets):
+        return facets
+    return [
+        facet or _uncounted(filterset, name, label, expanded == name, fallback)
+        for facet, (name, label) in zip(facets, FACET_NAMES.items(), strict=True)
+    ]
+
+
+def _reselected(filterset, known: Facet) -> Facet | None:
+    """An archive-wide facet with this page's selection; None if a selected value's count is
+    not among its values (it was past the values shown)."""
+    selected = _selected_keys(filterset, known.name)
+    if not set(selected) <= {v.key for v in known.values}:
+        return None
+    values = [
+        FacetValue(
+            key=v.key,
+            label=v.label,
+            count=v.count,
+            selected=v.key in selected,
+            params=_click(known.name, selected, v.key),
+            add=_add(known.name, selected, v.key),
+            url=v.url,
+        )
+        for v in known.values
+    ]
+    return Facet(
+        name=known.name,
+        label=known.label,
+        values=values,
+        expanded=known.expanded,
+        has_more=known.has_more,
+        params=known.params,
+    )
+
+
+def _kind_facet(filterset, budget):
     kinds = budget.run(
         lambda: list(
             Meeting.objects.visible()
@@ -275,11 +327,12 @@ def statement_facets(
             .order_by("-n", "key")
         )
     )
-    facets.append(
-        choice_facet(filterset, "kind", "Event", kinds, Meeting.Kind.choices)
-        if kinds is not None
-        else None
-    )
+    if kinds is None:
+        return None
+    return choice_facet(filterset, "kind", "Event", kinds, Meeting.Kind.choices)
+
+
+def _language_facet(filterset, budget):
     languages = budget.run(
         lambda: list(
             filterset.qs_without("language")
@@ -289,18 +342,9 @@ def statement_facets(
             .order_by("-n", "key")
         )
     )
-    facets.append(
-        choice_facet(filterset, "language", "Language", languages, Language.choices)
-        if languages is not None
-        else None
-    )
-    facets.append(year_facet(filterset, expanded == "year", budget))
-    if all(facet is not None for facet in facets):
-        return facets
-    return [
-        facet or _uncounted(filterset, name, label, expanded == name, fallback)
-        for facet, (name, label) in zip(facets, FACET_NAMES.items(), strict=True)
-    ]
+    if languages is None:
+        return None
+    return choice_facet(filterset, "language", "Language", languages, Language.choices)
 
 
 FACET_NAMES = {

@@ -93,6 +93,14 @@ def in_related(statements, name: str, values, *, by_list: bool = False):
     return statements.filter(Exists(facts.filter(statement=OuterRef("pk"))))
 
 
+def is_active(value) -> bool:
+    """Whether a cleaned filter value narrows the results."""
+    if value is None or value == "":
+        return False
+    # A selection (list or QuerySet): an empty entity selection is a query-free none().
+    return bool(len(value)) if hasattr(value, "__len__") else True
+
+
 @dataclass
 class Chip:
     """An active filter, shown above the results with a link that removes it."""
@@ -165,6 +173,10 @@ class StatementFilter(django_filters.FilterSet):
         finally:
             self._counting = False
         return queryset
+
+    def active_except(self, name: str | None = None) -> bool:
+        """Whether any filter other than `name` narrows the results (words included)."""
+        return any(is_active(v) for field, v in self.cleaned().items() if field != name)
 
     @property
     def query(self) -> str:

@@ -139,6 +139,25 @@ def test_facets_are_disjunctive(client):
     assert client.get(LIST, {"person": [a.slug, b.slug]}).context["page"].paginator.count == 4
 
 
+def test_the_only_filters_own_facet_comes_from_the_cached_archive_wide_counts(client):
+    """With one filter, its own facet counts the whole archive: no need to count it again."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    a, b = PersonFactory(name="A Person"), PersonFactory(name="B Person")
+    for person in (a, a, b):
+        MentionFactory(person=person)
+    client.get(LIST)  # the archive-wide counts, now cached
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(LIST, {"person": a.slug})
+    people = {v.label: (v.count, v.selected) for v in response.context["facets"][0].values}
+    assert people == {"A Person": (2, True), "B Person": (1, False)}
+    assert not [q for q in captured.captured_queries if '"person_id" AS "entity_id"' in q["sql"]]
+    cache.clear()
+    assert client.get(LIST, {"person": a.slug}).context["facets"] == response.context["facets"]
+
+
 def test_other_facets_apply_the_active_filters(client):
     person = PersonFactory()
     resolution = ResolutionFactory()

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from archive import cache
 from archive.budget import Budget
 from archive.facets import FACET_NAMES, statement_facets
-from archive.filters import SORTS, StatementFilter
+from archive.filters import SORTS, StatementFilter, is_active
 from archive.histogram import histogram
 from archive.models import Citation, Mention, PlaceMention, Review, Statement
 from archive.search import api as search
@@ -36,14 +36,18 @@ def _sorted(filterset, sort):
     return statements.oldest_first() if sort == "oldest" else statements.newest_first()
 
 
-def _counts(filterset, expanded, budget, fallback=None):
-    """The facets and histogram of the results, within `budget` (None for what did not fit)."""
+def _counts(filterset, expanded, budget, fallback=None, archive_wide=None):
+    """The facets and histogram of the results, within `budget` (None for what did not fit).
+
+    `fallback`, `archive_wide`: archive-wide facets, see statement_facets().
+    """
     cleaned = filterset.cleaned()
     # The histogram first: once counted, it also gives the page its exact total.
     dates = budget.run(
         lambda: histogram(filterset.qs_without(), cleaned.get("date_from"), cleaned.get("date_to"))
     )
-    return {"facets": statement_facets(filterset, expanded, budget, fallback), "histogram": dates}
+    facets = statement_facets(filterset, expanded, budget, fallback, archive_wide)
+    return {"facets": facets, "histogram": dates}
 
 
 def archive_counts(filterset, expanded):
@@ -67,16 +71,9 @@ def _filters_key(cleaned) -> str:
             else str(value),
         )
         for name, value in cleaned.items()
-        if _active(value)
+        if is_active(value)
     )
     return hashlib.sha256(repr(items).encode()).hexdigest()[:32]
-
-
-def _active(value) -> bool:
-    if value is None or value == "":
-        return False
-    # A selection (list or QuerySet): an empty entity selection is a query-free none().
-    return bool(len(value)) if hasattr(value, "__len__") else True
 
 
 def filtered_counts(filterset, expanded, cleaned):
@@ -84,15 +81,20 @@ def filtered_counts(filterset, expanded, cleaned):
 
     Shared by every visitor of the URL, so the first may wait a little longer for them.
     """
+    version = cache.corpus_version()
     known = cache.peek(f"browse:{expanded or ''}") or {}
+    # The archive-wide counts of this very corpus version, if cached: with one filter only, that
+    # filter's own facet counts the whole archive (facets are disjunctive).
+    current = cache.current(f"browse:{expanded or ''}", version) or {}
 
     def compute():
         with Budget(ms=cache.SHARED_FILL_MS) as budget:
-            counts = _counts(filterset, expanded, budget, known.get("facets"))
+            counts = _counts(
+                filterset, expanded, budget, known.get("facets"), current.get("facets")
+            )
         return counts, not budget.spent
 
-    name = f"browse:{expanded or ''}:{_filters_key(cleaned)}"
-    return cache.cached(name, cache.corpus_version(), compute)
+    return cache.cached(f"browse:{expanded or ''}:{_filters_key(cleaned)}", version, compute)
 
 
 def search_counts(filterset, expanded):
@@ -108,7 +110,7 @@ def statement_list(request):
     # Only a facet's name: the value also keys the cache, which must not take any string.
     expanded = params.get("more") if params.get("more") in FACET_NAMES else None
     cleaned = filterset.cleaned()
-    filtered = any(_active(v) for k, v in cleaned.items() if k != "q")
+    filtered = filterset.active_except("q")
     if filterset.query:
         counts = None  # counted after the page, see below
     elif filtered:
