@@ -49,6 +49,11 @@ def test_bench_loads_a_tiny_corpus_and_measures_every_page(tmp_path, capsys):
     ]  # fmt: skip
     assert {row["group"] for row in result["query_counts"]} >= {"search[q]", "browse[]"}
     assert f"{connection.vendor}.40.search.p95_ms" in result["figures"]
+    # A page takes at least as long as the SQL it runs (timed inside it).
+    assert result["ratios"]["page_over_sql"] >= 1
+    assert {t["figure"] for t in result["targets"]} >= {
+        "ratios.page_over_engine", "ratios.page_over_sql", "search.p95_ms"
+    }  # fmt: skip
     assert "| figure (ms unless stated) |" in capsys.readouterr().out
 
 

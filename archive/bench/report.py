@@ -16,6 +16,7 @@ ROWS = [
     ("search engine alone p50 / p95 / max", ("engine_time", "search"), "ms"),
     ("common-word engine alone p50 / p95 / max", ("engine_time", "search_common"), "ms"),
     ("median page / engine", ("ratios", "page_over_engine"), ""),
+    ("median search page / all its SQL", ("ratios", "page_over_sql"), ""),
     ("median search page / bare view", ("ratios", "page_over_bare"), ""),
     ("SQL queries: search / browse / permalink", None, ""),
     ("SQL queries: person / org / resolution / place / meetings", None, ""),
