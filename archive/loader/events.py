@@ -16,6 +16,13 @@ from .entities import Hit
 from .gazetteer import words_pattern
 
 _I = re.IGNORECASE
+
+
+def _words(*words: str) -> str:
+    """Any of `words` as a whole word, case-insensitive (see words_pattern: quick to reject)."""
+    return f"(?i:{words_pattern(list(words))})"
+
+
 # (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
 # case-insensitive but for the General Assembly, which must be the coalition's (capitalized, not the
 # UN's); at one position the earlier entry wins.
@@ -47,23 +54,38 @@ _CUE_LIST = [
         "meeting",
         "virtual",
     ),
-    (r"(?i:\b(?:conference|summit|forum|symposium|seminar)s?\b)", "conference", "unknown"),
-    (r"(?i:\b(?:speech|keynote|remarks)\b)", "speech", "unknown"),
     (
-        r"(?i:\b(?:visited|visits|paid\s+a\s+visit|on\s+a\s+visit"
-        r"|during\s+(?:a|his|her|its)\s+visit|toured)\b)",
+        _words(r"conferences?", r"summits?", r"forums?", r"symposiums?", r"seminars?"),
+        "conference",
+        "unknown",
+    ),
+    (_words("speech", "keynote", "remarks"), "speech", "unknown"),
+    (
+        _words(
+            "visited",
+            "visits",
+            r"paid\s+a\s+visit",
+            r"on\s+a\s+visit",
+            r"during\s+(?:a|his|her|its)\s+visit",
+            "toured",
+        ),
         "visit",
         "in person",
     ),
     (
-        r"(?i:\b(?:met|meets|meetings?|received|receives|hosted|hosts|held\s+talks|talks\s+with"
-        r"|discussed\s+with|consultations?\s+with)\b)",
+        _words(
+            *("met", "meets", r"meetings?", "received", "receives", "hosted", "hosts"),
+            *(r"held\s+talks", r"talks\s+with", r"discussed\s+with", r"consultations?\s+with"),
+        ),
         "meeting",
         "unknown",
     ),
     (
-        r"(?i:\b(?:statements?|condemned|condemns|denounced|denounces|welcomed|welcomes"
-        r"|called\s+on|calls\s+on|urged|urges|warned|warns|mourned|mourns|congratulated)\b)",
+        _words(
+            *(r"statements?", "condemned", "condemns", "denounced", "denounces", "welcomed"),
+            *("welcomes", r"called\s+on", r"calls\s+on", "urged", "urges", "warned", "warns"),
+            *("mourned", "mourns", "congratulated"),
+        ),
         "statement",
         "unknown",
     ),
