@@ -47,6 +47,17 @@ def test_postgres_plan_uses_the_gin_index_and_no_to_tsvector(q):
     assert "to_tsvector" not in plan + filtered, plan
 
 
+@postgres_only
+def test_postgres_reads_the_newest_first_list_in_index_order():
+    """`date DESC NULLS LAST, id DESC` has its own index (migration 0005): no sort per page."""
+    StatementFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    page = Statement.objects.published().newest_first()[:20]
+    plan = "\n".join(explain(*page.query.sql_with_params(), "EXPLAIN (COSTS OFF)"))
+    assert "statement_newest" in plan and "Sort" not in plan, plan
+
+
 def sqlite_objects():
     with connection.cursor() as cursor:
         cursor.execute(

@@ -475,6 +475,15 @@ def test_meetings_page_shows_who_met_whom_when_and_where(client):
         assert text in page
 
 
+def test_meetings_are_listed_by_their_release_newest_first_and_undated_last(client):
+    for year in (2016, None, 2024, 2019):
+        date = datetime.date(year, 5, 1) if year else None
+        MeetingFactory(statement=StatementFactory(title=f"Talks of {year}", date=date))
+    page = html(client.get(reverse("archive:meeting-list")))
+    shown = [page.index(f"Talks of {year}") for year in (2024, 2019, 2016, None)]
+    assert shown == sorted(shown)
+
+
 def test_unknown_entities_are_404(client):
     for name in ("person-detail", "organization-detail", "resolution-detail", "place-detail"):
         assert client.get(reverse(f"archive:{name}", kwargs={"slug": "nobody"})).status_code == 404
