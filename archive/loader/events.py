@@ -23,6 +23,10 @@ def _words(*words: str) -> str:
     return f"(?i:{words_pattern(list(words))})"
 
 
+_CALL_VERBS = ("received", "made", "held", "had", "conducted")  # "held a phone call"
+_CALL = r"\s+(?:call|conversation)s?"
+_LETTER_VERBS = ("sent", "sends", "addressed", "delivered", "handed", "wrote", "received")
+
 # (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
 # case-insensitive but for the General Assembly, which must be the coalition's (capitalized, not the
 # UN's); at one position the earlier entry wins.
@@ -35,16 +39,24 @@ _CUE_LIST = [
     ),
     (r"(?i:\bpress\s+conference\b)", "press conference", "unknown"),
     (
-        r"(?i:\b(?:(?:received|made|held|had|conducted)\s+an?\s+)?(?:tele)?phone\s+"
-        r"(?:call|conversation)s?\b|\bphoned\b|\bby\s+(?:tele)?phone\b)",
+        _words(
+            *(rf"{verb}\s+an?\s+(?:tele)?phone{_CALL}" for verb in _CALL_VERBS),
+            rf"telephone{_CALL}",
+            rf"phone{_CALL}",
+            "phoned",
+            r"by\s+(?:tele)?phone",
+        ),
         "phone call",
         "virtual",
     ),
     (r"(?i:\bworkshops?\b)", "workshop", "unknown"),
     (r"(?i:\binterview\b)", "interview", "unknown"),
     (
-        r"(?i:\b(?:sent|sends|addressed|delivered|handed|wrote|received)\b[^.]{0,40}?"
-        r"\b(?:letters?|messages?)\b|\bin\s+a\s+letter\b|\bletters?\s+(?:to|addressed)\b)",
+        _words(
+            *(rf"{verb}\b[^.]{{0,40}}?\b(?:letters?|messages?)" for verb in _LETTER_VERBS),
+            r"in\s+a\s+letter",
+            r"letters?\s+(?:to|addressed)",
+        ),
         "letter",
         "written",
     ),
