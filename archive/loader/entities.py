@@ -64,7 +64,7 @@ def find_entities(
 def _parent_before(paragraph: str, found: list[Found], i: int) -> str | None:
     """The organization written just before match `i` as its owner ("SOC's"), if any."""
     for previous in reversed(found[:i]):
-        if not _PARENT_GAP.fullmatch(paragraph[previous.end : found[i].start]):
+        if not _PARENT_GAP.fullmatch(paragraph, previous.end, found[i].start):
             return None
         if len(previous.entries) == 1:
             return previous.entries[0].name

@@ -526,16 +526,15 @@ def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None
     for number, text in enumerate(paragraphs, start=1):
         named = owned.get(number, ())
         for start, end in sentences[number - 1]:
-            sentence = text[start:end]
             first = named and next((c for c in named if start <= c.start < end), None)
             if first:
                 subject = owner[id(first)]
-            elif (
-                _PRONOUN_SPEECH.match(sentence)
-                and subject
-                and _SPEECH.match(sentence, 2 if sentence[1] == "e" else 3)
-            ):
-                subject.spoke = True
+            elif subject and text.startswith(("He", "She"), start, end):
+                sentence = text[start:end]
+                if _PRONOUN_SPEECH.match(sentence) and _SPEECH.match(
+                    sentence, 2 if sentence[1] == "e" else 3
+                ):
+                    subject.spoke = True
 
 
 def _listed_after(previous: _Candidate, c: _Candidate) -> bool:
