@@ -116,9 +116,18 @@ def test_budget_aborts_a_running_query_and_the_page_goes_on():
         assert budget.run(run) is None
         assert budget.spent
         started = time.monotonic()
-        assert budget.run(run) is None  # what follows still runs, and stops at once
+        assert budget.run(run) is None  # what follows does not run at all
         assert time.monotonic() - started < 0.2
     assert Statement.objects.count() == 0  # the connection still answers
+
+
+def test_a_spent_budget_sends_no_more_queries(django_assert_num_queries):
+    """Even when no query was aborted: otherwise each could take a whole budget of its own."""
+    with Budget(ms=1) as budget:
+        time.sleep(0.01)
+        with django_assert_num_queries(0):
+            assert budget.run(lambda: Statement.objects.count()) is None
+    assert budget.spent
 
 
 def test_a_load_is_seen_by_the_cached_archive_counts(client, archive):
