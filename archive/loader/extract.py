@@ -118,13 +118,14 @@ def extract(
         paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind
     )
 
+    # The first mention of each is kept; a fact is only made for it (most names recur).
     organizations: dict[str, OrganizationFact] = {}
     for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
         for hit in hits:
-            organizations.setdefault(
-                hit.entry.name,
-                OrganizationFact(hit.entry.name, original[hit.start : hit.end], number),
-            )
+            if hit.entry.name not in organizations:
+                organizations[hit.entry.name] = OrganizationFact(
+                    hit.entry.name, original[hit.start : hit.end], number
+                )
         for written, start in titled_organizations(paragraphs[number - 1], titles[number - 1]):
             entry = gazetteer.organization(written)
             name = entry.name if entry else written
@@ -141,9 +142,10 @@ def extract(
     places: dict[str, PlaceFact] = {}
     for number, (original, hits) in enumerate(zip(originals, place_hits, strict=True), start=1):
         for hit in hits:
-            places.setdefault(
-                hit.entry.name, PlaceFact(hit.entry.name, original[hit.start : hit.end], number)
-            )
+            if hit.entry.name not in places:
+                places[hit.entry.name] = PlaceFact(
+                    hit.entry.name, original[hit.start : hit.end], number
+                )
 
     citations: dict[tuple, CitationFact] = {}
     for number, found in enumerate(cited, start=1):
