@@ -25,8 +25,25 @@ DEFAULT_MS = 200
 SQLITE_STEPS = 2000
 
 
+# Milliseconds a search may take to list its matches, and again to read its page of results:
+# a phrase of common words is checked statement by statement on PostgreSQL (seconds at a
+# million); past this the page says the search is too broad rather than waiting.
+SEARCH_MS = 500
+
+
 def default_ms() -> int:
     return int(getattr(settings, "ARCHIVE_COUNT_BUDGET_MS", DEFAULT_MS))
+
+
+def search_ms() -> int:
+    return int(getattr(settings, "ARCHIVE_SEARCH_BUDGET_MS", SEARCH_MS))
+
+
+def within(ms: int, compute):
+    """(finished, value): compute() within a budget of `ms`; value is None if it was cut short."""
+    with Budget(ms=ms) as budget:
+        box = budget.run(lambda: [compute()])
+    return (True, box[0]) if box is not None else (False, None)
 
 
 class Budget:

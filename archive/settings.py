@@ -178,3 +178,9 @@ else:
             "LOCATION": "archive",
         }
     }
+
+# ---- Time budgets (archive/budget.py) ----
+# Milliseconds a page gives its optional counts (facets, histogram, tallies), and a search its
+# own listing and page of results; past them the page says what it could not do in time.
+ARCHIVE_COUNT_BUDGET_MS = int(os.environ.get("ARCHIVE_COUNT_BUDGET_MS", "200"))
+ARCHIVE_SEARCH_BUDGET_MS = int(os.environ.get("ARCHIVE_SEARCH_BUDGET_MS", "500"))

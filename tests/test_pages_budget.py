@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
+from archive import budget
 from archive.budget import Budget
 from archive.models import Statement
 from archive.views import params, statements
@@ -45,13 +46,61 @@ def archive():
 
 @pytest.fixture
 def out_of_time(monkeypatch):
-    """Every budgeted computation runs out of time (as a broad search over millions would)."""
+    """Every budgeted count runs out of time (as a broad search over millions would); the
+    search itself lists its matches in time."""
+    within = budget.within
 
     def run(self, compute):
         self.spent = True
         return None
 
-    return lambda: monkeypatch.setattr(Budget, "run", run)
+    def in_time(ms, compute):
+        with monkeypatch.context() as patch:
+            patch.setattr(Budget, "run", original_run)
+            return within(ms, compute)
+
+    original_run = Budget.run
+
+    def patch():
+        monkeypatch.setattr(Budget, "run", run)
+        monkeypatch.setattr(statements, "within", in_time)
+
+    return patch
+
+
+def cut_short(monkeypatch, *, listing: bool, rows: bool):
+    """The search's own steps, listing its matches and reading its page, cut short or not."""
+    outcomes = iter([listing, rows])
+
+    def within(ms, compute):
+        return (True, compute()) if next(outcomes) else (False, None)
+
+    monkeypatch.setattr(statements, "within", within)
+
+
+def test_a_search_too_broad_to_list_in_time_shows_the_newest_uncounted(
+    client, archive, monkeypatch
+):
+    cut_short(monkeypatch, listing=False, rows=True)
+    response = client.get(LIST, {"q": "political"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Too broad to list every match in time" in page
+    assert not response.context["page"].paginator.counted
+    assert "5 statements" not in page and "More than" not in page
+    dates = [s.date.year for s in response.context["page"].object_list]
+    assert dates == [2019, 2018, 2017, 2016, 2015]
+    assert not any(facet.counted for facet in response.context["facets"])
+
+
+def test_a_search_that_cannot_be_answered_in_time_says_so(client, archive, monkeypatch):
+    cut_short(monkeypatch, listing=False, rows=False)
+    response = client.get(LIST, {"q": "political"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This search could not be answered in time" in page
+    assert "No statement matches" not in page
+    assert list(response.context["page"].object_list) == []
 
 
 def test_search_without_budget_shows_facets_uncounted_and_says_so(client, archive, out_of_time):

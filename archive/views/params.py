@@ -47,12 +47,21 @@ class CappedPaginator(Paginator):
 
     cap = COUNT_CAP
 
-    def __init__(self, object_list, per_page, *, count=None, exact=False, **kwargs):
-        """`count`: already counted, by capped_count() or (`exact`) in full however large."""
+    def __init__(
+        self, object_list, per_page, *, count=None, exact=False, counted=True, **kwargs
+    ):
+        """`count`: already counted, by capped_count() or (`exact`) in full however large.
+
+        `counted=False`: the rows could not be counted in time; the page shows no number and
+        offers pages as far as the cap.
+        """
         super().__init__(object_list, per_page, **kwargs)
+        if not counted:
+            count = self.cap + 1
         if count is not None:
             self.count = count
         self.exact = exact
+        self.counted = counted
 
     @cached_property
     def count(self):

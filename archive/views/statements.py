@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from archive import cache
-from archive.budget import Budget
+from archive.budget import Budget, search_ms, within
 from archive.facets import FACET_NAMES, statement_facets
 from archive.filters import SORTS, StatementFilter, is_active
 from archive.histogram import histogram
@@ -97,10 +97,10 @@ def filtered_counts(filterset, expanded, cleaned):
     return cache.cached(f"browse:{expanded or ''}:{_filters_key(cleaned)}", version, compute)
 
 
-def search_counts(filterset, expanded):
+def search_counts(filterset, expanded, ms=None):
     """The counts of a search, within the page's time budget (never cached: words are endless)."""
     known = cache.peek(f"browse:{expanded or ''}") or {}
-    with Budget() as budget:
+    with Budget(ms=ms) as budget:
         return _counts(filterset, expanded, budget, known.get("facets"))
 
 
@@ -123,12 +123,13 @@ def statement_list(request):
     # them (a word found in most statements), so such a search is shown newest first and the
     # page says why; and the queries compile for a broad match (search.many_matches). Scoring
     # follows the words alone, so with other filters too it is the words' matches that count.
-    matches = 0
+    matches, listed = 0, True
     if filterset.query:
         # The words' matches, fetched once when there are not too many: every later query of
-        # the page (count, facets, histogram) then filters on that list.
+        # the page (count, facets, histogram) then filters on that list. A search that cannot
+        # even list them in time is shown newest first, uncounted.
         words = search.matching(Statement.objects.published(), filterset.query)
-        ids = search.matched_ids(words, COUNT_CAP)
+        listed, ids = within(search_ms(), lambda: search.matched_ids(words, COUNT_CAP))
         filterset.use_matches(ids)
         matches = COUNT_CAP + 1 if ids is None else len(ids)
     broad = matches > COUNT_CAP
@@ -138,17 +139,27 @@ def statement_list(request):
     with search.many_matches(filterset.qs.db, broad):
         if exact:
             count = counts["histogram"].total
-        elif filterset.query and not filtered:
+        elif filterset.query and not filtered or not listed:
             count = matches
         else:
             count = capped_count(filterset.qs_without())
         paginator = CappedPaginator(
-            _sorted(filterset, sort).with_people(), PER_PAGE, count=count, exact=exact
+            _sorted(filterset, sort).with_people(),
+            PER_PAGE,
+            count=count,
+            exact=exact,
+            counted=listed,
         )
         page = paginator.get_page(params.get("page"))
-        page.object_list = list(page.object_list)
+        answered = True
+        if listed:
+            page.object_list = list(page.object_list)
+        else:
+            answered, rows = within(search_ms(), lambda: list(page.object_list))
+            page.object_list = rows or []
         if counts is None:
-            counts = search_counts(filterset, expanded)
+            # Not even listed: nothing to count within the budget either.
+            counts = search_counts(filterset, expanded, ms=None if listed else 0)
     snippets = search.snippets(page.object_list, filterset.query)
     for statement in page.object_list:
         statement.snippet = snippets.get(statement.pk)
@@ -162,6 +173,8 @@ def statement_list(request):
             "query": filterset.query,
             "sort": sort,
             "unranked": unranked,
+            "listed": listed,
+            "answered": answered,
             "sorts": {k: v for k, v in SORTS.items() if k != "relevance" or filterset.query},
             "chips": filterset.chips(),
             "facets": counts["facets"],
