@@ -85,7 +85,12 @@ def _matches(tsquery: TsQuery) -> _Matches:
 
 
 class _InList(Lookup):
-    """`id = ANY(array)`: a list of ids as one parameter, however long the list."""
+    """`id IN (SELECT unnest(array))`: a list of ids as one parameter, however long the list.
+
+    Rather than `id = ANY(array)`, which the planner answered by reading every published id in
+    an index and testing it against the array (measured at 100,000: 1.2 to 2 times slower per
+    query); unnest() tells it how many ids there are, and it looks each one up.
+    """
 
     lookup_name = "in_array"  # never registered: built by matching() only
     prepare_rhs = False
@@ -95,7 +100,7 @@ class _InList(Lookup):
 
     def as_sql(self, compiler, connection):
         pk_sql, pk_params = self.process_lhs(compiler, connection)
-        return f"{pk_sql} = ANY(%s::bigint[])", [*pk_params, self.rhs]
+        return f"{pk_sql} IN (SELECT unnest(%s::bigint[]))", [*pk_params, self.rhs]
 
 
 def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) -> QuerySet:
