@@ -93,8 +93,9 @@ def test_a_search_too_broad_to_list_in_time_shows_the_newest_uncounted(
     assert not any(facet.counted for facet in response.context["facets"])
 
 
-def test_a_search_that_cannot_be_answered_in_time_says_so(client, archive, monkeypatch):
-    cut_short(monkeypatch, listing=False, rows=False)
+@pytest.mark.parametrize("listing", [True, False])
+def test_a_search_that_cannot_be_answered_in_time_says_so(client, archive, monkeypatch, listing):
+    cut_short(monkeypatch, listing=listing, rows=False)
     response = client.get(LIST, {"q": "political"})
     page = response.content.decode()
     assert response.status_code == 200

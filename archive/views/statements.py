@@ -151,12 +151,14 @@ def statement_list(request):
             counted=listed,
         )
         page = paginator.get_page(params.get("page"))
-        answered = True
-        if listed:
-            page.object_list = list(page.object_list)
-        else:
+        if filterset.query:
+            # Newest first over a broad match, PostgreSQL checks statement after statement
+            # until it has a page: quick for a common word, slow for a rare phrase of common
+            # words at a million statements.
             answered, rows = within(search_ms(), lambda: list(page.object_list))
             page.object_list = rows or []
+        else:
+            answered, page.object_list = True, list(page.object_list)
         if counts is None:
             # Not even listed: nothing to count within the budget either.
             counts = search_counts(filterset, expanded, ms=None if listed else 0)
