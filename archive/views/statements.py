@@ -139,7 +139,7 @@ def statement_list(request):
     with search.many_matches(filterset.qs.db, broad):
         if exact:
             count = counts["histogram"].total
-        elif filterset.query and not filtered or not listed:
+        elif (filterset.query and not filtered) or not listed:
             count = matches
         else:
             count = capped_count(filterset.qs_without())
