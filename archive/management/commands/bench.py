@@ -32,7 +32,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scratch",
             action="store_true",
-            help="Use a fresh database beside the configured one (dropped after unless --keep).",
+            help="Use a fresh database beside the configured one (dropped after unless --keep, "
+            "--no-pages or --skip-ingest, which measures the one a run kept).",
         )
         parser.add_argument("--keep", action="store_true", help="Keep the scratch database.")
         parser.add_argument(
@@ -88,7 +89,8 @@ class Command(BaseCommand):
         if o["scratch"]:
             name = scratch_name(o["size"])
             self.stderr.write(f"scratch database: {name}")
-            keep = o["keep"] or o["no_pages"]
+            # A database loaded to be measured later, or being measured again, is kept.
+            keep = o["keep"] or o["no_pages"] or o["skip_ingest"]
             context = scratch_database(name=name, fresh=not o["skip_ingest"], keep=keep)
         else:
             if not o["skip_ingest"] and Statement.objects.exists():
