@@ -174,6 +174,18 @@ class StatementFilter(django_filters.FilterSet):
             self._counting = False
         return queryset
 
+    def matched_ids_without(self, name: str) -> list[int] | None:
+        """The results but for `name`'s filter as a list of ids, when they are exactly the words'
+        fetched matches (no other filter is active); else None.
+
+        Facts can then be counted by that list alone: joining the statements again to check
+        what the list already holds made PostgreSQL's facet counts twice as slow.
+        """
+        others = (v for field, v in self.cleaned().items() if field not in ("q", name))
+        if self.matched_ids is None or any(is_active(v) for v in others):
+            return None
+        return self.matched_ids
+
     def active_except(self, name: str | None = None) -> bool:
         """Whether any filter other than `name` narrows the results (words included)."""
         return any(is_active(v) for field, v in self.cleaned().items() if field != name)

@@ -168,3 +168,14 @@ def test_a_search_page_asks_the_index_once_for_its_matches(client, archive):
     counts = [sql for sql in queries if "COUNT(" in sql]
     assert len(counts) >= 7  # the result count, five facets, the histogram
     assert not [sql for sql in counts if _runs_the_search(sql)]
+
+
+def test_facets_of_words_alone_count_the_facts_of_the_fetched_matches(client, archive):
+    """No other filter: the facts are kept by the list of matches, without the statements."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(LIST, {"q": "political"})
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert [v.count for v in facets["person"].values][:1] == [Statement.objects.count()]
+    grouped = [q["sql"] for q in captured.captured_queries if 'AS "entity_id"' in q["sql"]]
+    assert len(grouped) == 4
+    assert not [sql for sql in grouped if '"archive_statement"' in sql]

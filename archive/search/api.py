@@ -4,6 +4,7 @@
                                better, title above body) when q has a positive term
     matched_ids(queryset, n)   the ids of a search's matches, fetched once, or None past n;
                                matching(..., ids=) then filters on them (see there)
+    keep_ids(qs, field, ids)   rows of any table whose statement id is in such a list
     ranked(queryset)           by rank, then newest first (newest first when there is no rank)
     snippets(statements, q)    {pk: SafeString} for the rows of one page, hits in <mark>
     highlight_paragraph(t, q)  one text (a paragraph, a title) escaped with q's terms in <mark>
@@ -38,6 +39,7 @@ BACKENDS = {"postgresql": postgres, "sqlite": sqlite}
 __all__ = [
     "SearchQuery",
     "highlight_paragraph",
+    "keep_ids",
     "many_matches",
     "matching",
     "parse",
@@ -73,6 +75,11 @@ def matching(
     if query.is_blank:
         return queryset
     return _backend(queryset.db).matching(queryset, query, ids)
+
+
+def keep_ids(queryset: QuerySet, field: str, ids: Sequence[int]) -> QuerySet:
+    """Rows whose `field` (a statement id) is in `ids`, the list passed as one parameter."""
+    return queryset.filter(_backend(queryset.db).in_ids(field, ids))
 
 
 def matched_ids(queryset: QuerySet, limit: int) -> list[int] | None:

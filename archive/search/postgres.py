@@ -95,12 +95,17 @@ class _InList(Lookup):
     lookup_name = "in_array"  # never registered: built by matching() only
     prepare_rhs = False
 
-    def __init__(self, ids: Sequence[int]):
-        super().__init__(F("pk"), list(ids))
+    def __init__(self, ids: Sequence[int], field: str = "pk"):
+        super().__init__(F(field), list(ids))
 
     def as_sql(self, compiler, connection):
         pk_sql, pk_params = self.process_lhs(compiler, connection)
         return f"{pk_sql} IN (SELECT unnest(%s::bigint[]))", [*pk_params, self.rhs]
+
+
+def in_ids(field: str, ids: Sequence[int]) -> Lookup:
+    """A filter keeping rows whose `field` is one of `ids` (see _InList)."""
+    return _InList(ids, field)
 
 
 def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) -> QuerySet:
