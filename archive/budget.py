@@ -59,6 +59,10 @@ class Budget:
 
     def __enter__(self):
         self.deadline = time.monotonic() + self.ms / 1000
+        if self.ms <= 0:
+            # Nothing may run: set nothing up. (On PostgreSQL a timeout of a millisecond would
+            # also apply to the COMMIT that ends the block, and cancel it.)
+            return self
         self.connection.ensure_connection()
         if self.connection.vendor == "sqlite":
             self.connection.connection.set_progress_handler(self._sqlite_check, SQLITE_STEPS)

@@ -171,6 +171,14 @@ def test_budget_aborts_a_running_query_and_the_page_goes_on():
     assert Statement.objects.count() == 0  # the connection still answers
 
 
+def test_an_empty_budget_sends_no_query_at_all(django_assert_num_queries):
+    """A search too slow to list its matches counts nothing: not even a timeout is set (on
+    PostgreSQL a timeout of a millisecond cancelled the COMMIT ending the block)."""
+    with django_assert_num_queries(0), Budget(ms=0) as budget:
+        assert budget.run(lambda: Statement.objects.count()) is None
+    assert budget.spent
+
+
 def test_a_spent_budget_sends_no_more_queries(django_assert_num_queries):
     """Even when no query was aborted: otherwise each could take a whole budget of its own."""
     with Budget(ms=1) as budget:
