@@ -39,6 +39,17 @@ def search_ms() -> int:
     return int(getattr(settings, "ARCHIVE_SEARCH_BUDGET_MS", SEARCH_MS))
 
 
+class Deadline:
+    """One allowance of time shared by several budgets, each given what is left of it."""
+
+    def __init__(self, ms: int):
+        self.end = time.monotonic() + ms / 1000
+
+    def left(self) -> int:
+        """Milliseconds left (0 once it has passed)."""
+        return max(0, int((self.end - time.monotonic()) * 1000))
+
+
 def within(ms: int, compute):
     """(finished, value): compute() within a budget of `ms`; value is None if it was cut short."""
     with Budget(ms=ms) as budget:

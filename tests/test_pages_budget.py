@@ -68,9 +68,10 @@ def out_of_time(monkeypatch):
     return patch
 
 
-def cut_short(monkeypatch, *, listing: bool, rows: bool):
-    """The search's own steps, listing its matches and reading its page, cut short or not."""
-    outcomes = iter([listing, rows])
+def cut_short(monkeypatch, *, listing: bool, rows: bool, count: bool | None = None):
+    """The search's own steps, listing its matches, counting them with other filters (`count`,
+    None when the page has none) and reading its page, cut short or not."""
+    outcomes = iter([listing, rows] if count is None else [listing, count, rows])
 
     def within(ms, compute):
         return (True, compute()) if next(outcomes) else (False, None)
@@ -226,3 +227,13 @@ def test_budget_leaves_no_timeout_behind(ms, query):
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
+
+
+def test_words_and_filters_not_counted_in_time_still_show_their_page(client, archive, monkeypatch):
+    cut_short(monkeypatch, listing=True, count=False, rows=True)
+    response = client.get(LIST, {"q": "political", "person": archive["person"].slug})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert not response.context["page"].paginator.counted
+    assert "Statements matching" in page and "5 statements" not in page
+    assert len(response.context["page"].object_list) == 5

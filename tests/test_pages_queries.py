@@ -77,7 +77,7 @@ PAGES = [
             "&year=2024&year=2025&year=2026&date_from=2014-01-01&date_to=2030-01-01&more=person"
         ),
         17,  # + one per entity filter to check its values exist, + the words' own matches
-        3,
+        4,  # + the count of words and filters, within what is left of the search's time
     ),
     ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 4, 0),
     ("list, feed", lambda a: reverse("archive:statement-feed"), 1, 0),

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from archive import cache
-from archive.budget import Budget, search_ms, within
+from archive.budget import Budget, Deadline, search_ms, within
 from archive.facets import FACET_NAMES, statement_facets
 from archive.filters import SORTS, StatementFilter, is_active
 from archive.histogram import histogram
@@ -124,12 +124,14 @@ def statement_list(request):
     # page says why; and the queries compile for a broad match (search.many_matches). Scoring
     # follows the words alone, so with other filters too it is the words' matches that count.
     matches, listed = 0, True
+    # A search's own steps (its matches, its count, its page) share one allowance of time.
+    deadline = Deadline(search_ms())
     if filterset.query:
         # The words' matches, fetched once when there are not too many: every later query of
         # the page (count, facets, histogram) then filters on that list. A search that cannot
         # even list them in time is shown newest first, uncounted.
         words = search.matching(Statement.objects.published(), filterset.query)
-        listed, ids = within(search_ms(), lambda: search.matched_ids(words, COUNT_CAP))
+        listed, ids = within(deadline.left(), lambda: search.matched_ids(words, COUNT_CAP))
         filterset.use_matches(ids)
         matches = COUNT_CAP + 1 if ids is None else len(ids)
     broad = matches > COUNT_CAP
@@ -137,10 +139,15 @@ def statement_list(request):
     if unranked:
         sort = "newest"
     with search.many_matches(filterset.qs.db, broad):
+        counted = listed
         if exact:
             count = counts["histogram"].total
         elif (filterset.query and not filtered) or not listed:
             count = matches
+        elif filterset.query:
+            # Words and filters: at most half of what is left, the rest is for the page itself.
+            rows = filterset.qs_without()
+            counted, count = within(deadline.left() // 2, lambda: capped_count(rows))
         else:
             count = capped_count(filterset.qs_without())
         paginator = CappedPaginator(
@@ -148,14 +155,14 @@ def statement_list(request):
             PER_PAGE,
             count=count,
             exact=exact,
-            counted=listed,
+            counted=counted,
         )
         page = paginator.get_page(params.get("page"))
         if filterset.query:
             # Newest first over a broad match, PostgreSQL checks statement after statement
             # until it has a page: quick for a common word, slow for a rare phrase of common
             # words at a million statements.
-            answered, rows = within(search_ms(), lambda: list(page.object_list))
+            answered, rows = within(deadline.left(), lambda: list(page.object_list))
             page.object_list = rows or []
         else:
             answered, page.object_list = True, list(page.object_list)
