@@ -154,7 +154,13 @@ class StatementFilter(django_filters.FilterSet):
     _counting = False
 
     def filter_related(self, queryset, name, value):
-        return in_related(queryset, name, value, by_list=self._counting) if value else queryset
+        if not value:
+            return queryset
+        # Counting reads a filter's list of statements once, unless the words' matches are in
+        # hand (at most COUNT_CAP): probing their facts one by one then beats reading the list
+        # of a broad filter (an organization named in most statements) for every facet.
+        by_list = self._counting and self.matched_ids is None
+        return in_related(queryset, name, value, by_list=by_list)
 
     def cleaned(self) -> dict:
         """The valid parameters (invalid ones are reported by the form and otherwise ignored)."""
