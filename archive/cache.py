@@ -24,7 +24,9 @@ FILL_MS = getattr(settings, "ARCHIVE_CACHE_FILL_MS", 10_000)
 # on PostgreSQL a count started just before the deadline may run a whole budget past it, and
 # 700 ms let a page take 1.4 s at a million statements).
 SHARED_FILL_MS = getattr(settings, "ARCHIVE_SHARED_FILL_MS", 450)
-RETRY = 60  # seconds an incomplete result (a budget ran out) is served before another try
+# Seconds an incomplete result (a budget ran out) is served before another try. Counts that
+# did not fit once seldom fit a minute later, and every try costs one visitor a whole budget.
+RETRY = 300
 GENERATION_KEY = "archive:corpus-generation"
 
 
