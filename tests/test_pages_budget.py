@@ -237,3 +237,19 @@ def test_words_and_filters_not_counted_in_time_still_show_their_page(client, arc
     assert not response.context["page"].paginator.counted
     assert "Statements matching" in page and "5 statements" not in page
     assert len(response.context["page"].object_list) == 5
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout")
+def test_a_cancelled_commit_ending_a_budget_loses_nothing_read(monkeypatch):
+    """Its COMMIT runs under the budget's timeout too; cancelled, the page goes on."""
+    from django.db import OperationalError
+    from psycopg.errors import QueryCanceled
+
+    def cancelled(*exc):
+        raise OperationalError("canceling statement due to statement timeout") from QueryCanceled()
+
+    with Budget(ms=200) as budget:
+        rows = budget.run(lambda: Statement.objects.count())
+        monkeypatch.setattr(budget._atomic, "__exit__", cancelled)
+    assert rows == 0 and budget.spent
+    assert Statement.objects.count() == 0  # the connection still answers
