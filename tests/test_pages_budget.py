@@ -245,11 +245,16 @@ def test_a_cancelled_commit_ending_a_budget_loses_nothing_read(monkeypatch):
     from django.db import OperationalError
     from psycopg.errors import QueryCanceled
 
-    def cancelled(*exc):
-        raise OperationalError("canceling statement due to statement timeout") from QueryCanceled()
-
     with Budget(ms=200) as budget:
         rows = budget.run(lambda: Statement.objects.count())
+        ends = budget._atomic.__exit__
+
+        def cancelled(*exc):
+            ends(*exc)  # the block still ends (else it would stay open for every later test)
+            raise OperationalError("canceling statement due to statement timeout") from (
+                QueryCanceled()
+            )
+
         monkeypatch.setattr(budget._atomic, "__exit__", cancelled)
     assert rows == 0 and budget.spent
     assert Statement.objects.count() == 0  # the connection still answers
