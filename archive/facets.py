@@ -312,26 +312,30 @@ def _reselected(filterset, known: Facet) -> Facet | None:
     selected = _selected_keys(filterset, known.name)
     if not set(selected) <= {v.key for v in known.values}:
         return None
-    values = [
-        FacetValue(
-            key=v.key,
-            label=v.label,
-            count=v.count,
-            selected=v.key in selected,
-            params=_click(known.name, selected, v.key),
-            add=_add(known.name, selected, v.key),
-            url=v.url,
-        )
-        for v in known.values
-    ]
     return Facet(
         name=known.name,
         label=known.label,
-        values=values,
+        values=_with_selection(known.name, known.values, selected, counted=True),
         expanded=known.expanded,
         has_more=known.has_more,
         params=known.params,
     )
+
+
+def _with_selection(name, values, selected, *, counted: bool) -> list[FacetValue]:
+    """Cached archive-wide values again, selected and linked for this page's selection."""
+    return [
+        FacetValue(
+            key=v.key,
+            label=v.label,
+            count=v.count if counted else None,
+            selected=v.key in selected,
+            params=_click(name, selected, v.key),
+            add=_add(name, selected, v.key),
+            url=v.url,
+        )
+        for v in values
+    ]
 
 
 def _kind_facet(filterset, budget):
@@ -376,18 +380,7 @@ def _uncounted(filterset, name, label, expanded, fallback) -> Facet:
     selected = _selected_keys(filterset, name)
     limit = EXPANDED if expanded else SHOWN
     known = next((f for f in fallback or [] if f.name == name), None)
-    values = [
-        FacetValue(
-            key=v.key,
-            label=v.label,
-            count=None,
-            selected=v.key in selected,
-            params=_click(name, selected, v.key),
-            add=_add(name, selected, v.key),
-            url=v.url,
-        )
-        for v in (known.values if known else [])
-    ]
+    values = _with_selection(name, known.values if known else [], selected, counted=False)
     labels = {v.key: v.label for v in values}
     if name in ENTITY_FACETS:
         entities = filterset.cleaned().get(name) or []
