@@ -7,8 +7,10 @@ from .entities import (
     place_detail,
     resolution_detail,
 )
+from .exports import statement_export, statement_feed
 from .home import home
-from .statements import statement_detail, statement_export, statement_feed, statement_list
+from .permalink import statement_detail
+from .statements import statement_list
 
 __all__ = [
     "home",

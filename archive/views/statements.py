@@ -1,25 +1,20 @@
-"""The statement pages: the search-and-browse list, its CSV export and feed, and the permalink."""
+"""The statement list: search and faceted browsing over published statements."""
 
-import csv
-import datetime
 import hashlib
 
-from django.db.models import Prefetch
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 
 from archive import cache
 from archive.budget import Budget, Deadline, search_ms, within
 from archive.facets import FACET_NAMES, statement_facets
 from archive.filters import SORTS, StatementFilter, is_active
 from archive.histogram import histogram
-from archive.models import Citation, Mention, PlaceMention, Review, Statement
+from archive.models import Statement
 from archive.search import api as search
 
 from .params import COUNT_CAP, CappedPaginator, capped_count, clean_params
 
 PER_PAGE = 20
-FEED_SIZE = 50
 
 
 def _filtered(params):
@@ -201,123 +196,5 @@ def statement_list(request):
                 if key in filterset.filters and key != "q"
                 for value in values
             ],
-        },
-    )
-
-
-def statement_feed(request):
-    """An Atom feed of the newest statements matching the list's filters."""
-    params = clean_params(request.GET)
-    filterset, _ = _filtered(params)
-    statements = filterset.qs.newest_first()[:FEED_SIZE]
-    return render(
-        request,
-        "archive/statement_feed.xml",
-        {
-            "statements": statements,
-            "query": params.urlencode(),
-            "updated": max((s.updated for s in statements), default=None),
-        },
-        content_type="application/atom+xml; charset=utf-8",
-    )
-
-
-EXPORT_COLUMNS = ["id", "date", "title", "url", "people", "resolutions", "places"]
-
-
-def statement_export(request):
-    """The list's current result set as CSV, every row (not one page), for researchers' own tools.
-
-    The one view that does not end in render(): a CSV file is not an HTML template's job.
-    """
-    params = clean_params(request.GET)
-    filterset, sort = _filtered(params)
-    statements = (
-        _sorted(filterset, sort)
-        .with_people()
-        .prefetch_related(
-            Prefetch(
-                "citations",
-                Citation.objects.visible().select_related("resolution"),
-                to_attr="visible_citations",
-            ),
-            Prefetch(
-                "place_mentions",
-                PlaceMention.objects.visible().select_related("place"),
-                to_attr="visible_places",
-            ),
-        )
-    )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="statements.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    for s in statements:
-        resolutions = dict.fromkeys(c.resolution.identifier for c in s.visible_citations)
-        writer.writerow(
-            _spreadsheet_safe(value)
-            for value in [
-                s.pk,
-                s.date.isoformat() if s.date else "",
-                s.title,
-                request.build_absolute_uri(s.get_absolute_url()),
-                "; ".join(m.person.name for m in s.visible_mentions),
-                "; ".join(resolutions),
-                "; ".join(p.place.name for p in s.visible_places),
-            ]
-        )
-    return response
-
-
-def _spreadsheet_safe(value):
-    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)") is quoted to stay text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def statement_detail(request, pk, slug=None):
-    statement = get_object_or_404(
-        Statement.objects.published().select_related("meeting__place"), pk=pk
-    )
-    if slug != statement.slug:
-        url = statement.get_absolute_url()
-        if request.GET:
-            url = f"{url}?{request.GET.urlencode()}"
-        return redirect(url, permanent=True)
-
-    params = clean_params(request.GET)
-    terms = (params.get("q") or params.get("highlight") or "").strip()
-    texts = statement.paragraphs
-    paragraphs = [
-        (n, search.highlight_paragraph(text, terms) if terms else text)
-        for n, text in enumerate(texts, start=1)
-    ]
-    meeting = getattr(statement, "meeting", None)
-    if meeting is not None and meeting.review == Review.REMOVED:
-        meeting = None
-    mentions = statement.mentions.visible().select_related("person", "organization")
-    sides = {side: [] for side in Mention.Side.values}
-    for mention in mentions:
-        sides[mention.side].append(mention)
-    return render(
-        request,
-        "archive/statement_detail.html",
-        {
-            "statement": statement,
-            "paragraphs": paragraphs,
-            "lead": texts[0] if texts else "",
-            "terms": terms,
-            "meeting": meeting,
-            "sides": [
-                (Mention.Side(side).label, people) for side, people in sides.items() if people
-            ],
-            "citations": statement.citations.visible().select_related("resolution"),
-            "places": statement.place_mentions.visible().select_related("place"),
-            "organizations": statement.organization_mentions.visible().select_related(
-                "organization"
-            ),
-            "canonical_url": request.build_absolute_uri(statement.get_absolute_url()),
-            "accessed": datetime.date.today(),
         },
     )
