@@ -1,7 +1,6 @@
 """Server-rendered pages of the archive: statements (list, permalink, export) and entity pages."""
 
 from .entities import (
-    meeting_list,
     organization_detail,
     person_detail,
     place_detail,
@@ -9,6 +8,7 @@ from .entities import (
 )
 from .exports import statement_export, statement_feed
 from .home import home
+from .meetings import meeting_list
 from .permalink import statement_detail
 from .statements import statement_list
 
