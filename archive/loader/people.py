@@ -18,7 +18,7 @@ from functools import lru_cache
 from .entities import Hit, mask
 from .gazetteer import Gazetteer, words_pattern
 from .names import is_short_form, person_key, word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role, parse_role
+from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, parse_role
 
 CONNECTORS = word_set("de da di del della der van von bin ibn bint al el la le du dos ben abu")
 # Capitalized words that open or fill a run but are not names.
@@ -318,26 +318,21 @@ def _assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer) ->
     ("..., and Chair of Y, C"), and to A otherwise ("included A, Officer at X, B, and C").
     """
     full = [c for c in found if c.full]
+    owners = Owners(hits, places, earlier_orgs)
 
     def parse(start, end):
-        return parse_role(
-            text,
-            start,
-            end,
-            hits=hits,
-            places=places,
-            earlier_orgs=earlier_orgs + [h.entry.name for h in hits if h.end <= end],
-            gazetteer=gazetteer,
-        )
+        return parse_role(text, start, end, owners=owners, gazetteer=gazetteer)
 
+    title_starts = [start for start, _ in titles]
     boundary = 0
     for c in found:
-        c.before = _role_before(text, max(boundary, c.sentence[0]), c.start, titles)
-        c.after = _role_after(text, c.end, titles) if c.full else None
+        c.before = _role_before(text, max(boundary, c.sentence[0]), c.start, titles, title_starts)
+        c.after = _role_after(text, c.end, titles, title_starts) if c.full else None
         boundary = c.end if c.full else boundary
-    before_style = {c.sentence for c in full if c.before and not _appositive(text, full, c)}
+    name_ends = {c.end for c in full}
+    before_style = {c.sentence for c in full if c.before and not _appositive(text, name_ends, c)}
     for c in found:
-        if c.before and (not _appositive(text, full, c) or c.sentence in before_style):
+        if c.before and (not _appositive(text, name_ends, c) or c.sentence in before_style):
             c.role = parse(*c.before)
     for c, nxt in zip(full, [*full[1:], None], strict=False):
         taken = (
@@ -352,10 +347,11 @@ def _assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer) ->
             c.role_end = c.after[1]
 
 
-def _role_before(text: str, window_start: int, name_start: int, titles) -> tuple[int, int] | None:
-    for title_start, _ in titles:
-        if not window_start <= title_start < name_start:
-            continue
+def _role_before(
+    text: str, window_start: int, name_start: int, titles, title_starts: list[int]
+) -> tuple[int, int] | None:
+    first = bisect_right(title_starts, window_start - 1)
+    for title_start in title_starts[first : bisect_right(title_starts, name_start - 1)]:
         start = title_start
         # Take in the capitalized words just before the head word ("Political Affairs Officer",
         # "Foreign Minister"), up to a word that is no part of a title ("Turkish", "the").
@@ -395,13 +391,16 @@ _CLAUSE = re.compile(r"[^,.;:]*")
 _TITLE_LEAD = re.compile(r"(?:[A-Z][\w'-]*\s+){0,3}|[\w'-]+(?:'s)?\s+")
 
 
-def _role_after(text: str, name_end: int, titles) -> tuple[int, int] | None:
+def _role_after(
+    text: str, name_end: int, titles, title_starts: list[int]
+) -> tuple[int, int] | None:
     match = _ROLE_AFTER.match(text, name_end)
     if not match:
         return None
     tail = _CLAUSE.match(text, match.end()).group()
+    first = bisect_right(title_starts, match.end() - 1)
     head = next(
-        (s - match.end() for s, e in titles if match.end() <= s and e <= match.end() + len(tail)),
+        (s - match.end() for s, e in titles[first : first + 1] if e <= match.end() + len(tail)),
         None,
     )
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
@@ -409,15 +408,15 @@ def _role_after(text: str, name_end: int, titles) -> tuple[int, int] | None:
     return match.end(), match.end() + len(tail.rstrip())
 
 
-_APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+)?")
+_APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+)?$")
 
 
-def _appositive(text: str, found: list[_Candidate], c: _Candidate) -> bool:
+def _appositive(text: str, name_ends: set[int], c: _Candidate) -> bool:
     """Whether the title before `c` follows another name and a comma ("A, Chairman of X, c")."""
-    return any(
-        o.end <= c.before[0] and _APPOSITIVE_GAP.fullmatch(text, o.end, c.before[0])
-        for o in found
-        if o is not c
+    gap = _APPOSITIVE_GAP.search(text, max(0, c.before[0] - 100), c.before[0])
+    return bool(gap) and any(
+        end in name_ends and _APPOSITIVE_GAP.fullmatch(text, end, c.before[0])
+        for end in range(gap.start(), c.before[0])
     )
 
 

@@ -11,6 +11,7 @@ UN envoy, United Nations. "to ..." stays in the title ("Representative to the Un
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .entities import Hit
@@ -173,21 +174,37 @@ class Role:
     organization: str | None  # canonical name when known, else as written
 
 
+class Owners:
+    """A paragraph's organization and place hits, looked up by where they end.
+
+    Built once per paragraph, so that finding the owner written before a title ("France's") or the
+    organizations named before a point costs a lookup, not a pass over every hit of the paragraph:
+    a long paragraph then takes time in proportion to its length.
+    """
+
+    def __init__(self, hits: list[Hit], places: list[Hit], earlier: list[str]) -> None:
+        self.ending_at: dict[int, list[Hit]] = {}
+        for hit in (*hits, *places):
+            self.ending_at.setdefault(hit.end, []).append(hit)
+        self.organizations = sorted(hits, key=lambda hit: hit.end)
+        self.organization_ends = [hit.end for hit in self.organizations]
+        self.earlier = earlier  # organizations of the paragraphs before, in order
+
+    def named_before(self, end: int):
+        """Names of the organizations written before `end`, the nearest first."""
+        for hit in reversed(self.organizations[: bisect_right(self.organization_ends, end)]):
+            yield hit.entry.name
+        yield from reversed(self.earlier)
+
+
 def parse_role(
-    paragraph: str,
-    start: int,
-    end: int,
-    *,
-    hits: list[Hit],
-    places: list[Hit],
-    earlier_orgs: list[str],
-    gazetteer: Gazetteer,
+    paragraph: str, start: int, end: int, *, owners: Owners, gazetteer: Gazetteer
 ) -> Role:
     """The role written in paragraph[start:end], which begins with its title words."""
     phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
     organization = None
     prefix = ""
-    owner = _owner_before(paragraph, start, hits, places)
+    owner = _owner_before(paragraph, start, owners)
     if owner:
         (organization, owner_text, possessive) = owner
         # "UN envoy" is how the title reads; "Syrian Negotiations Commission President" is not.
@@ -200,7 +217,7 @@ def parse_role(
     before = _WORD_BEFORE.search(paragraph, max(0, start - 30), start)
     if before and before.group(1) in DEMONYMS:  # "Turkish Foreign Minister": Turkey's
         organization = organization or DEMONYMS[before.group(1)]
-    title, named = _split_organization(phrase, earlier_orgs, gazetteer)
+    title, named = _split_organization(phrase, owners.named_before(end), gazetteer)
     return Role(_tidy(prefix + title), named or organization)
 
 
@@ -212,9 +229,7 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 
 
-def _split_organization(
-    phrase: str, earlier_orgs: list[str], gazetteer: Gazetteer
-) -> tuple[str, str | None]:
+def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tuple[str, str | None]:
     """The title and the organization a role phrase names after "at", "of" or "in", if any."""
     at = _AT.search(phrase)
     of = _OF.search(phrase)
@@ -230,9 +245,7 @@ def _split_organization(
                 return phrase, gazetteer.coalition
             return phrase[: split.start()], entry.name
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
-            referent = next(
-                (o for o in reversed(earlier_orgs) if rest.lower() in o.lower().split()), None
-            )
+            referent = next((o for o in earlier_orgs if rest.lower() in o.lower().split()), None)
             if referent:
                 return phrase[: split.start()], referent
         place = gazetteer.place(rest)
@@ -272,12 +285,20 @@ def is_organization_name(text: str) -> bool:
 _OWNER_GAP = re.compile(r"(?:\s*\([^)]*\))?('s|')?\s+")
 
 
-def _owner_before(paragraph: str, start: int, hits: list[Hit], places: list[Hit]):
+_GAP_TAIL = re.compile(r"(?:\s*\([^)]*\))?(?:'s|')?\s+$")
+
+
+def _owner_before(paragraph: str, start: int, owners: Owners):
     """The organization or country written right before a title: "France's", "the SOC's", "UN"."""
-    for hit in (*hits, *places):
-        match = hit.end <= start and _OWNER_GAP.fullmatch(paragraph, hit.end, start)
-        if match:
-            return hit.entry.name, hit.text, bool(match.group(1))
+    gap = _GAP_TAIL.search(paragraph, max(0, start - 200), start)
+    if not gap:
+        return None
+    # Where an owner may end: before the whole gap, or inside it (the gap's parts are optional).
+    for end in sorted({gap.start(), *range(gap.start(), start)}, reverse=True):
+        for hit in owners.ending_at.get(end, ()):
+            match = _OWNER_GAP.fullmatch(paragraph, hit.end, start)
+            if match:
+                return hit.entry.name, hit.text, bool(match.group(1))
     return None
 
 
