@@ -11,13 +11,13 @@ a full name of the same release; so "the Assad regime" yields nobody, while "Bas
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .entities import Hit, mask
 from .gazetteer import Gazetteer, words_pattern
-from .names import is_short_form, person_key, word_set
+from .names import is_short_form, person_key, surname_key, word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, parse_role
 
 CONNECTORS = word_set("de da di del della der van von bin ibn bint al el la le du dos ben abu")
@@ -175,10 +175,14 @@ def _share_coalition(
 
     "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too.
     """
+    of_spelling: dict[str, _Person] = {}
+    for p in people:
+        for spelling in p.spellings:
+            of_spelling.setdefault(spelling, p)
     lists: list[list[_Person]] = []
     previous = None
     for c in candidates:
-        person = next((p for p in people if c.text in p.spellings), None)
+        person = of_spelling.get(c.text)
         if person is None:
             continue
         if not (previous and previous.paragraph == c.paragraph and _listed_after(previous, c)):
@@ -469,6 +473,13 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
 
     people: list[_Person] = []
     by_key: dict[str, _Person] = {}
+    # People by the initial of a surname they are written with: a short form and its full name
+    # share it, so each name is compared with a few people, not with everyone of a long release.
+    by_initial: dict[str, list[_Person]] = {}
+
+    def sharing_initial(name: str) -> list[_Person]:
+        return by_initial.get(surname_key(name)[:1], [])
+
     for c in candidates:
         if not (c.full and c.evidence):
             continue
@@ -477,7 +488,7 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
             person = next(
                 (
                     p
-                    for p in people
+                    for p in sharing_initial(c.text)
                     if any(
                         is_short_form(c.text, s) or is_short_form(s, c.text)
                         for s in p.spellings
@@ -491,10 +502,15 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
             people.append(person)
         by_key[person_key(c.text)] = person
         _add(person, c, participating)
+        initial = by_initial.setdefault(surname_key(c.text)[:1], [])
+        if person not in initial:
+            initial.append(person)
     for c in candidates:
         if c.full:
             continue
-        matches = [p for p in people if any(is_short_form(c.text, s) for s in p.spellings)]
+        matches = [
+            p for p in sharing_initial(c.text) if any(is_short_form(c.text, s) for s in p.spellings)
+        ]
         if len(matches) == 1:  # a surname shared by two people of the release names neither
             _add(matches[0], c, participating)
     return people
@@ -515,19 +531,21 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
 
 def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None:
     """ "He stressed ..." speaks for the person named first in the last sentence naming someone."""
-    owner = {id(c): p for p in people for c in candidates if c.text in p.spellings}
+    of_spelling = {s: p for p in people for s in p.spellings}
     # Per paragraph, so that each sentence looks only at the names of its own paragraph.
     owned: dict[int, list[_Candidate]] = {}
     for c in candidates:
-        if id(c) in owner:
+        if c.text in of_spelling:
             owned.setdefault(c.paragraph, []).append(c)
     subject = None
     for number, text in enumerate(paragraphs, start=1):
-        named = owned.get(number, ())
+        named = owned.get(number, [])
+        starts = [c.start for c in named]
         for start, end in sentences[number - 1]:
-            first = named and next((c for c in named if start <= c.start < end), None)
+            index = bisect_left(starts, start)
+            first = named[index] if index < len(named) and named[index].start < end else None
             if first:
-                subject = owner[id(first)]
+                subject = of_spelling[first.text]
             elif subject and text.startswith(("He", "She"), start, end):
                 sentence = text[start:end]
                 if _PRONOUN_SPEECH.match(sentence) and _SPEECH.match(
