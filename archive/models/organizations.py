@@ -27,6 +27,14 @@ class Organization(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
+    source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Where the facts come from: "Wikipedia: Syrian Interim Government".',
+    )
+    verified = models.BooleanField(
+        default=False, help_text="Name, kind and parent checked against the source."
+    )
 
     class Meta:
         ordering = ["name"]
