@@ -40,6 +40,7 @@ NOT_NAMES = (
         Rights Security Peace Freedom Dignity Democracy International National Political
         Humanitarian Special Vice Deputy Executive Senior Acting General Prime High Secretary Head
         Envoy Recovery Early Captagon Excellency Highness Mission Syrians Europeans Americans
+        Major Brigadier Lieutenant Colonel Captain Admiral Engineer Eng
         Communique Communiqué Resolution Resolutions Constitution Charter Declaration Convention
         Statement Report Session Meeting Speech Interview
     """)
@@ -64,14 +65,19 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
-# Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's ".
-_ITEM_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?(?:[A-Z]{2,}(?:'s)?\s+|\w+'s\s+)?")
+# Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's "; or
+# people who came with someone: ", accompanied by the ".
+_ITEM_GAP = re.compile(
+    r"\s*(?:,\s*and|,|and|&|,?\s*(?:accompanied\s+by|along\s+with|as\s+well\s+as))\s*"
+    r"(?:the\s+)?(?:[A-Z]{2,}(?:'s)?\s+|\w+'s\s+)?"
+)
 _PRONOUN_SPEECH = re.compile(r"^(?:He|She)\b")
 _PARTICIPATION = re.compile(
     words_pattern(
         ["met", "meet", "meeting", "meetings", "attended", "attendance", "delegation", "included"]
         + [r"brought\s+together", "received", "hosted", "visit", "visited", "call", "participated"]
-        + ["participation", r"talks\s+with", "joined"]
+        + ["participation", r"talks\s+with", "joined", "letter", "letters", "sent", "wrote"]
+        + ["phone", "call", "called", "phoned", "teleconference", "accompanied"]
     ),
     re.IGNORECASE,
 )
@@ -81,13 +87,14 @@ _DELEGATION = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|No|Dr|Mr|Mrs|Ms|St|Prof)$")
 
+# Events whose participants outside the coalition's side are its counterparts: those it met,
+# visited, phoned or wrote to. At a conference or a workshop the others present are only mentioned.
 INTERACTIVE_EVENTS = frozenset(
     {
         "meeting",
         "visit",
         "phone call",
-        "conference",
-        "workshop",
+        "letter",
         "interview",
         "press conference",
         "general assembly session",
@@ -121,6 +128,7 @@ class _Candidate:
     after: tuple[int, int] | None = None  # one written after it
     evidence: bool = False
     spoke: bool = False
+    shared_title: bool = False  # given by a plural title at the head of its list
 
 
 @dataclass
@@ -190,10 +198,16 @@ def _share_coalition(
         lists[-1].append(person)
         previous = c
     for members in lists:
-        if any(p.role and p.role.organization in gazetteer.coalition_family for p in members):
+        ours = {
+            p.role.organization
+            for p in members
+            if p.role and p.role.organization in gazetteer.coalition_family
+        }
+        if ours:
+            shared = ours.pop() if len(ours) == 1 else gazetteer.coalition
             for p in members:
                 if p.role and not p.role.organization and not p.group:
-                    p.group = gazetteer.coalition
+                    p.group = shared
 
 
 _BODY_NOUNS = (
@@ -349,6 +363,68 @@ def _assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer) ->
         if c.role is None and c.after and not taken:
             c.role = parse(*c.after)
             c.role_end = c.after[1]
+    _assign_named_roles(text, full, title_starts, parse)
+
+
+# "X was elected Secretary-General", "A, B and C were elected vice-presidents", "elected X as
+# President of the SOC": the title follows the name (or the list of names) it is given to.
+_NAMED_AS = re.compile(
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:re-?)?"
+    r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?|as\s+)"
+    r"(?:the\s+)?(?:new\s+|first\s+)?"
+)
+
+
+def _assign_named_roles(text: str, full: list[_Candidate], title_starts, parse) -> None:
+    for index, c in enumerate(full):
+        named = _NAMED_AS.match(text, c.end)
+        if c.role or not named:
+            continue
+        at = bisect_left(title_starts, named.end())
+        if at == len(title_starts) or title_starts[at] != named.end():
+            continue
+        role = parse(named.end(), _title_extent(text, named.end()))
+        c.role, c.evidence = role, True
+        # Back along the list this name ends: "A, B, and C were elected ...".
+        for later in range(index, 0, -1):
+            earlier = full[later - 1]
+            if earlier.role or not _LIST_GAP.fullmatch(text, earlier.end, full[later].start):
+                break
+            earlier.role, earlier.evidence = role, True
+
+
+_TITLE_WORD = re.compile(r"[\w'-]+")
+_TITLE_CONNECTORS = word_set("of the for to in at on and &")
+
+
+def _title_extent(text: str, start: int) -> int:
+    """Where a title written from `start` ends: its capitalized words, title words, body nouns and
+    the connectors between them ("President of the SOC", "vice-presidents", "member of the
+    political committee"); not a sentence's ordinary words ("... for a one-year term")."""
+    end, position = start, start
+    for word in _TITLE_WORD.finditer(text, start):
+        between = text[position : word.start()]
+        if between.strip():
+            break
+        token = word.group()
+        titled = (
+            token[:1].isupper()
+            or ROLE_WORD.fullmatch(token)
+            or token.capitalize() in ORG_NOUNS
+            or _lowercase_body_word(text, word.end())
+        )
+        if titled:
+            end = word.end()
+        elif token not in _TITLE_CONNECTORS:
+            break
+        position = word.end()
+    return end
+
+
+def _lowercase_body_word(text: str, end: int) -> bool:
+    """Whether the next word is a body noun: "political" in "the political committee"."""
+    following = _TITLE_WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    return bool(following) and following.group().capitalize() in ORG_NOUNS
 
 
 def _role_before(
@@ -365,15 +441,32 @@ def _role_before(
                 if word in _NOT_TITLE:
                     break
                 start = text.rindex(word, window_start, start)
-        phrase = _HONORIFIC.sub("", text[start:name_start]).rstrip()
+        phrase = _RANKS.sub("", _HONORIFIC.sub("", text[start:name_start])).rstrip()
         if phrase.endswith(","):
             phrase = phrase[:-1]
-        if _ENDS_WITH_AND.search(phrase) or "," in _PARENS.sub("", phrase) or _VERBS.search(phrase):
+        if (
+            _ENDS_WITH_AND.search(phrase)
+            or "," in _PARENS.sub("", phrase)
+            or _VERBS.search(phrase)
+            or _LOWERCASE_AFTER_HEAD.match(text, _head_end(text, title_start), start + len(phrase))
+        ):
             continue
         return start, start + len(phrase)
     return None
 
 
+def _head_end(text: str, title_start: int) -> int:
+    head = ROLE_WORD.match(text, title_start)
+    return head.end() if head else title_start
+
+
+# A title is written in capitals and joined by "of", "for", "to"...: "Member elected" is no title.
+_LOWERCASE_AFTER_HEAD = re.compile(r"\s+(?!(?:of|for|to|at|in|on|and|the|a|an)\b)[a-z]")
+# Military ranks and honorifics between a title and a name: "Defense Minister Major General X".
+_RANKS = re.compile(
+    r"(?:\s+(?:Major|Brigadier|Lieutenant|Colonel|General|Captain|Admiral|Sheikh|Judge|Engineer|"
+    r"Eng\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?))+\s*$"
+)
 _TITLE_WORDS_BEFORE = re.compile(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$")
 _ENDS_WITH_AND = re.compile(r"(?:^|\s)(?:and|or)$")
 _PARENS = re.compile(r"\([^)]*\)")
@@ -449,13 +542,23 @@ def _collect_evidence(text: str, found: list[_Candidate]) -> None:
             and _LIST_GAP.fullmatch(text[gap_start : c.start] or " ")
         ):
             c.evidence = True
-            if (
-                c.role is None
-                and previous.role
-                and previous.before
-                and _plural_title(text, previous)
-            ):
-                c.role = previous.role
+            shares = previous.shared_title or (previous.before and _plural_title(text, previous))
+            if c.role is None and previous.role and shares:
+                c.role, c.shared_title = previous.role, True
+    _spread_along_lists(text, found)
+
+
+def _spread_along_lists(text: str, found: list[_Candidate]) -> None:
+    """Earlier names of a list whose later names are people: "A, B, and Vice President C"."""
+    for previous, c in zip(found[-2::-1], found[:0:-1], strict=False):
+        if (
+            c.evidence
+            and c.full
+            and previous.full
+            and not previous.evidence
+            and _LIST_GAP.fullmatch(text[previous.end : c.start] or " ")
+        ):
+            previous.evidence = True
 
 
 def _plural_title(text: str, c: _Candidate) -> bool:
@@ -526,7 +629,7 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
     before = c.line[c.sentence[0] : c.start]  # the sentence up to the name
     delegation = "delegation" in before and _DELEGATION.search(before)  # the test is far cheaper
     if delegation and person.group is None:
-        person.group = DEMONYMS.get(delegation.group(1), delegation.group(1))
+        person.group = delegation.group(1)  # "French", "Coalition": resolved in _fact
 
 
 def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None:
@@ -567,10 +670,21 @@ _COALITION_TITLES = frozenset(
 )
 
 
+def _delegation_of(word: str | None, gazetteer: Gazetteer) -> str | None:
+    """Whose delegation "French" or "the Coalition's" is: a country or a known organization."""
+    if not word:
+        return None
+    country = gazetteer.country_of_adjective(word) or gazetteer.place(word)
+    if country and country.kind == "country":
+        return country.name
+    entry = gazetteer.organization(word)
+    return entry.name if entry else DEMONYMS.get(word)
+
+
 def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
     role = person.role
     organization = role.organization if role else None
-    organization = organization or person.group
+    organization = organization or _delegation_of(person.group, gazetteer)
     if organization is None and role and role.title.lower() in _COALITION_TITLES:
         organization = gazetteer.coalition
     entry = gazetteer.organizations.get(organization) if organization else None

@@ -21,6 +21,13 @@ from .names import word_set
 # The head words of titles; the words before one in the same capitalized run belong to the title too
 # ("Political Affairs Officer", "Foreign Minister").
 TITLES = (
+    # Titles whose own words hold "of": the organization is named after them.
+    "Chief of General Staff",
+    "Chief of Staff",
+    "Secretary of State",
+    "Minister of State",
+    "High Representative",
+    "High Commissioner",
     "Vice President",
     "President",
     "Deputy Secretary General",
@@ -84,7 +91,12 @@ def _plural(title: str) -> str:
 # engine rejects most positions at their first character, where IGNORECASE would double the scanning
 # time.
 _TITLE_WORDS = trie_pattern(
-    [w for t in TITLES for word in (t, _plural(t)) for w in (word, word.lower(), word.upper())]
+    [
+        w
+        for t in TITLES
+        for word in (t, _plural(t))
+        for w in (word, word.lower(), word.upper(), word[0] + word[1:].lower())
+    ]
 )
 ROLE_WORD = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
 # The same, as the character before the word (anything but a word character) and the word: a
@@ -207,10 +219,13 @@ def parse_role(
     owner = _owner_before(paragraph, start, owners)
     if owner:
         (organization, owner_text, possessive) = owner
-        # "UN envoy" is how the title reads; "Syrian Negotiations Commission President" is not.
+        # "UN envoy" is how a lowercase title reads; "UN Special Envoy for Syria" is the title
+        # "Special Envoy for Syria" of the UN, "US Secretary of State" that of the United States.
         if (
             not possessive
             and owner_text.isupper()
+            and phrase[:1].islower()
+            and organization in gazetteer.organizations
             and organization not in gazetteer.coalition_family
         ):
             prefix = owner_text + " "
@@ -227,30 +242,78 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _AT = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
+_SPLIT = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"(?P<owner>.+?)'s?\s+(?P<body>\S.*)")
 
 
 def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tuple[str, str | None]:
-    """The title and the organization a role phrase names after "at", "of" or "in", if any."""
-    at = _AT.search(phrase)
-    of = _OF.search(phrase)
-    in_ = _IN.search(phrase)  # "Representative in Washington"
-    for split in (at, of, in_):
+    """The title and the organization a role phrase names after "at", "of" or "in", if any.
+
+    The organization is the first known one named after such a word, wherever it stands:
+    "Minister of Local Administration in the Syrian Interim Government", "Secretary of the
+    Political Committee of the Syrian Coalition". A body inside the coalition stays in the title
+    ("Member of the SOC's General Assembly" -> "Member of the General Assembly", the coalition's).
+    Words of the title itself ("Chief of Staff") are never split.
+    """
+    head = ROLE_WORD.search(phrase)
+    for split in _SPLIT.finditer(phrase, head.end() if head else 0):
+        known = _known_body(phrase[split.end() :], gazetteer)
+        if known:
+            body, organization = known
+            title = phrase[: split.end()] + body if body else phrase[: split.start()]
+            return title, organization
+    return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
+
+
+def _known_body(rest: str, gazetteer: Gazetteer) -> tuple[str | None, str] | None:
+    """(a body to keep in the title or None, the organization) when `rest` names a known one."""
+    rest = _DESCRIPTOR.sub("", _PAREN.sub("", rest)).strip(" ,")
+    entry = None if gazetteer.place(rest) else gazetteer.organization(rest)  # not a country's
+    if entry:
+        if _inside_coalition(entry, gazetteer):
+            return rest, gazetteer.coalition
+        return None, entry.name
+    possessive = _POSSESSIVE.fullmatch(rest)
+    if possessive:
+        owner = gazetteer.organization(possessive["owner"])
+        body = name_run(possessive["body"])
+        if owner and body and body == possessive["body"]:
+            inner = gazetteer.organization(body)
+            if inner and not _inside_coalition(inner, gazetteer):
+                return None, inner.name
+            return (
+                body,
+                gazetteer.coalition if owner.name in gazetteer.coalition_family else owner.name,
+            )
+    return None
+
+
+def _inside_coalition(entry, gazetteer: Gazetteer) -> bool:
+    """A committee, office or department of the coalition (not a body acting with it, like the
+    Interim Government): membership in it is membership in the coalition."""
+    return entry.kind == "coalition" and entry.name != gazetteer.coalition
+
+
+def _split_by_shape(
+    phrase: str, head_end: int, earlier_orgs, gazetteer: Gazetteer
+) -> tuple[str, str | None]:
+    """For bodies the gazetteer does not know: the words after "at", "of" or "in" that read as
+    an organization's name, a body named earlier ("of the Office"), or a country ("of Turkey";
+    "Representative in the United States" keeps its country in the title)."""
+    for pattern in (_AT, _OF, _IN):
+        split = pattern.search(phrase, head_end)
         if not split:
             continue
         rest = _DESCRIPTOR.sub("", _PAREN.sub("", phrase[split.end() :]))
-        entry = gazetteer.organization(rest)
-        if entry:
-            if entry.kind == "coalition" and entry.parent and split is of:
-                # A body inside the coalition: "Member of the Political Committee" of the coalition.
-                return phrase, gazetteer.coalition
-            return phrase[: split.start()], entry.name
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
             referent = next((o for o in earlier_orgs if rest.lower() in o.lower().split()), None)
             if referent:
                 return phrase[: split.start()], referent
         place = gazetteer.place(rest)
-        if place and place.kind == "country":
-            return phrase[: split.start()], place.name
+        if place:
+            if place.kind == "country" and pattern is not _IN:
+                return phrase[: split.start()], place.name
+            continue
         rest = name_run(rest)
         if is_organization_name(rest) or phrase[split.end() :] != rest:
             return phrase[: split.start()], rest
