@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Entry, Found, Gazetteer
+from .roles import ROLE_WORD
 
 # "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
 # subject (the resolutions are cited as such; the agencies are other organizations).
@@ -56,9 +57,27 @@ def find_entities(
         organizations.append(hits)
         masked = mask(paragraph, [(f.start, f.end) for f in found] + cited)
         places.append(
-            [Hit(f.start, f.end, f.text, f.entries[0]) for f in gazetteer.find_places(masked)]
+            [
+                Hit(f.start, f.end, f.text, f.entries[0])
+                for f in gazetteer.find_places(masked)
+                if not _attributive(paragraph, f)
+            ]
         )
     return organizations, places
+
+
+def _attributive(paragraph: str, found: Found) -> bool:
+    """ "US Secretary of State", "US senators", "UK Special Representative": an abbreviation
+    before a title or a name qualifies it, as an adjective would; it names no place there."""
+    if not (found.text.isupper() and len(found.text) <= 3):
+        return False
+    following = _NEXT_WORD.match(paragraph, found.end)
+    return bool(following) and (
+        following.group(1)[:1].isupper() or bool(ROLE_WORD.fullmatch(following.group(1)))
+    )
+
+
+_NEXT_WORD = re.compile(r" ([\w-]+)")
 
 
 def _parent_before(paragraph: str, found: list[Found], i: int) -> str | None:

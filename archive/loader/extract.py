@@ -10,13 +10,14 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .bodies import find_bodies
 from .citations import find_citations
 from .dates import find_dates, release_date_in
 from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import title_spans, titled_organizations
+from .roles import title_phrases, title_spans, titled_organizations
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
@@ -91,6 +92,73 @@ class Extraction:
     release_date: datetime.date | None  # a publication date the text itself gives
 
 
+def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
+    """The organizations named, the first mention of each (most names recur).
+
+    The coalition's own organs (its General Assembly, its Secretariat) are the coalition, and a
+    body of the coalition named only inside someone's title ("Coordinator of the Foreign
+    Relations Department") belongs to that title: neither is listed on its own.
+    """
+    organizations: dict[str, OrganizationFact] = {}
+    in_titles = set()
+    spellings = {spelling for person in people for spelling in person.spellings}
+    adjectives = frozenset(gazetteer.adjectives)
+    for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
+        paragraph = paragraphs[number - 1]
+        spans = title_phrases(paragraph, titles[number - 1])
+        for hit in hits:
+            if _is_organ(hit.entry, gazetteer):
+                continue
+            if _inside_coalition_title(hit, spans, gazetteer):
+                in_titles.add(hit.entry.name)
+                continue
+            organizations.setdefault(
+                hit.entry.name,
+                OrganizationFact(hit.entry.name, original[hit.start : hit.end], number),
+            )
+        for written, start in titled_organizations(paragraph, titles[number - 1]):
+            if any(hit.start < start + len(written) and start < hit.end for hit in hits):
+                continue  # a known body, or a title's part before one ("Minister of X in SIG")
+            entry = gazetteer.organization(written)
+            name = entry.name if entry else written
+            organizations.setdefault(
+                name, OrganizationFact(name, original[start : start + len(written)], number)
+            )
+        known = [(hit.start, hit.end) for hit in hits] + spans
+        for written, start in find_bodies(paragraph, known, adjectives):
+            if not any(spelling in written for spelling in spellings):
+                organizations.setdefault(
+                    written,
+                    OrganizationFact(written, original[start : start + len(written)], number),
+                )
+    for person in people:
+        if person.organization and person.organization not in in_titles:
+            organizations.setdefault(
+                person.organization,
+                OrganizationFact(person.organization, person.organization, person.paragraph),
+            )
+    return organizations
+
+
+# The coalition's governing organs: named, they are the coalition acting.
+_ORGAN = re.compile(
+    r"\b(?:General Assembly|General Secretariat|Presidential|Presidency|Political)\b"
+)
+
+
+def _is_organ(entry, gazetteer: Gazetteer) -> bool:
+    return (
+        entry.kind == "coalition" and entry.parent is not None and bool(_ORGAN.search(entry.name))
+    )
+
+
+def _inside_coalition_title(hit, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> bool:
+    """A body of the coalition written inside a title ("Head of the Legal Department")."""
+    if hit.entry.kind != "coalition" or hit.entry.parent is None:
+        return False
+    return any(start < hit.start and hit.end <= end for start, end in spans)
+
+
 def paragraphs_of(text: str) -> list[str]:
     """The body's non-empty lines, stripped: paragraph n is anchored `#p<n>` on the page."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -118,26 +186,7 @@ def extract(
         paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind
     )
 
-    # The first mention of each is kept; a fact is only made for it (most names recur).
-    organizations: dict[str, OrganizationFact] = {}
-    for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
-        for hit in hits:
-            if hit.entry.name not in organizations:
-                organizations[hit.entry.name] = OrganizationFact(
-                    hit.entry.name, original[hit.start : hit.end], number
-                )
-        for written, start in titled_organizations(paragraphs[number - 1], titles[number - 1]):
-            entry = gazetteer.organization(written)
-            name = entry.name if entry else written
-            organizations.setdefault(
-                name, OrganizationFact(name, original[start : start + len(written)], number)
-            )
-    for person in people:
-        if person.organization:
-            organizations.setdefault(
-                person.organization,
-                OrganizationFact(person.organization, person.organization, person.paragraph),
-            )
+    organizations = _organizations(originals, paragraphs, org_hits, titles, people, gazetteer)
 
     places: dict[str, PlaceFact] = {}
     for number, (original, hits) in enumerate(zip(originals, place_hits, strict=True), start=1):

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .entities import Hit
 from .gazetteer import Gazetteer, trie_pattern
+
+if TYPE_CHECKING:
+    from .entities import Hit
 from .names import word_set
 
 # The head words of titles; the words before one in the same capitalized run belong to the title too
@@ -392,6 +395,17 @@ _CONNECTOR = re.compile(r"\s+(?:for|of|and|a|the|to|in|on|de)\s", re.IGNORECASE)
 
 
 _AT_NEXT = re.compile(r"\s+at\s")
+_TITLE_TAIL = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?(?:[A-Z][\w'-]*(?:'s)?\s*)+")
+
+
+def title_phrases(text: str, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each title with the body it names after "of", "at" or "in" ("Head of the Legal
+    Department"): where a body belongs to a title rather than being named on its own."""
+    spans = []
+    for start, end in titles:
+        tail = _TITLE_TAIL.match(text, end)
+        spans.append((start, tail.end() if tail else end))
+    return spans
 
 
 def titled_organizations(text: str, titles: list[tuple[int, int]]) -> list[tuple[str, int]]:
