@@ -17,7 +17,9 @@ class KnownPerson(models.Model):
     source = models.CharField(
         max_length=300, blank=True, help_text="Where the name and spellings come from."
     )
-    verified = models.BooleanField(default=False, help_text="Checked against the source.")
+    verified = models.BooleanField(
+        default=False, help_text="Confirmed: checked against the source, or beyond doubt."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -52,7 +54,9 @@ class Post(models.Model):
         null=True, blank=True, help_text="Year left; empty while held or when unknown."
     )
     source = models.CharField(max_length=300, blank=True)
-    verified = models.BooleanField(default=False, help_text="Title and years checked.")
+    verified = models.BooleanField(
+        default=False, help_text="Title and years confirmed; off while they need checking."
+    )
 
     class Meta:
         ordering = ["person", "start"]

@@ -33,7 +33,9 @@ class Organization(models.Model):
         help_text='Where the facts come from: "Wikipedia: Syrian Interim Government".',
     )
     verified = models.BooleanField(
-        default=False, help_text="Name, kind and parent checked against the source."
+        default=False,
+        help_text="Confirmed: checked against the source, or beyond doubt. Off while it needs "
+        "checking.",
     )
 
     class Meta:

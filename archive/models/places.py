@@ -38,7 +38,9 @@ class Place(models.Model):
         max_length=300, blank=True, help_text='Where the facts come from: "ISO 3166-1".'
     )
     verified = models.BooleanField(
-        default=False, help_text="Name, kind and parent checked against the source."
+        default=False,
+        help_text="Confirmed: checked against the source, or beyond doubt. Off while it needs "
+        "checking.",
     )
 
     class Meta:
