@@ -62,7 +62,8 @@ _CUE_LIST = [
     ),
     (
         r"(?i:\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b"
-        r"|\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc)",
+        r"|\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc|\bteleconferenc"
+        r"|\bvideo\s+call)",
         "meeting",
         "virtual",
     ),
@@ -119,9 +120,15 @@ _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # What may stand between the cue and the place: "held a meeting in Istanbul", "visited Gaziantep".
 _PLACE_AFTER_CUE = re.compile(
-    r"\s*(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:(?:in|at)\s+)?"
-    r"(?:the\s+(?:city|capital|town)\s+of\s+)?(?:to\s+)?(?:the\s+)?",
+    r"\s*(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:(?:held\s+)?(?:in|at)\s+)?"
+    r"(?:the\s+(?:\w+\s+)?(?:city|capital|town)(?:\s+of|,)?\s+)?(?:to\s+)?(?:the\s+)?",
     _I,
+)
+# Further on in the sentence, after the one met or where: "met with the Turkish Foreign Minister
+# in Ankara", "at its headquarters in Istanbul" (not "the situation in Aleppo": a topic).
+_PLACE_LATER = re.compile(
+    r"(?:\b[A-Z][\w'-]*|\bheadquarters|\boffices?|\bdelegation),?\s+(?:in|at)\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:city|capital|town)(?:\s+of|,)?\s+)?(?:the\s+)?$"
 )
 
 
@@ -151,17 +158,23 @@ def find_event(
         session = _SESSION_NUMBER.search(lead)
         number = int(session.group(1)) if session else None
     written, date = _event_date(lead, release_date)
-    place = _event_place(lead, place_hits[where], cue_end) if place_hits and cue_end else None
+    place = _event_place(lead, place_hits[where], cue_end, kind) if place_hits and cue_end else None
     return EventFact(kind, fmt, number, written, date, place)
 
 
 def _first_cue(text: str) -> tuple[str, str, int] | None:
-    """Kind and format of the earliest cue in `text`, and where the cue ends."""
-    match = _CUES.search(text)
-    if not match:
-        return None
-    _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
-    return kind, fmt, match.end()
+    """Kind and format of the earliest cue in `text`, and where the cue ends.
+
+    A position ("condemned", "welcomed") decides only when no event follows in the paragraph:
+    "The SOC welcomed ... during a visit to Gaziantep" reports a visit.
+    """
+    first = None
+    for match in _CUES.finditer(text):
+        _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
+        if kind != "statement":
+            return kind, fmt, match.end()
+        first = first or (kind, fmt, match.end())
+    return first
 
 
 def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, datetime.date | None]:
@@ -178,7 +191,12 @@ def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, dat
     return "", None
 
 
-def _event_place(lead: str, hits: list[Hit], cue_end: int) -> str | None:
+_HELD_SOMEWHERE = frozenset(
+    {"meeting", "visit", "conference", "workshop", "speech", "press conference"}
+)
+
+
+def _event_place(lead: str, hits: list[Hit], cue_end: int, kind: str) -> str | None:
     """The place written right after the cue: "held a meeting in Istanbul", "visited Gaziantep"."""
     for hit in hits:
         between = lead[cue_end : hit.start]
@@ -186,4 +204,15 @@ def _event_place(lead: str, hits: list[Hit], cue_end: int) -> str | None:
             visit = not re.search(r"\b(?:in|at)\b", between)
             if visit or hit.entry.kind in ("city", "town"):
                 return hit.entry.name
+    if kind not in _HELD_SOMEWHERE:
+        return None
+    sentence_end = lead.find(". ", cue_end)
+    sentence_end = len(lead) if sentence_end == -1 else sentence_end
+    for hit in hits:
+        if (
+            cue_end <= hit.start < sentence_end
+            and hit.entry.kind in ("city", "town", "other")
+            and _PLACE_LATER.search(lead, max(cue_end, hit.start - 60), hit.start)
+        ):
+            return hit.entry.name
     return None
