@@ -31,6 +31,7 @@ class Hit:
     end: int
     text: str
     entry: Entry
+    qualifier: bool = False  # "US" in "US Secretary of State": an owner of the title, no place
 
 
 def find_entities(
@@ -58,9 +59,8 @@ def find_entities(
         masked = mask(paragraph, [(f.start, f.end) for f in found] + cited)
         places.append(
             [
-                Hit(f.start, f.end, f.text, f.entries[0])
+                Hit(f.start, f.end, f.text, f.entries[0], _attributive(paragraph, f))
                 for f in gazetteer.find_places(masked)
-                if not _attributive(paragraph, f)
             ]
         )
     return organizations, places

@@ -198,6 +198,7 @@ _HELD_SOMEWHERE = frozenset(
 
 def _event_place(lead: str, hits: list[Hit], cue_end: int, kind: str) -> str | None:
     """The place written right after the cue: "held a meeting in Istanbul", "visited Gaziantep"."""
+    hits = [hit for hit in hits if not hit.qualifier]
     for hit in hits:
         between = lead[cue_end : hit.start]
         if hit.start >= cue_end and _PLACE_AFTER_CUE.fullmatch(between):

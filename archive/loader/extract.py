@@ -120,6 +120,8 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
             if any(hit.start < start + len(written) and start < hit.end for hit in hits):
                 continue  # a known body, or a title's part before one ("Minister of X in SIG")
             entry = gazetteer.organization(written)
+            if entry and entry.kind == "coalition" and entry.parent:
+                continue  # "member of the General Assembly": the coalition's, in the title
             name = entry.name if entry else written
             organizations.setdefault(
                 name, OrganizationFact(name, original[start : start + len(written)], number)
@@ -182,8 +184,15 @@ def extract(
     )
     event = find_event(paragraphs, place_hits, release_date=release_date or written_date)
     titles = [title_spans(p) for p in paragraphs]
+    dated = release_date or written_date
     people = find_people(
-        paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind
+        paragraphs,
+        org_hits,
+        place_hits,
+        titles,
+        gazetteer=gazetteer,
+        event_kind=event.kind,
+        year=dated.year if dated else None,
     )
 
     organizations = _organizations(originals, paragraphs, org_hits, titles, people, gazetteer)
@@ -191,7 +200,7 @@ def extract(
     places: dict[str, PlaceFact] = {}
     for number, (original, hits) in enumerate(zip(originals, place_hits, strict=True), start=1):
         for hit in hits:
-            if hit.entry.name not in places:
+            if hit.entry.name not in places and not hit.qualifier:
                 places[hit.entry.name] = PlaceFact(
                     hit.entry.name, original[hit.start : hit.end], number
                 )

@@ -139,10 +139,12 @@ class _Person:
     spoke: bool = False
     participant: bool = False
     group: str | None = None
+    known: str | None = None  # the reference data's name, for one named by surname alone
 
     @property
     def name(self) -> str:
-        return max(self.spellings, key=lambda s: (len(s.split()), len(s)))
+        written = max(self.spellings, key=lambda s: (len(s.split()), len(s)))
+        return self.known if self.known and len(written.split()) < 2 else written
 
 
 def find_people(
@@ -153,10 +155,14 @@ def find_people(
     *,
     gazetteer: Gazetteer,
     event_kind: str,
+    year: int | None = None,
 ) -> list[PersonFact]:
     """Every person of the release with role, organization, side and speech.
 
     `paragraphs` are normalized; the hits and `titles` (spans of ROLE_WORD) are given per paragraph.
+    People the reference data knows are recognized by name alone, a surname alone included when
+    it names one of them only, and what the text does not say of their post is taken from it for
+    the release's `year`.
     """
     candidates: list[_Candidate] = []
     earlier_orgs: list[str] = []
@@ -168,9 +174,14 @@ def find_people(
         earlier_orgs.extend(_bodies_in_lowercase(text, gazetteer))
         _assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
         _collect_evidence(text, found)
+        for c in found:
+            c.evidence = c.evidence or (c.full and bool(gazetteer.known_people(c.text)))
         candidates.extend(found)
         earlier_orgs.extend(h.entry.name for h in hits)
     people = _group(candidates, paragraphs)
+    _add_known_by_surname(candidates, people, paragraphs, gazetteer)
+    for person in people:
+        _complete_from_posts(person, gazetteer, year)
     _attribute_pronoun_speech(sentences, paragraphs, candidates, people)
     _share_coalition(candidates, people, gazetteer)
     return [_fact(p, gazetteer, event_kind) for p in people]
@@ -617,6 +628,40 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
         if len(matches) == 1:  # a surname shared by two people of the release names neither
             _add(matches[0], c, participating)
     return people
+
+
+def _add_known_by_surname(candidates, people, paragraphs, gazetteer: Gazetteer) -> None:
+    """ "Kerry said", "Secretary of State Kerry": a surname alone that names nobody else in the
+    release, with the evidence a name needs, is the one known person with that surname."""
+    written = {s for p in people for s in p.spellings}
+    by_known: dict[str, _Person] = {}
+    for c in candidates:
+        if c.full or not c.evidence or c.text in written:
+            continue
+        known = gazetteer.known_people(c.text)
+        if len(known) != 1:
+            continue
+        person = by_known.get(known[0].name)
+        if person is None:
+            person = _Person(paragraph=c.paragraph, known=known[0].name)
+            by_known[known[0].name] = person
+            people.append(person)
+        _add(person, c, lambda number: bool(_PARTICIPATION.search(paragraphs[number - 1])))
+
+
+def _complete_from_posts(person: _Person, gazetteer: Gazetteer, year: int | None) -> None:
+    """The organization (and the title, if the text gives none) of a known person's post."""
+    if person.role and person.role.organization:
+        return
+    known = person.known and gazetteer.people.get(person.known)
+    if not known:
+        matches = gazetteer.known_people(person.name)
+        known = matches[0] if len(matches) == 1 else None
+    post = known and gazetteer.post_of(known, year)
+    if not post:
+        return
+    title = person.role.title if person.role else post.role
+    person.role = Role(title, post.organization)
 
 
 def _add(person: _Person, c: _Candidate, participating) -> None:

@@ -246,6 +246,7 @@ _AT = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 _SPLIT = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
+_LOCATED = re.compile(r"(?P<body>.+?)\s+in\s+(?:the\s+)?(?P<place>.+)")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)'s?\s+(?P<body>\S.*)")
 
 
@@ -276,6 +277,11 @@ def _known_body(rest: str, gazetteer: Gazetteer) -> tuple[str | None, str] | Non
         if _inside_coalition(entry, gazetteer):
             return rest, gazetteer.coalition
         return None, entry.name
+    located = _LOCATED.fullmatch(rest)  # "the Syrian Forum in Germany": the Syrian Forum
+    if located and gazetteer.place(located["place"]):
+        entry = gazetteer.organization(located["body"])
+        if entry and not gazetteer.place(located["body"]):
+            return None, entry.name
     possessive = _POSSESSIVE.fullmatch(rest)
     if possessive:
         owner = gazetteer.organization(possessive["owner"])
@@ -395,7 +401,10 @@ _CONNECTOR = re.compile(r"\s+(?:for|of|and|a|the|to|in|on|de)\s", re.IGNORECASE)
 
 
 _AT_NEXT = re.compile(r"\s+at\s")
-_TITLE_TAIL = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?(?:[A-Z][\w'-]*(?:'s)?\s*)+")
+_TITLE_TAIL = re.compile(
+    r"\s+(?:of|at|in)\s+(?:the\s+)?[A-Z][\w'-]*"
+    r"(?:(?:'s)?(?:\s+(?:of|for|and|the|in|on|to|&))*\s+[A-Z][\w'-]*)*"
+)
 
 
 def title_phrases(text: str, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
