@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .bodies import find_bodies
 from .entities import Hit, mask
 from .gazetteer import Gazetteer, words_pattern
 from .names import is_short_form, person_key, surname_key, word_set
@@ -29,7 +30,7 @@ NOT_NAMES = (
         Ms Ms. Dr Dr. Prof Prof. Sheikh He She They It We Its Our After Before While When Where
         Regarding Concerning January February March April May June July August September October
         November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday God Allah Quran
-        Eid Ramadan Christmas Islamic Islam Arab Arabs Kurds Kurdish Muslim Muslims Christian
+        Eid Christmas Islamic Islam Arab Arabs Kurds Kurdish Muslim Muslims Christian
         Christians Alawite Sunni Shia Druze Turkmen Assyrian Revolution Revolutions Regime State
         States Republic Kingdom Act Law Agreement Accord Process Talks Conference Summit Day Week
         Year Plan Operation Crisis War Spring Square Street Road River Mount Sea Camp Prison
@@ -129,6 +130,7 @@ class _Candidate:
     evidence: bool = False
     spoke: bool = False
     shared_title: bool = False  # given by a plural title at the head of its list
+    member_of: str | None = None  # "X of the Syrian British Consortium"
 
 
 @dataclass
@@ -140,6 +142,7 @@ class _Person:
     participant: bool = False
     group: str | None = None
     known: str | None = None  # the reference data's name, for one named by surname alone
+    member_of: str | None = None
 
     @property
     def name(self) -> str:
@@ -169,11 +172,16 @@ def find_people(
     sentences = [_sentences(text) for text in paragraphs]
     for number, text in enumerate(paragraphs, start=1):
         hits, places = org_hits[number - 1], place_hits[number - 1]
-        masked = mask(text, [(hit.start, hit.end) for hit in (*hits, *places)])
+        spans = [(hit.start, hit.end) for hit in (*hits, *places)]
+        # Bodies the gazetteer does not know hold no names: "... and Policy Studies, Azmi Bishara".
+        bodies = find_bodies(text, spans)
+        spans += [(start, start + len(body)) for body, start in bodies]
+        masked = mask(text, spans)
         found = _candidates(number, text, masked, sentences[number - 1])
         earlier_orgs.extend(_bodies_in_lowercase(text, gazetteer))
         _assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
         _collect_evidence(text, found)
+        _members_of_bodies(text, found, hits, bodies)
         for c in found:
             c.evidence = c.evidence or (c.full and bool(gazetteer.known_people(c.text)))
         candidates.extend(found)
@@ -185,6 +193,11 @@ def find_people(
     _attribute_pronoun_speech(sentences, paragraphs, candidates, people)
     _share_coalition(candidates, people, gazetteer)
     return [_fact(p, gazetteer, event_kind) for p in people]
+
+
+_ACCOMPANYING = re.compile(
+    r"\b(?:accompanied\s+by|along\s+with|together\s+with)\s+(?:the\s+|his\s+|her\s+)?$"
+)
 
 
 def _share_coalition(
@@ -199,14 +212,22 @@ def _share_coalition(
         for spelling in p.spellings:
             of_spelling.setdefault(spelling, p)
     lists: list[list[_Person]] = []
+    sentence_lists: dict[tuple, list[_Person]] = {}  # the list of each sentence's first person
     previous = None
     for c in candidates:
         person = of_spelling.get(c.text)
         if person is None:
             continue
-        if not (previous and previous.paragraph == c.paragraph and _listed_after(previous, c)):
-            lists.append([])
-        lists[-1].append(person)
+        where = (c.paragraph, c.sentence)
+        if previous and previous.paragraph == c.paragraph and _listed_after(previous, c):
+            lists[-1].append(person)
+        elif where in sentence_lists and _ACCOMPANYING.search(
+            c.line, c.sentence[0], c.before[0] if c.before else c.start
+        ):
+            sentence_lists[where].append(person)  # "X visited Azaz, accompanied by Minister Y"
+        else:
+            lists.append([person])
+            sentence_lists.setdefault(where, lists[-1])
         previous = c
     for members in lists:
         ours = {
@@ -513,7 +534,10 @@ def _role_after(
     )
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
-    return match.end(), match.end() + len(tail.rstrip())
+    # "Stefan Schneck, Germany's Special Envoy": the owner is read from before the title.
+    owner = tail.rfind("'s ", 0, head)
+    start = match.end() + (owner + 3 if owner != -1 else 0)
+    return start, match.end() + len(tail.rstrip())
 
 
 _APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+)?$")
@@ -526,6 +550,19 @@ def _appositive(text: str, name_ends: set[int], c: _Candidate) -> bool:
         end in name_ends and _APPOSITIVE_GAP.fullmatch(text, end, c.before[0])
         for end in range(gap.start(), c.before[0])
     )
+
+
+_OF_BODY = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def _members_of_bodies(text: str, found: list[_Candidate], hits: list[Hit], bodies) -> None:
+    """ "Yasmin Nahlawi of the Syrian British Consortium": a name, and the body it belongs to."""
+    starts = {hit.start: hit.entry.name for hit in hits}
+    starts.update({start: body for body, start in bodies})
+    for c in found:
+        of = c.full and not c.role and _OF_BODY.match(text, c.end)
+        if of and of.end() in starts:
+            c.member_of, c.evidence = starts[of.end()], True
 
 
 def _collect_evidence(text: str, found: list[_Candidate]) -> None:
@@ -670,6 +707,7 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
     if person.role is None or (c.role and not person.role.organization and c.role.organization):
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
+    person.member_of = person.member_of or c.member_of
     person.participant = person.participant or participating(c.paragraph)
     before = c.line[c.sentence[0] : c.start]  # the sentence up to the name
     delegation = "delegation" in before and _DELEGATION.search(before)  # the test is far cheaper
@@ -729,7 +767,7 @@ def _delegation_of(word: str | None, gazetteer: Gazetteer) -> str | None:
 def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
     role = person.role
     organization = role.organization if role else None
-    organization = organization or _delegation_of(person.group, gazetteer)
+    organization = organization or person.member_of or _delegation_of(person.group, gazetteer)
     if organization is None and role and role.title.lower() in _COALITION_TITLES:
         organization = gazetteer.coalition
     entry = gazetteer.organizations.get(organization) if organization else None
