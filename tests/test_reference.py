@@ -140,6 +140,21 @@ def test_a_government_named_like_its_country_is_not_sought_as_an_organization():
     assert with_france.organization("France").kind == "government"
 
 
+@pytest.mark.parametrize(
+    "model", ["organization", "place", "knownperson", "post"], ids=lambda model: model
+)
+def test_every_reference_fact_says_where_it_comes_from_and_whether_it_is_confirmed(model):
+    for fields in rows(model):
+        assert fields["source"].strip() and isinstance(fields["verified"], bool), fields
+
+
+def test_known_people_hold_posts_in_known_organizations_over_plausible_years():
+    organizations = {row["pk"] for row in ROWS if row["model"] == "archive.organization"}
+    for post in rows("post"):
+        assert post["organization"] in organizations, post
+        assert 1970 <= post["start"] <= (post["end"] or 2100) <= 2100, post
+
+
 def test_countries_are_known_by_their_adjectives_not_found_as_places():
     gazetteer = Gazetteer.from_fixtures()
     assert gazetteer.country_of_adjective("French").name == "France"
@@ -217,7 +232,8 @@ def test_a_known_persons_post_depends_on_the_year():
     gazetteer = Gazetteer.from_fixtures()
     bahra = gazetteer.people["Hadi al-Bahra"]
     assert gazetteer.post_of(bahra, 2014).role == "President"
-    assert gazetteer.post_of(bahra, 2019) is None
+    assert gazetteer.post_of(bahra, 2020).organization == "Constitutional Committee"
+    assert gazetteer.post_of(bahra, 2010) is None
     assert gazetteer.post_of("Hadi al-Bahra", 2024).organization == "Syrian Opposition Coalition"
     assert gazetteer.post_of(bahra, None) is None  # two posts: the year decides
     kerry = gazetteer.post_of("John Kerry", None)
