@@ -68,7 +68,10 @@ _CUE_LIST = [
         "virtual",
     ),
     (
-        _words(r"conferences?", r"summits?", r"forums?", r"symposiums?", r"seminars?"),
+        _words(
+            *(r"conferences?", r"summits?", r"forums?", r"symposiums?", r"seminars?"),
+            *(r"panels?", r"panel\s+discussions?", r"round\s*tables?"),
+        ),
         "conference",
         "unknown",
     ),
@@ -145,8 +148,12 @@ class EventFact:
 def find_event(
     paragraphs: list[str], place_hits: list[list[Hit]], *, release_date: datetime.date | None
 ) -> EventFact:
-    """The event of the release: the first cue of its opening paragraph (or the second's)."""
-    cues = ((where, _first_cue(text)) for where, text in enumerate(paragraphs[:2]))
+    """The event of the release: the first cue of its opening paragraph (or the second's).
+
+    Header lines blanked out before (publisher, date) do not count as paragraphs.
+    """
+    opening = [where for where, text in enumerate(paragraphs) if text.strip()][:2]
+    cues = ((where, _first_cue(paragraphs[where])) for where in opening)
     where, (kind, fmt, cue_end) = next(
         ((where, cue) for where, cue in cues if cue), (0, ("statement", "unknown", None))
     )

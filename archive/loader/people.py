@@ -19,7 +19,15 @@ from .bodies import find_bodies
 from .entities import Hit, mask
 from .gazetteer import Gazetteer, words_pattern
 from .names import is_short_form, person_key, surname_key, word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, parse_role
+from .roles import (
+    DEMONYMS,
+    ORG_NOUNS,
+    ROLE_WORD,
+    Owners,
+    Role,
+    is_organization_name,
+    parse_role,
+)
 
 CONNECTORS = word_set("de da di del della der van von bin ibn bint al el la le du dos ben abu")
 # Capitalized words that open or fill a run but are not names.
@@ -41,7 +49,10 @@ NOT_NAMES = (
         Rights Security Peace Freedom Dignity Democracy International National Political
         Humanitarian Special Vice Deputy Executive Senior Acting General Prime High Secretary Head
         Envoy Recovery Early Captagon Excellency Highness Mission Syrians Europeans Americans
-        Major Brigadier Lieutenant Colonel Captain Admiral Engineer Eng
+        Major Brigadier Lieutenant Colonel Captain Admiral Engineer Eng Services Relations
+        Development Energy Trade Industry Agriculture Culture Information Transport Awqaf Labor
+        Labour Housing Environment Planning Resources Refugees Displaced Detainees Expatriates
+        Issues Crimes Studies Research Policy
         Communique Communiqué Resolution Resolutions Constitution Charter Declaration Convention
         Statement Report Session Meeting Speech Interview
     """)
@@ -62,10 +73,14 @@ _SPEECH = re.compile(
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|included|including|includes|attended\s+by|joined\s+by|accompanied\s+by|met(?:\s+with)?|"
     r"meeting\s+with|received|hosted|according\s+to|told|participation\s+of|such\s+as|namely|"
-    r"brought\s+together|headed\s+by|led\s+by|chaired\s+by)\s*:?\s*$",
+    r"brought\s+together|headed\s+by|led\s+by|chaired\s+by|composed\s+of|consist(?:s|ed|ing)?\s+of|"
+    r"comprised|comprising|comprises|made\s+up\s+of|members\s+are|featured|featuring)\s*:?\s*$",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and|&)\s*")
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*and|,|and|&)\s*(?:(?:Major|Brigadier|Lieutenant|Colonel|General|Captain|Sheikh|"
+    r"Dr|Mr|Mrs|Ms|Eng)\.?\s+)*"
+)
 # Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's "; or
 # people who came with someone: ", accompanied by the ".
 _ITEM_GAP = re.compile(
@@ -82,8 +97,14 @@ _PARTICIPATION = re.compile(
     ),
     re.IGNORECASE,
 )
-_DELEGATION = re.compile(
-    r"\b(\w+)(?:'s)?\s+delegation\s+(?:included|comprised|consisted\s+of|was\s+composed\s+of)\b"
+# Whose a delegation is: "the French delegation", "the Coalition's delegation", "a delegation of
+# the Syrian Tribal Council" (the body's name follows, found among the paragraph's bodies).
+_OWNED_DELEGATION = re.compile(r"\b([A-Z][\w-]*)(?:'s)?\s+delegation\b")
+_DELEGATION_OF = re.compile(r"\bdelegations?\s+(?:of|from)\s+(?:the\s+)?")
+# Who belongs to it: "The delegation included X", "a delegation ... headed by X".
+_DELEGATION_MEMBERS = re.compile(
+    r"\bdelegation\b[^.;]*?\b(?:included|includes|including|comprised|comprising|consisted\s+of|"
+    r"composed\s+of|made\s+up\s+of|headed\s+by|led\s+by|chaired\s+by)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|No|Dr|Mr|Mrs|Ms|St|Prof)$")
@@ -131,6 +152,7 @@ class _Candidate:
     spoke: bool = False
     shared_title: bool = False  # given by a plural title at the head of its list
     member_of: str | None = None  # "X of the Syrian British Consortium"
+    delegation: str | None = None  # whose delegation the name is listed in
 
 
 @dataclass
@@ -169,6 +191,7 @@ def find_people(
     """
     candidates: list[_Candidate] = []
     earlier_orgs: list[str] = []
+    delegations: list[tuple[int, int, str]] = []  # (paragraph, where, whose) in reading order
     sentences = [_sentences(text) for text in paragraphs]
     for number, text in enumerate(paragraphs, start=1):
         hits, places = org_hits[number - 1], place_hits[number - 1]
@@ -182,6 +205,9 @@ def find_people(
         _assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
         _collect_evidence(text, found)
         _members_of_bodies(text, found, hits, bodies)
+        _members_of_listed_body(text, found, gazetteer)
+        delegations.extend(_delegations(number, text, hits, bodies))
+        _delegation_members(text, found, delegations)
         for c in found:
             c.evidence = c.evidence or (c.full and bool(gazetteer.known_people(c.text)))
         candidates.extend(found)
@@ -463,7 +489,9 @@ def _role_before(
     text: str, window_start: int, name_start: int, titles, title_starts: list[int]
 ) -> tuple[int, int] | None:
     first = bisect_right(title_starts, window_start - 1)
-    for title_start in title_starts[first : bisect_right(title_starts, name_start - 1)]:
+    # The title nearest the name is its own: "... ministers of the EU and to EU High
+    # Representative Kaja Kallas"; the words before it that belong to it are taken in below.
+    for title_start in reversed(title_starts[first : bisect_right(title_starts, name_start - 1)]):
         start = title_start
         # Take in the capitalized words just before the head word ("Political Affairs Officer",
         # "Foreign Minister"), up to a word that is no part of a title ("Turkish", "the").
@@ -473,6 +501,9 @@ def _role_before(
                 if word in _NOT_TITLE:
                     break
                 start = text.rindex(word, window_start, start)
+        possessor = text.rfind("'s ", start, name_start)
+        if possessor != -1 and not _OWNER_WORD.search(text, start, possessor):
+            start = possessor + 3  # "President Putin's special envoy X": the envoy is X's title
         phrase = _RANKS.sub("", _HONORIFIC.sub("", text[start:name_start])).rstrip()
         if phrase.endswith(","):
             phrase = phrase[:-1]
@@ -485,6 +516,11 @@ def _role_before(
             continue
         return start, start + len(phrase)
     return None
+
+
+# A possessive whose owner is a body or a country, not a person: the title starts before it
+# ("the Coalition's representative" keeps its owner, read by parse_role).
+_OWNER_WORD = re.compile(r"\b(?:the|Coalition|SOC|SNC|SIG|UN|EU|US|UK)\b")
 
 
 def _head_end(text: str, title_start: int) -> int:
@@ -517,7 +553,11 @@ _VERBS = re.compile(
 
 
 _CLAUSE = re.compile(r"[^,.;:]*")
-_TITLE_LEAD = re.compile(r"(?:[A-Z][\w'-]*\s+){0,3}|[\w'-]+(?:'s)?\s+")
+_OWNER_LEAD = re.compile(r"(?:(?:former|acting|outgoing|then)\s+)?(?:[A-Z]{2,}\s+)+")
+_TITLE_LEAD = re.compile(
+    r"(?:(?:former|acting|interim|outgoing|then|new)\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
+    r"|[\w'-]+(?:'s)?\s+"
+)
 
 
 def _role_after(
@@ -534,9 +574,11 @@ def _role_after(
     )
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
-    # "Stefan Schneck, Germany's Special Envoy": the owner is read from before the title.
+    # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
+    # from before the title.
     owner = tail.rfind("'s ", 0, head)
-    start = match.end() + (owner + 3 if owner != -1 else 0)
+    lead = _OWNER_LEAD.match(tail, 0, head)
+    start = match.end() + (owner + 3 if owner != -1 else lead.end() if lead else 0)
     return start, match.end() + len(tail.rstrip())
 
 
@@ -550,6 +592,81 @@ def _appositive(text: str, name_ends: set[int], c: _Candidate) -> bool:
         end in name_ends and _APPOSITIVE_GAP.fullmatch(text, end, c.before[0])
         for end in range(gap.start(), c.before[0])
     )
+
+
+def _delegations(number: int, text: str, hits: list[Hit], bodies) -> list[tuple[int, int, str]]:
+    """Each delegation whose owner the paragraph names, with where it is named."""
+    if "delegation" not in text:
+        return []
+    starts = {hit.start: hit.entry.name for hit in hits}
+    starts.update({start: body for body, start in bodies})
+    found = []
+    for match in _DELEGATION_OF.finditer(text):
+        if match.end() in starts:
+            found.append((number, match.start(), starts[match.end()]))
+    for match in _OWNED_DELEGATION.finditer(text):
+        if match.group(1) not in ("The", "A", "This"):
+            found.append((number, match.start(), match.group(1)))
+    return sorted(found)
+
+
+def _delegation_members(text: str, found: list[_Candidate], delegations) -> None:
+    """Members of a delegation are its owner's: the owner named last before them."""
+    for c in found:
+        sentence = text[c.sentence[0] : c.start]
+        if "delegation" not in sentence or not _DELEGATION_MEMBERS.search(sentence):
+            continue
+        owners = [
+            whose
+            for number, where, whose in delegations
+            if (number, where) < (c.paragraph, c.start)
+        ]
+        if owners:
+            c.delegation = owners[-1]
+
+
+# "The committee is composed of A, B and C": members of the committee named before.
+_COMPOSED = re.compile(
+    r"\b(?:the|its|a|this)\s+(?:new\s+)?(?P<body>(?:[\w'-]+\s+){0,3}?"
+    r"(?:committee|commission|council|board|bureau|team|secretariat|body))\s+"
+    r"(?:is|was|are|were|will\s+be)?\s*(?:composed\s+of|made\s+up\s+of|consists\s+of|comprises|"
+    r"includes|included)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BODY_NAMED = re.compile(
+    r"\b([a-z]+|[A-Z][\w'-]*)\s+(committee|commission|council|board|bureau|team)\b"
+)
+
+
+def _members_of_listed_body(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> None:
+    for index, c in enumerate(found):
+        if not c.full or c.role:
+            continue
+        composed = _COMPOSED.search(text, c.sentence[0], c.start)
+        if not composed:
+            continue
+        body = composed["body"]
+        if " " not in body.strip():  # "the committee": the one named before
+            named = [
+                m
+                for m in _BODY_NAMED.finditer(text, 0, composed.start())
+                if m.group(2) == body.lower()
+            ]
+            named = [m for m in named if m.group(1).lower() not in ("the", "a", "new", "its")]
+            if named:
+                body = named[-1].group()
+        entry = gazetteer.organization(body)
+        organization = None
+        if entry:
+            organization = gazetteer.coalition if entry.kind == "coalition" else entry.name
+        role = Role(f"Member of the {body}", organization)
+        previous = c
+        for member in found[index:]:
+            if member is not c and not _LIST_GAP.fullmatch(text, previous.end, member.start):
+                break
+            if member.full and not member.role:
+                member.role, member.evidence = role, True
+            previous = member
 
 
 _OF_BODY = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?")
@@ -709,10 +826,7 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
     person.spoke = person.spoke or c.spoke
     person.member_of = person.member_of or c.member_of
     person.participant = person.participant or participating(c.paragraph)
-    before = c.line[c.sentence[0] : c.start]  # the sentence up to the name
-    delegation = "delegation" in before and _DELEGATION.search(before)  # the test is far cheaper
-    if delegation and person.group is None:
-        person.group = delegation.group(1)  # "French", "Coalition": resolved in _fact
+    person.group = person.group or c.delegation  # "French", "Coalition": resolved in _fact
 
 
 def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None:
@@ -761,7 +875,9 @@ def _delegation_of(word: str | None, gazetteer: Gazetteer) -> str | None:
     if country and country.kind == "country":
         return country.name
     entry = gazetteer.organization(word)
-    return entry.name if entry else DEMONYMS.get(word)
+    if entry:
+        return entry.name
+    return DEMONYMS.get(word) or (word if is_organization_name(word) else None)
 
 
 def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:

@@ -236,6 +236,9 @@ def parse_role(
     if before and before.group(1) in DEMONYMS:  # "Turkish Foreign Minister": Turkey's
         organization = organization or DEMONYMS[before.group(1)]
     title, named = _split_organization(phrase, owners.named_before(end), gazetteer)
+    if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
+        # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
+        title, named = phrase, None
     return Role(_tidy(prefix + title), named or organization)
 
 
@@ -245,7 +248,10 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _AT = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
-_SPLIT = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
+_SPLIT = re.compile(r"\s+(?:at|of|in|to)\s+(?:the\s+)?")
+_TO = re.compile(r"\s+to\s+(?:the\s+)?")
+# Titles whose "to ..." says where they are sent, not whose they are.
+_DIPLOMATIC = re.compile(r"(?i)(?:special\s+)?(?:envoy|ambassador|representative|delegate|consul)")
 _LOCATED = re.compile(r"(?P<body>.+?)\s+in\s+(?:the\s+)?(?P<place>.+)")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)'s?\s+(?P<body>\S.*)")
 
@@ -260,8 +266,11 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
     Words of the title itself ("Chief of Staff") are never split.
     """
     head = ROLE_WORD.search(phrase)
+    earlier_orgs = list(earlier_orgs)
     for split in _SPLIT.finditer(phrase, head.end() if head else 0):
-        known = _known_body(phrase[split.end() :], gazetteer)
+        if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
+            continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
+        known = _known_body(phrase[split.end() :], gazetteer, earlier_orgs)
         if known:
             body, organization = known
             title = phrase[: split.end()] + body if body else phrase[: split.start()]
@@ -269,7 +278,7 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
     return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
 
 
-def _known_body(rest: str, gazetteer: Gazetteer) -> tuple[str | None, str] | None:
+def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str | None, str] | None:
     """(a body to keep in the title or None, the organization) when `rest` names a known one."""
     rest = _DESCRIPTOR.sub("", _PAREN.sub("", rest)).strip(" ,")
     entry = None if gazetteer.place(rest) else gazetteer.organization(rest)  # not a country's
@@ -283,10 +292,14 @@ def _known_body(rest: str, gazetteer: Gazetteer) -> tuple[str | None, str] | Non
         if entry and not gazetteer.place(located["body"]):
             return None, entry.name
     possessive = _POSSESSIVE.fullmatch(rest)
-    if possessive:
+    if possessive and len(possessive["body"].split()) <= 6:
         owner = gazetteer.organization(possessive["owner"])
-        body = name_run(possessive["body"])
-        if owner and body and body == possessive["body"]:
+        body = possessive["body"]
+        if owner is None:  # "the Movement's executive office": the movement named before
+            word = possessive["owner"].lower()
+            referent = next((o for o in earlier_orgs if word in o.lower().split()), None)
+            return (body, referent) if referent else None
+        if body:
             inner = gazetteer.organization(body)
             if inner and not _inside_coalition(inner, gazetteer):
                 return None, inner.name
@@ -309,9 +322,10 @@ def _split_by_shape(
     """For bodies the gazetteer does not know: the words after "at", "of" or "in" that read as
     an organization's name, a body named earlier ("of the Office"), or a country ("of Turkey";
     "Representative in the United States" keeps its country in the title)."""
-    for pattern in (_AT, _OF, _IN):
+    diplomatic = _DIPLOMATIC.match(ROLE_WORD.search(phrase).group()) if head_end else None
+    for pattern in (_AT, _OF, _IN, _TO):
         split = pattern.search(phrase, head_end)
-        if not split:
+        if not split or (pattern is _TO and diplomatic):
             continue
         rest = _DESCRIPTOR.sub("", _PAREN.sub("", phrase[split.end() :]))
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
@@ -320,7 +334,7 @@ def _split_by_shape(
                 return phrase[: split.start()], referent
         place = gazetteer.place(rest)
         if place:
-            if place.kind == "country" and pattern is not _IN:
+            if place.kind == "country" and pattern in (_AT, _OF):
                 return phrase[: split.start()], place.name
             continue
         rest = name_run(rest)
@@ -374,9 +388,13 @@ def _owner_before(paragraph: str, start: int, owners: Owners):
     return None
 
 
+_NO_LONGER = re.compile(r"^(?:former|outgoing|then|new)\s+", re.IGNORECASE)
+
+
 def _tidy(title: str) -> str:
     """One spacing, the head word singular ("members of" -> "Member of"), a capital first letter."""
-    head, _, rest = " ".join(title.split()).strip(" ,").partition(" ")
+    title = _NO_LONGER.sub("", " ".join(title.split()).strip(" ,"))
+    head, _, rest = title.partition(" ")
     head = singular(head)
     title = f"{head} {rest}".strip()
     return title[:1].upper() + title[1:]
