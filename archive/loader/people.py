@@ -27,6 +27,7 @@ from .roles import (
     Role,
     is_organization_name,
     parse_role,
+    singular,
 )
 
 CONNECTORS = word_set("de da di del della der van von bin ibn bint al el la le du dos ben abu")
@@ -153,6 +154,7 @@ class _Candidate:
     shared_title: bool = False  # given by a plural title at the head of its list
     member_of: str | None = None  # "X of the Syrian British Consortium"
     delegation: str | None = None  # whose delegation the name is listed in
+    received: bool = False  # in a delegation the coalition received
 
 
 @dataclass
@@ -165,6 +167,8 @@ class _Person:
     group: str | None = None
     known: str | None = None  # the reference data's name, for one named by surname alone
     member_of: str | None = None
+    post_organization: str | None = None  # a known person's, when the text gives no title
+    received: bool = False
 
     @property
     def name(self) -> str:
@@ -191,7 +195,7 @@ def find_people(
     """
     candidates: list[_Candidate] = []
     earlier_orgs: list[str] = []
-    delegations: list[tuple[int, int, str]] = []  # (paragraph, where, whose) in reading order
+    delegations: list[tuple[int, int, str, bool]] = []  # (paragraph, where, whose, received)
     sentences = [_sentences(text) for text in paragraphs]
     for number, text in enumerate(paragraphs, start=1):
         hits, places = org_hits[number - 1], place_hits[number - 1]
@@ -199,6 +203,7 @@ def find_people(
         # Bodies the gazetteer does not know hold no names: "... and Policy Studies, Azmi Bishara".
         bodies = find_bodies(text, spans)
         spans += [(start, start + len(body)) for body, start in bodies]
+        earlier_orgs.extend(body for body, _ in bodies)
         masked = mask(text, spans)
         found = _candidates(number, text, masked, sentences[number - 1])
         earlier_orgs.extend(_bodies_in_lowercase(text, gazetteer))
@@ -603,26 +608,30 @@ def _delegations(number: int, text: str, hits: list[Hit], bodies) -> list[tuple[
     found = []
     for match in _DELEGATION_OF.finditer(text):
         if match.end() in starts:
-            found.append((number, match.start(), starts[match.end()]))
+            received = bool(_RECEIVED.search(text, max(0, match.start() - 40), match.start()))
+            found.append((number, match.start(), starts[match.end()], received))
     for match in _OWNED_DELEGATION.finditer(text):
         if match.group(1) not in ("The", "A", "This"):
-            found.append((number, match.start(), match.group(1)))
+            found.append((number, match.start(), match.group(1), False))
     return sorted(found)
 
 
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|hosts|welcomed)\s+"
+    r"(?:a|the|an)\s+(?:\w+\s+)?$"
+)
+
+
 def _delegation_members(text: str, found: list[_Candidate], delegations) -> None:
-    """Members of a delegation are its owner's: the owner named last before them."""
+    """Members of a delegation are its owner's: the owner named last before them. A delegation
+    the coalition received is its counterpart, whoever sent it."""
     for c in found:
         sentence = text[c.sentence[0] : c.start]
         if "delegation" not in sentence or not _DELEGATION_MEMBERS.search(sentence):
             continue
-        owners = [
-            whose
-            for number, where, whose in delegations
-            if (number, where) < (c.paragraph, c.start)
-        ]
+        owners = [d for d in delegations if (d[0], d[1]) < (c.paragraph, c.start)]
         if owners:
-            c.delegation = owners[-1]
+            c.delegation, c.received = owners[-1][2], owners[-1][3]
 
 
 # "The committee is composed of A, B and C": members of the committee named before.
@@ -804,7 +813,11 @@ def _add_known_by_surname(candidates, people, paragraphs, gazetteer: Gazetteer) 
 
 
 def _complete_from_posts(person: _Person, gazetteer: Gazetteer, year: int | None) -> None:
-    """The organization (and the title, if the text gives none) of a known person's post."""
+    """The organization of a known person's post, for a title the text gives without one.
+
+    A person the text names without a title gets none (the annotations record what the text
+    says), but the post still tells their side: "Khoja said" is the coalition's president.
+    """
     if person.role and person.role.organization:
         return
     known = person.known and gazetteer.people.get(person.known)
@@ -814,8 +827,17 @@ def _complete_from_posts(person: _Person, gazetteer: Gazetteer, year: int | None
     post = known and gazetteer.post_of(known, year)
     if not post:
         return
-    title = person.role.title if person.role else post.role
-    person.role = Role(title, post.organization)
+    if person.role:
+        if _head(person.role.title) == _head(post.role):  # the text names this post
+            person.role = Role(person.role.title, post.organization)
+    else:  # the text gives no title: the post says only which side they are on
+        person.post_organization = post.organization
+
+
+def _head(title: str) -> str:
+    """A title's head word, singular and lowercase: "vice-presidents" -> "vice president"."""
+    head = ROLE_WORD.search(title)
+    return singular(head.group()).lower().replace("-", " ") if head else title.lower()
 
 
 def _add(person: _Person, c: _Candidate, participating) -> None:
@@ -827,6 +849,7 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
     person.member_of = person.member_of or c.member_of
     person.participant = person.participant or participating(c.paragraph)
     person.group = person.group or c.delegation  # "French", "Coalition": resolved in _fact
+    person.received = person.received or c.received
 
 
 def _attribute_pronoun_speech(sentences, paragraphs, candidates, people) -> None:
@@ -886,8 +909,11 @@ def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
     organization = organization or person.member_of or _delegation_of(person.group, gazetteer)
     if organization is None and role and role.title.lower() in _COALITION_TITLES:
         organization = gazetteer.coalition
-    entry = gazetteer.organizations.get(organization) if organization else None
-    if entry and entry.kind in ("coalition", "opposition"):
+    sided_by = organization or person.post_organization
+    entry = gazetteer.organizations.get(sided_by) if sided_by else None
+    if person.received and event_kind in INTERACTIVE_EVENTS:
+        side = "counterpart"
+    elif entry and entry.kind in ("coalition", "opposition"):
         side = "soc"
     elif person.participant and event_kind in INTERACTIVE_EVENTS:
         side = "counterpart"
