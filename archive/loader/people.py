@@ -885,6 +885,7 @@ def _listed_after(previous: _Candidate, c: _Candidate) -> bool:
 
 
 # The coalition's own offices: written bare in its releases, they are its offices.
+_TALKS = frozenset({"meeting", "phone call", "visit"})
 _COALITION_TITLES = frozenset(
     {"vice-president", "vice president", "secretary-general", "secretary general"}
 )
@@ -911,12 +912,16 @@ def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
         organization = gazetteer.coalition
     sided_by = organization or person.post_organization
     entry = gazetteer.organizations.get(sided_by) if sided_by else None
-    if person.received and event_kind in INTERACTIVE_EVENTS:
-        side = "counterpart"
-    elif entry and entry.kind in ("coalition", "opposition"):
+    if entry and entry.kind == "coalition":
         side = "soc"
-    elif person.participant and event_kind in INTERACTIVE_EVENTS:
-        side = "counterpart"
+    elif person.received and event_kind in INTERACTIVE_EVENTS:
+        side = "counterpart"  # a body acting with the coalition, received by it
+    elif entry and entry.kind == "opposition":
+        side = "soc"
+    elif event_kind in INTERACTIVE_EVENTS and (
+        person.participant or (person.spoke and event_kind in _TALKS)
+    ):
+        side = "counterpart"  # "For his part, Cavusoglu affirmed ...": the other side of talks
     else:
         side = "mentioned"
     return PersonFact(
