@@ -24,10 +24,18 @@ _NOUNS = "|".join(
         reverse=True,
     )
 )
+# Only a mission or an office is named with where it is: "the French Embassy in Ankara"; in
+# "the Syrian Democratic Movement in Azaz" the place is where the movement was met.
+_LOCATED_AFTER = (
+    "(?:"
+    + "|".join(f"(?<={noun})" for noun in ("Embassy", "Consulate", "Mission", "Office", "Bureau"))
+    + ")"
+)
 _FRAGMENT = re.compile(r"[A-Z][\w'-]*\s+(?:and|of|for|&)\s+$")
 _BODY = re.compile(
     rf"(?<![\w'-])(?P<lead>(?:{_WORD}\s+){{1,4}})(?P<noun>{_NOUNS})(?![\w'-])"
-    rf"(?P<tail>\s+(?:of|for|in|on)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,3}})?"
+    rf"(?P<tail>(?:\s+(?:of|for|on)|{_LOCATED_AFTER}\s+in)\s+(?:the\s+)?"
+    rf"{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,3}})?"
 )
 # General words that make no proper name before a body noun ("the Foreign Ministry").
 _GENERAL = word_set("""

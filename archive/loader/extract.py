@@ -102,6 +102,7 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
     organizations: dict[str, OrganizationFact] = {}
     in_titles = set()
     spellings = {spelling for person in people for spelling in person.spellings}
+    role_titles = [person.role for person in people if person.role]
     adjectives = frozenset(gazetteer.adjectives)
     for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
         paragraph = paragraphs[number - 1]
@@ -117,8 +118,11 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
                 OrganizationFact(hit.entry.name, original[hit.start : hit.end], number),
             )
         for written, start in titled_organizations(paragraph, titles[number - 1]):
+            written = _before_a_name(written, spellings)
             if any(hit.start < start + len(written) and start < hit.end for hit in hits):
                 continue  # a known body, or a title's part before one ("Minister of X in SIG")
+            if not written or any(written in title for title in role_titles):
+                continue  # a portfolio kept in a title: "Minister of Local Administration"
             entry = gazetteer.organization(written)
             if entry and entry.kind == "coalition" and entry.parent:
                 continue  # "member of the General Assembly": the coalition's, in the title
@@ -140,6 +144,15 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
                 OrganizationFact(person.organization, person.organization, person.paragraph),
             )
     return organizations
+
+
+def _before_a_name(written: str, spellings: set[str]) -> str:
+    """A body's name cut before a person's name run on to it ("... and Services Muhammad S.")."""
+    for spelling in spellings:
+        at = written.find(spelling)
+        if at > 0:
+            written = written[:at]
+    return " ".join(w for w in written.split() if w) if written else written
 
 
 # The coalition's governing organs: named, they are the coalition acting.
