@@ -75,7 +75,17 @@ _CUE_LIST = [
         "conference",
         "unknown",
     ),
-    (_words("speech", "keynote", "remarks"), "speech", "unknown"),
+    (
+        _words(
+            r"(?:delivered|gave|made|giving|delivering)\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?"
+            r"(?:speech|address|remarks)",
+            r"speech\s+(?:at|before|to|in)",
+            r"keynote",
+            r"(?:in|during)\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)",
+        ),
+        "speech",
+        "unknown",
+    ),
     (
         _words(
             "visited",
@@ -100,7 +110,7 @@ _CUE_LIST = [
         _words(
             *(r"statements?", "condemned", "condemns", "denounced", "denounces", "welcomed"),
             *("welcomes", r"called\s+on", r"calls\s+on", "urged", "urges", "warned", "warns"),
-            *("mourned", "mourns", "congratulated"),
+            *("mourned", "mourns", "congratulated", "rejected", "rejects", "deplored"),
         ),
         "statement",
         "unknown",

@@ -71,7 +71,7 @@ class Entry:
     """An organization or place: canonical name, kind, parent's name, every known surface form.
 
     `adjectives` are a country's ("French"); `needs_context` marks a place whose name is also a
-    word or a person's name ("Jordan", "Harem"), taken for the place only in a place's context.
+    word or a person's name ("Chad", "Salma"), taken for the place only in a place's context.
     """
 
     name: str
@@ -194,6 +194,8 @@ class Gazetteer:
         self.resolutions = {r.identifier: r for r in resolutions}
         self.people = {p.name: p for p in people}
         self._place_surfaces, self._place_re = self._index(places)
+        # Every adjective as written, to its country's name ("Emirati": "United Arab Emirates").
+        self.adjectives = {word: e.name for e in places for word in e.adjectives}
         self._adjectives: dict[str, Entry] = {}
         for entry in sorted(places, key=lambda e: e.kind == "country"):  # a country's wins
             self._adjectives.update((_lookup_key(word), entry) for word in entry.adjectives)
@@ -263,12 +265,6 @@ class Gazetteer:
         """The country (or territory) an adjective or demonym names: "French" -> France, "U.S."
         -> United States. Adjectives are capitalized: "us" is a pronoun, not the US."""
         return self._adjectives.get(_lookup_key(word)) if word[:1].isupper() else None
-
-    @property
-    def adjectives(self) -> dict[str, str]:
-        """Every known adjective as written, to its country's name ("Emirati": "United Arab
-        Emirates"), for matchers built from them."""
-        return {word: e.name for e in self.places.values() for word in e.adjectives}
 
     def known_people(self, name: str) -> tuple[KnownPerson, ...]:
         """The known people `name` may be: a full name in any known spelling ("Khaled Khoja",
@@ -370,7 +366,7 @@ class Gazetteer:
                 _names(p.name, *(n.name for n in p.names.all())),
                 tuple(
                     Post(post.role, post.organization.name, post.start, post.end, post.verified)
-                    for post in sorted(p.posts.all(), key=lambda p: _years(p.start, p.end))
+                    for post in sorted(p.posts.all(), key=lambda post: _years(post.start, post.end))
                 ),
             )
             for p in KnownPersonRow.objects.prefetch_related("names", "posts__organization")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -78,9 +79,11 @@ _CUE_BEFORE = re.compile(
     r"comprised|comprising|comprises|made\s+up\s+of|members\s+are|featured|featuring)\s*:?\s*$",
     re.IGNORECASE,
 )
+# Between the names of a list: ranks, honorifics, or a word saying what the next one is ("..., and
+# lawyer Noura Ghazi").
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*and|,|and|&)\s*(?:(?:Major|Brigadier|Lieutenant|Colonel|General|Captain|Sheikh|"
-    r"Dr|Mr|Mrs|Ms|Eng)\.?\s+)*"
+    r"Dr|Mr|Mrs|Ms|Eng)\.?\s+)*(?:(?!the\b|a\b|an\b|its\b|his\b|her\b)[a-z]+\s+)?"
 )
 # Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's "; or
 # people who came with someone: ", accompanied by the ".
@@ -101,11 +104,13 @@ _PARTICIPATION = re.compile(
 # Whose a delegation is: "the French delegation", "the Coalition's delegation", "a delegation of
 # the Syrian Tribal Council" (the body's name follows, found among the paragraph's bodies).
 _OWNED_DELEGATION = re.compile(r"\b([A-Z][\w-]*)(?:'s)?\s+delegation\b")
-_DELEGATION_OF = re.compile(r"\bdelegations?\s+(?:of|from)\s+(?:the\s+)?")
+_OPPOSITION_DELEGATION = re.compile(r"\bopposition(?:'s)?\s+delegation\b", re.IGNORECASE)
+_DELEGATION_OF = re.compile(r"\bdelegations?\s+(?:of|from)\s+")
 # Who belongs to it: "The delegation included X", "a delegation ... headed by X".
 _DELEGATION_MEMBERS = re.compile(
     r"\bdelegation\b[^.;]*?\b(?:included|includes|including|comprised|comprising|consisted\s+of|"
     r"composed\s+of|made\s+up\s+of|headed\s+by|led\s+by|chaired\s+by)\b"
+    r"|\b(?:members?|head)\s+of\s+the\s+(?:\w+\s+)?delegation\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|No|Dr|Mr|Mrs|Ms|St|Prof)$")
@@ -214,6 +219,7 @@ def find_people(
         delegations.extend(_delegations(number, text, hits, bodies))
         _delegation_members(text, found, delegations)
         for c in found:
+            _trim_to_known_name(c, gazetteer)
             c.evidence = c.evidence or (c.full and bool(gazetteer.known_people(c.text)))
         candidates.extend(found)
         earlier_orgs.extend(h.entry.name for h in hits)
@@ -607,13 +613,26 @@ def _delegations(number: int, text: str, hits: list[Hit], bodies) -> list[tuple[
     starts.update({start: body for body, start in bodies})
     found = []
     for match in _DELEGATION_OF.finditer(text):
-        if match.end() in starts:
+        # The body's name may start with its article: "the Syrian Opposition Coalition".
+        after_the = match.end() + 4 if text.startswith("the ", match.end()) else None
+        whose = starts.get(match.end()) or starts.get(after_the)
+        if whose:
             received = bool(_RECEIVED.search(text, max(0, match.start() - 40), match.start()))
-            found.append((number, match.start(), starts[match.end()], received))
+            found.append((number, match.start(), whose, received))
     for match in _OWNED_DELEGATION.finditer(text):
         if match.group(1) not in ("The", "A", "This"):
             found.append((number, match.start(), match.group(1), False))
+    for match in _OPPOSITION_DELEGATION.finditer(text):
+        found.append((number, match.start(), "opposition", False))
     return sorted(found)
+
+
+_OTHER_PARTY = re.compile(r"\b(?:met|meets|visited|visits|received|hosted|discussed|said|with)\b")
+
+
+def _last(matches):
+    kept = deque(matches, maxlen=1)
+    return kept[0] if kept else None
 
 
 _RECEIVED = re.compile(
@@ -627,8 +646,9 @@ def _delegation_members(text: str, found: list[_Candidate], delegations) -> None
     the coalition received is its counterpart, whoever sent it."""
     for c in found:
         sentence = text[c.sentence[0] : c.start]
-        if "delegation" not in sentence or not _DELEGATION_MEMBERS.search(sentence):
-            continue
+        members = "delegation" in sentence and _last(_DELEGATION_MEMBERS.finditer(sentence))
+        if not members or _OTHER_PARTY.search(sentence, members.end()):
+            continue  # "A delegation led by X visited Paris and met with Y": Y is not in it
         owners = [d for d in delegations if (d[0], d[1]) < (c.paragraph, c.start)]
         if owners:
             c.delegation, c.received = owners[-1][2], owners[-1][3]
@@ -741,12 +761,15 @@ def _plural_title(text: str, c: _Candidate) -> bool:
 
 
 def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]:
-    participation: dict[int, bool] = {}
+    participation: dict[tuple, bool] = {}
 
-    def participating(number: int) -> bool:  # searched only in paragraphs naming someone
-        if number not in participation:
-            participation[number] = bool(_PARTICIPATION.search(paragraphs[number - 1]))
-        return participation[number]
+    def participating(c: _Candidate) -> bool:
+        """Whether the sentence naming `c` tells of the event ("met", "in attendance were"), or
+        continues the list of names of one that does (a sentence opening on a name)."""
+        where = (c.paragraph, c.sentence)
+        if where not in participation:
+            participation[where] = _tells_of_the_event(c.line, c.sentence)
+        return participation[where]
 
     people: list[_Person] = []
     by_key: dict[str, _Person] = {}
@@ -793,6 +816,28 @@ def _group(candidates: list[_Candidate], paragraphs: list[str]) -> list[_Person]
     return people
 
 
+def _trim_to_known_name(c: _Candidate, gazetteer: Gazetteer) -> None:
+    """ "... for Syria Engagement James Jeffrey": a title's last word run on to a known name."""
+    first, _, rest = c.text.partition(" ")
+    if (
+        len(rest.split()) >= 2
+        and not gazetteer.known_people(c.text)
+        and gazetteer.known_people(rest)
+    ):
+        c.start += len(first) + 1
+        c.text = rest
+
+
+def _tells_of_the_event(line: str, sentence: tuple[int, int]) -> bool:
+    start, end = sentence
+    if _PARTICIPATION.search(line, start, end):
+        return True
+    if start == 0 or not _RUN.match(line, start):
+        return False
+    previous = line.rfind(". ", 0, start - 2)
+    return bool(_PARTICIPATION.search(line, previous + 1 if previous != -1 else 0, start))
+
+
 def _add_known_by_surname(candidates, people, paragraphs, gazetteer: Gazetteer) -> None:
     """ "Kerry said", "Secretary of State Kerry": a surname alone that names nobody else in the
     release, with the evidence a name needs, is the one known person with that surname."""
@@ -809,7 +854,9 @@ def _add_known_by_surname(candidates, people, paragraphs, gazetteer: Gazetteer) 
             person = _Person(paragraph=c.paragraph, known=known[0].name)
             by_known[known[0].name] = person
             people.append(person)
-        _add(person, c, lambda number: bool(_PARTICIPATION.search(paragraphs[number - 1])))
+        _add(
+            person, c, lambda c: bool(_PARTICIPATION.search(c.line[c.sentence[0] : c.sentence[1]]))
+        )
 
 
 def _complete_from_posts(person: _Person, gazetteer: Gazetteer, year: int | None) -> None:
@@ -825,6 +872,12 @@ def _complete_from_posts(person: _Person, gazetteer: Gazetteer, year: int | None
         matches = gazetteer.known_people(person.name)
         known = matches[0] if len(matches) == 1 else None
     post = known and gazetteer.post_of(known, year)
+    if known and not post and year is None and person.role:
+        # Undated: the post of the title written, if only one of theirs has that title.
+        posts = {
+            p.organization: p for p in known.posts if _head(p.role) == _head(person.role.title)
+        }
+        post = next(iter(posts.values())) if len(posts) == 1 else None
     if not post:
         return
     if person.role:
@@ -847,7 +900,7 @@ def _add(person: _Person, c: _Candidate, participating) -> None:
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
     person.member_of = person.member_of or c.member_of
-    person.participant = person.participant or participating(c.paragraph)
+    person.participant = person.participant or participating(c)
     person.group = person.group or c.delegation  # "French", "Coalition": resolved in _fact
     person.received = person.received or c.received
 
@@ -885,6 +938,7 @@ def _listed_after(previous: _Candidate, c: _Candidate) -> bool:
 
 
 # The coalition's own offices: written bare in its releases, they are its offices.
+_OUR_DELEGATIONS = frozenset({"opposition", "coalition"})
 _TALKS = frozenset({"meeting", "phone call", "visit"})
 _COALITION_TITLES = frozenset(
     {"vice-president", "vice president", "secretary-general", "secretary general"}
@@ -911,6 +965,8 @@ def _fact(person: _Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
     if organization is None and role and role.title.lower() in _COALITION_TITLES:
         organization = gazetteer.coalition
     sided_by = organization or person.post_organization
+    if sided_by is None and person.group and person.group.lower() in _OUR_DELEGATIONS:
+        sided_by = gazetteer.coalition  # "the opposition delegation": the coalition's side
     entry = gazetteer.organizations.get(sided_by) if sided_by else None
     if entry and entry.kind == "coalition":
         side = "soc"

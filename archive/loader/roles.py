@@ -338,7 +338,9 @@ def _split_by_shape(
                 return phrase[: split.start()], place.name
             continue
         rest = name_run(rest)
-        if is_organization_name(rest) or phrase[split.end() :] != rest:
+        if pattern is _TO and not is_organization_name(rest):
+            continue  # "to the Geneva talks": where to, not whose
+        if rest and (is_organization_name(rest) or phrase[split.end() :] != rest):
             return phrase[: split.start()], rest
     return phrase, None
 
