@@ -381,6 +381,19 @@ def test_a_list_of_countries_gives_every_country():
     assert found == ["Albania", "Australia", "Belgium", "Croatia", "New Zealand", "North Macedonia"]
 
 
+def test_places_the_reference_lacks_are_found_where_a_release_lists_them():
+    found = places(
+        "Regime forces shelled the villages of Kafr Owaid, Sfuhen and Fleifel in Jabal al-Zawiya "
+        "and the Al-Nairab camp, and the town of Tal Mardikh."
+    )
+    assert {"Kafr Owaid", "Sfuhen", "Fleifel", "Al-Nairab camp", "Tal Mardikh"} <= set(found)
+    assert people("Regime forces shelled the villages of Kafr Owaid and Sfuhen.") == {}
+
+
+def test_a_countrys_adjective_before_a_camp_or_base_names_no_place():
+    assert places("Russian jets took off from the Russian airbase.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [

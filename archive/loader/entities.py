@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Entry, Found, Gazetteer
+from .localities import find_localities
 from .roles import ROLE_WORD
 
 # "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
@@ -57,13 +58,22 @@ def find_entities(
                 hits.append(Hit(f.start, f.end, paragraph[f.start : f.end], entry))
         organizations.append(hits)
         masked = mask(paragraph, [(f.start, f.end) for f in found] + cited)
-        places.append(
-            [
-                Hit(f.start, f.end, f.text, f.entries[0], _attributive(paragraph, f))
-                for f in gazetteer.find_places(masked)
-            ]
-        )
+        known = [
+            Hit(f.start, f.end, f.text, f.entries[0], _attributive(paragraph, f))
+            for f in gazetteer.find_places(masked)
+        ]
+        places.append(known + _localities(masked, known))
     return organizations, places
+
+
+def _localities(masked: str, known: list[Hit]) -> list[Hit]:
+    """Places the gazetteer lacks, named as places by the words around them."""
+    hits = []
+    for name, start in find_localities(masked):
+        end = start + len(name)
+        if "#" not in name and not any(h.start < end and start < h.end for h in known):
+            hits.append(Hit(start, end, name, Entry(name, "locality", None, (name,))))
+    return hits
 
 
 def _attributive(paragraph: str, found: Found) -> bool:
