@@ -56,3 +56,13 @@ def test_a_one_mebibyte_release_extracts_its_people():
     text = (PARAGRAPH * (1024 * 1024 // len(PARAGRAPH) + 1))[: 1024 * 1024]
     found = {p.name for p in extract(text).people}
     assert {"Hadi al-Bahra", "Jean-Francois Guillaume", "Seth Bodgina"} <= found
+
+
+def test_spans_answer_overlap_and_holding_as_a_pass_over_them_would():
+    from archive.loader.spans import Spans
+
+    pairs = [(0, 5), (10, 30), (12, 14), (40, 41)]
+    spans = Spans(pairs)
+    for start, end in [(4, 6), (5, 10), (15, 16), (31, 40), (30, 31), (41, 50), (11, 13)]:
+        assert spans.overlap(start, end) == any(s < end and start < e for s, e in pairs)
+        assert spans.hold(start, end) == any(s < start and end <= e for s, e in pairs)

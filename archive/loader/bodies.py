@@ -13,6 +13,7 @@ import re
 
 from .names import word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD
+from .spans import Spans
 
 _WORD = r"[A-Z][\w'-]*"
 # Body nouns; a fund, a programme or a campaign is something a body runs, not a body.
@@ -56,9 +57,10 @@ def find_bodies(
 
     `adjectives` are countries' adjectives beyond the common ones ("Emirati", "Belgian")."""
     found = []
+    known = Spans(known)
     for match in _BODY.finditer(text):
         start, end = match.start(), match.end()
-        if any(s < end and start < e for s, e in known):
+        if known.overlap(start, end):
             continue
         if _FRAGMENT.search(text, max(0, start - 40), start):
             continue  # the end of a longer name: "Middle East and North Africa Directorate"

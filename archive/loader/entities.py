@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .gazetteer import Entry, Found, Gazetteer
 from .localities import find_localities
 from .roles import ROLE_WORD
+from .spans import Spans
 
 # "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
 # subject (the resolutions are cited as such; the agencies are other organizations).
@@ -69,9 +70,10 @@ def find_entities(
 def _localities(masked: str, known: list[Hit]) -> list[Hit]:
     """Places the gazetteer lacks, named as places by the words around them."""
     hits = []
+    taken = Spans((h.start, h.end) for h in known)
     for name, start in find_localities(masked):
         end = start + len(name)
-        if "#" not in name and not any(h.start < end and start < h.end for h in known):
+        if "#" not in name and not taken.overlap(start, end):
             hits.append(Hit(start, end, name, Entry(name, "locality", None, (name,))))
     return hits
 

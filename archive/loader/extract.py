@@ -18,6 +18,7 @@ from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
 from .roles import title_phrases, title_spans, titled_organizations
+from .spans import Spans
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
@@ -101,16 +102,18 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
     """
     organizations: dict[str, OrganizationFact] = {}
     in_titles = set()
-    spellings = {spelling for person in people for spelling in person.spellings}
-    role_titles = [person.role for person in people if person.role]
+    spellings = _any_of({spelling for person in people for spelling in person.spellings})
+    role_titles = "\n".join(person.role for person in people if person.role)
     adjectives = frozenset(gazetteer.adjectives)
     for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
         paragraph = paragraphs[number - 1]
         spans = title_phrases(paragraph, titles[number - 1])
+        in_a_title = Spans(spans)
+        named = Spans((hit.start, hit.end) for hit in hits)
         for hit in hits:
             if _is_organ(hit.entry, gazetteer):
                 continue
-            if _inside_coalition_title(hit, spans, gazetteer):
+            if _inside_coalition_title(hit, in_a_title):
                 in_titles.add(hit.entry.name)
                 continue
             organizations.setdefault(
@@ -119,9 +122,9 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
             )
         for written, start in titled_organizations(paragraph, titles[number - 1]):
             written = _before_a_name(written, spellings)
-            if any(hit.start < start + len(written) and start < hit.end for hit in hits):
+            if named.overlap(start, start + len(written)):
                 continue  # a known body, or a title's part before one ("Minister of X in SIG")
-            if not written or any(written in title for title in role_titles):
+            if not written or written in role_titles:
                 continue  # a portfolio kept in a title: "Minister of Local Administration"
             entry = gazetteer.organization(written)
             if entry and entry.kind == "coalition" and entry.parent:
@@ -132,7 +135,7 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
             )
         known = [(hit.start, hit.end) for hit in hits] + spans
         for written, start in find_bodies(paragraph, known, adjectives):
-            if not any(spelling in written for spelling in spellings):
+            if not (spellings and spellings.search(written)):
                 organizations.setdefault(
                     written,
                     OrganizationFact(written, original[start : start + len(written)], number),
@@ -146,13 +149,18 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
     return organizations
 
 
-def _before_a_name(written: str, spellings: set[str]) -> str:
+def _any_of(words: set[str]) -> re.Pattern | None:
+    return (
+        re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        if words
+        else None
+    )
+
+
+def _before_a_name(written: str, spellings: re.Pattern | None) -> str:
     """A body's name cut before a person's name run on to it ("... and Services Muhammad S.")."""
-    for spelling in spellings:
-        at = written.find(spelling)
-        if at > 0:
-            written = written[:at]
-    return " ".join(w for w in written.split() if w) if written else written
+    name = spellings.search(written, 1) if spellings else None
+    return " ".join(written[: name.start()].split()) if name else written
 
 
 # The coalition's governing organs: named, they are the coalition acting.
@@ -167,11 +175,11 @@ def _is_organ(entry, gazetteer: Gazetteer) -> bool:
     )
 
 
-def _inside_coalition_title(hit, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> bool:
+def _inside_coalition_title(hit, titles: Spans) -> bool:
     """A body of the coalition written inside a title ("Head of the Legal Department")."""
     if hit.entry.kind != "coalition" or hit.entry.parent is None:
         return False
-    return any(start < hit.start and hit.end <= end for start, end in spans)
+    return titles.hold(hit.start, hit.end)
 
 
 def paragraphs_of(text: str) -> list[str]:

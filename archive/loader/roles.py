@@ -205,11 +205,12 @@ class Owners:
         self.organization_ends = [hit.end for hit in self.organizations]
         self.earlier = earlier  # organizations of the paragraphs before, in order
 
-    def named_before(self, end: int):
-        """Names of the organizations written before `end`, the nearest first."""
-        for hit in reversed(self.organizations[: bisect_right(self.organization_ends, end)]):
-            yield hit.entry.name
-        yield from reversed(self.earlier)
+    def named_before(self, end: int, reach: int = 40):
+        """Names of the `reach` organizations written last before `end`, the nearest first: a
+        back-reference ("the Office", "the Movement's") is to a body named not long before."""
+        last = bisect_right(self.organization_ends, end)
+        nearest = [h.entry.name for h in self.organizations[max(0, last - reach) : last]]
+        return [*nearest[::-1], *self.earlier[: -reach - 1 : -1]][:reach]
 
 
 def parse_role(
