@@ -4,6 +4,7 @@ import re
 
 from archive.loader import people, roles
 from archive.loader.extract import extract
+from archive.loader.spans import Spans
 
 PARAGRAPH = (
     "The President of the Syrian Opposition Coalition (SOC), Hadi al-Bahra, met France's Special "
@@ -59,8 +60,6 @@ def test_a_one_mebibyte_release_extracts_its_people():
 
 
 def test_spans_answer_overlap_and_holding_as_a_pass_over_them_would():
-    from archive.loader.spans import Spans
-
     pairs = [(0, 5), (10, 30), (12, 14), (40, 41)]
     spans = Spans(pairs)
     for start, end in [(4, 6), (5, 10), (15, 16), (31, 40), (30, 31), (41, 50), (11, 13)]:
