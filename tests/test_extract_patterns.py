@@ -257,7 +257,51 @@ def test_roles_follow_the_grammar_of_titles(text, name, role, organization):
     assert (person.role, person.organization) == (role, organization)
 
 
+def test_a_plural_title_before_listed_names_is_each_ones_in_the_singular():
+    found = people(
+        "In attendance were Vice Presidents Abdulhakim Bashar and Ruba Habboush of the SOC."
+    )
+    assert found["Abdulhakim Bashar"].role == found["Ruba Habboush"].role == "Vice President"
+
+
+def test_a_diplomatic_title_keeps_where_it_is_held_and_gives_whose_it_is():
+    found = people(
+        "The delegation included the representative of the Coalition in Germany, Bassam Abdullah."
+    )
+    person = found["Bassam Abdullah"]
+    assert (person.role, person.organization) == ("Representative in Germany", SOC)
+
+
 # -- sides from the structure of the release
+
+
+def test_the_head_of_a_body_whose_delegation_the_coalition_received_is_a_counterpart():
+    found = people(
+        "The SOC's Political Committee met with a delegation of the Kurdish National Council in "
+        "Erbil. In attendance were Vice President Abdulhakim Bashar and the head of the Kurdish "
+        "National Council Saud Mulla."
+    )
+    assert found["Saud Mulla"].side == "counterpart"
+    assert found["Abdulhakim Bashar"].side == "soc"
+
+
+def test_those_a_delegation_met_are_not_its_members():
+    found = people(
+        "A delegation of the Syrian Opposition Coalition visited Berlin and met with members of "
+        "the Foreign Affairs Committee, including committee chairman Michael Roth and MP Omid "
+        "Nouripour."
+    )
+    assert found["Michael Roth"].side == found["Omid Nouripour"].side == "counterpart"
+    assert found["Michael Roth"].organization != SOC
+
+
+def test_every_subject_of_a_verb_of_speech_after_a_list_spoke():
+    found = people(
+        "The SOC held a teleconference with US senators. Senator Jim Risch and Congressman Joe "
+        "Wilson said Congress will oppose lifting the sanctions."
+    )
+    assert found["Jim Risch"].spoke and found["Joe Wilson"].spoke
+    assert found["Jim Risch"].side == "counterpart"
 
 
 def test_the_coalitions_delegation_is_its_side_the_other_delegation_its_counterpart():
@@ -422,6 +466,12 @@ def test_places_as_the_conventions_name_them(text, place):
         ("The political committee held a teleconference with US senators.", "meeting", "virtual"),
         ("Dima Moussa participated in a panel discussion in Washington.", "conference", "unknown"),
         ("The Syrian Coalition condemned the shelling of Idlib.", "statement", "unknown"),
+        ("Hariri said that the Astana meetings are a waste of time.", "statement", "unknown"),
+        (
+            "In a press statement, Hariri said the regime violated the Sochi conference's terms.",
+            "statement",
+            "unknown",
+        ),
     ],
 )
 def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):

@@ -100,7 +100,10 @@ _CUE_LIST = [
     ),
     (
         _words(
-            *("met", "meets", r"meetings?", "received", "receives", "hosted", "hosts"),
+            *("met", "meets", "received", "receives", "hosted", "hosts"),
+            r"(?:held|holds|hold|holding|had|chaired|attended|during|in)\s+(?:a|an|the|its|their"
+            r"|his|her)\s+(?:\w+\s+){0,2}?meetings?",
+            r"meetings?\s+with",
             *(r"held\s+talks", r"talks\s+with", r"discussed\s+with", r"consultations?\s+with"),
         ),
         "meeting",
@@ -179,6 +182,9 @@ def find_event(
     return EventFact(kind, fmt, number, written, date, place)
 
 
+_SELF_DESCRIBED = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?statements?\b", _I)
+
+
 def _first_cue(text: str) -> tuple[str, str, int] | None:
     """Kind and format of the earliest cue in `text`, and where the cue ends.
 
@@ -190,6 +196,8 @@ def _first_cue(text: str) -> tuple[str, str, int] | None:
         _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
         if kind != "statement":
             return kind, fmt, match.end()
+        if _SELF_DESCRIBED.search(text, max(0, match.start() - 30), match.end()):
+            return kind, fmt, match.end()  # "In a press statement, X said ...": nothing else
         first = first or (kind, fmt, match.end())
     return first
 

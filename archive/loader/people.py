@@ -229,6 +229,10 @@ def find_people(
         _complete_from_posts(person, gazetteer, year)
     _attribute_pronoun_speech(sentences, paragraphs, candidates, people)
     _share_coalition(candidates, people, gazetteer)
+    received = {whose for _, _, whose, was_received in delegations if was_received}
+    for person in people:  # "met a delegation of the KNC ... the head of the KNC Saud Mulla"
+        if person.role and person.role.organization in received:
+            person.received = True
     return [_fact(p, gazetteer, event_kind) for p in people]
 
 
@@ -647,7 +651,7 @@ def _delegation_members(text: str, found: list[_Candidate], delegations) -> None
     for c in found:
         sentence = text[c.sentence[0] : c.start]
         members = "delegation" in sentence and _last(_DELEGATION_MEMBERS.finditer(sentence))
-        if not members or _OTHER_PARTY.search(sentence, members.end()):
+        if not members or _OTHER_PARTY.search(sentence, sentence.rfind("delegation")):
             continue  # "A delegation led by X visited Paris and met with Y": Y is not in it
         owners = [d for d in delegations if (d[0], d[1]) < (c.paragraph, c.start)]
         if owners:
@@ -743,16 +747,21 @@ def _collect_evidence(text: str, found: list[_Candidate]) -> None:
 
 
 def _spread_along_lists(text: str, found: list[_Candidate]) -> None:
-    """Earlier names of a list whose later names are people: "A, B, and Vice President C"."""
+    """Earlier names of a list whose later names are people: "A, B, and Vice President C"; and
+    the subjects of a verb of speech after the list: "A and Congressman B said"."""
     for previous, c in zip(found[-2::-1], found[:0:-1], strict=False):
-        if (
-            c.evidence
-            and c.full
-            and previous.full
-            and not previous.evidence
-            and _LIST_GAP.fullmatch(text[previous.end : c.start] or " ")
-        ):
+        listed = (
+            c.full and previous.full and _LIST_GAP.fullmatch(text[previous.end : c.start] or " ")
+        )
+        if listed and c.evidence:
             previous.evidence = True
+        # The title of the later name may stand between: "A and Congressman B said".
+        gap_end = c.before[0] if c.before and c.before[0] >= previous.end else c.start
+        joined = (
+            c.full and previous.full and _LIST_GAP.fullmatch(text[previous.end : gap_end] or " ")
+        )
+        if joined and c.spoke and not previous.role_end:
+            previous.spoke = True
 
 
 def _plural_title(text: str, c: _Candidate) -> bool:

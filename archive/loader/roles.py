@@ -80,6 +80,7 @@ TITLES = (
     "Official",
     "Judge",
     "Delegate",
+    "MP",
 )
 
 
@@ -273,8 +274,10 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
             continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
         known = _known_body(phrase[split.end() :], gazetteer, earlier_orgs)
         if known:
-            body, organization = known
+            body, organization, *where = known
             title = phrase[: split.end()] + body if body else phrase[: split.start()]
+            if where and head and _DIPLOMATIC.match(head.group()):
+                title += " in " + where[0]  # "Representative of the Coalition in Germany"
             return title, organization
     return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
 
@@ -291,7 +294,7 @@ def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str |
     if located and gazetteer.place(located["place"]):
         entry = gazetteer.organization(located["body"])
         if entry and not gazetteer.place(located["body"]):
-            return None, entry.name
+            return None, entry.name, located["place"]
     possessive = _POSSESSIVE.fullmatch(rest)
     if possessive and len(possessive["body"].split()) <= 6:
         owner = gazetteer.organization(possessive["owner"])
@@ -397,9 +400,12 @@ _NO_LONGER = re.compile(r"^(?:former|outgoing|then|new)\s+", re.IGNORECASE)
 def _tidy(title: str) -> str:
     """One spacing, the head word singular ("members of" -> "Member of"), a capital first letter."""
     title = _NO_LONGER.sub("", " ".join(title.split()).strip(" ,"))
-    head, _, rest = title.partition(" ")
-    head = singular(head)
-    title = f"{head} {rest}".strip()
+    head = ROLE_WORD.match(title)
+    if head:  # "Vice Presidents" -> "Vice President"
+        title = singular(head.group()) + title[head.end() :]
+    else:
+        head, _, rest = title.partition(" ")
+        title = f"{singular(head)} {rest}".strip()
     return title[:1].upper() + title[1:]
 
 
