@@ -81,6 +81,12 @@ TITLES = (
     "Judge",
     "Delegate",
     "MP",
+    "Undersecretary",
+    "Under-Secretary",
+    "Speaker",
+    "Counsellor",
+    "Counselor",
+    "Prosecutor",
 )
 
 
