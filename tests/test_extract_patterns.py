@@ -257,6 +257,25 @@ def test_roles_follow_the_grammar_of_titles(text, name, role, organization):
     assert (person.role, person.organization) == (role, organization)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "He met the Emirati Minister of State Khalifa Shaheen.",
+            "Khalifa Shaheen",
+            "United Arab Emirates",
+        ),
+        (
+            "He met the French President's advisor for the Middle East, Anne-Claire Legendre.",
+            "Anne-Claire Legendre",
+            "France",
+        ),
+    ],
+)
+def test_a_countrys_adjective_before_a_title_or_its_holder_gives_the_country(text, name, country):
+    assert people(text)[name].organization == country
+
+
 def test_a_plural_title_before_listed_names_is_each_ones_in_the_singular():
     found = people(
         "In attendance were Vice Presidents Abdulhakim Bashar and Ruba Habboush of the SOC."

@@ -240,9 +240,10 @@ def parse_role(
             and organization not in gazetteer.coalition_family
         ):
             prefix = owner_text + " "
-    before = _WORD_BEFORE.search(paragraph, max(0, start - 30), start)
-    if before and before.group(1) in DEMONYMS:  # "Turkish Foreign Minister": Turkey's
-        organization = organization or DEMONYMS[before.group(1)]
+    # "Turkish Foreign Minister": Turkey's; "the French President's advisor": France's.
+    for pattern in (_WORD_BEFORE, _POSSESSOR):
+        before = pattern.search(paragraph, max(0, start - 80), start)
+        organization = organization or (before and _country_of(before.group(1), gazetteer))
     title, named = _split_organization(phrase, owners.named_before(end), gazetteer)
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
         # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
@@ -251,6 +252,15 @@ def parse_role(
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'s\s+$")
+
+
+def _country_of(adjective: str, gazetteer: Gazetteer) -> str | None:
+    """The country an adjective names ("Turkish", "Emirati"), if it is one."""
+    if adjective in DEMONYMS:
+        return DEMONYMS[adjective]
+    country = gazetteer.country_of_adjective(adjective)
+    return country.name if country and country.kind == "country" else None
 
 
 _AT = re.compile(r"\s+at\s+(?:the\s+)?")
