@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive.loader.evaluation import KINDS, Report, score_release
+from archive.loader.evaluation import KINDS, Report, evaluate, score_release
 from archive.loader.extract import extract
 from archive.loader.gazetteer import Gazetteer
 from tests.conftest import SHARED_CORPUS
@@ -75,3 +75,83 @@ def test_command_refuses_a_missing_directory(tmp_path):
         call_command(
             "evaluate_extraction", "--gold", str(tmp_path / "nope"), "--releases", str(tmp_path)
         )
+
+
+def test_side_and_person_organization_are_scored_on_matched_people():
+    gold = {
+        "release": "y.txt",
+        "people": [
+            {
+                "name": "Hadi al-Bahra",
+                "role": None,
+                "organization": "Syrian Opposition Coalition",
+                "side": "SOC",
+            },
+            {
+                "name": "Geir Pedersen",
+                "role": None,
+                "organization": "United Nations",
+                "side": "counterpart",
+            },
+        ],
+    }
+    text = (
+        "SOC President Hadi al-Bahra met UN envoy Geir Pedersen in Geneva.\n"
+        "Al-Bahra stressed the need for a political solution."
+    )
+    report = Report()
+    score_release(report, "y.txt", gold, extract(text), Gazetteer.from_fixtures())
+    assert report.scores["side"].tp == 2
+    assert report.scores["person organization"].tp == 2
+    assert report.as_json()["side"]["f1"] == 1.0
+
+
+def test_a_wrong_side_and_organization_are_a_miss_and_a_false_positive_each():
+    gold = {
+        "release": "z.txt",
+        "people": [
+            {
+                "name": "Geir Pedersen",
+                "role": None,
+                "organization": "European Union",
+                "side": "mentioned",
+            },
+        ],
+    }
+    text = "SOC President Hadi al-Bahra met UN envoy Geir Pedersen in Geneva."
+    report = Report()
+    score_release(report, "z.txt", gold, extract(text), Gazetteer.from_fixtures())
+    assert ("z.txt", "side", "Geir Pedersen: mentioned") in report.misses
+    assert ("z.txt", "side", "Geir Pedersen: counterpart") in report.false_positives
+    assert ("z.txt", "person organization", "Geir Pedersen: United Nations") in (
+        report.false_positives
+    )
+    assert report.scores["person organization"].fn == 1
+
+
+def test_header_lines_are_metadata_not_body_as_the_loader_reads_them(tmp_path):
+    gold_dir, releases = tmp_path / "gold", tmp_path / "releases"
+    gold_dir.mkdir()
+    releases.mkdir()
+    (releases / "h.txt").write_text(
+        "title: Coalition President Receives Envoy Jan Kubis\n"
+        "url: https://en.etilaf.org/all-news/news/x\n\n"
+        "The Coalition condemned the shelling of Idlib.\n",
+        encoding="utf-8",
+    )
+    (gold_dir / "h.json").write_text(
+        json.dumps(
+            {
+                "release": "h.txt",
+                "event": {"kind": "statement"},
+                "people": [],
+                "organizations": ["Syrian Opposition Coalition"],
+                "places": ["Idlib"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    scores = evaluate(gold_dir=gold_dir, releases_dir=releases).scores
+    assert scores["people"].fp == 0  # the title's name is not in the body
+    assert scores["event kind"].tp == 1
+    assert scores["organizations"].fp == 0

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Entry, Found, Gazetteer
+from .localities import find_localities
+from .roles import ROLE_WORD
+from .spans import Spans
 
 # "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
 # subject (the resolutions are cited as such; the agencies are other organizations).
@@ -30,6 +33,7 @@ class Hit:
     end: int
     text: str
     entry: Entry
+    qualifier: bool = False  # "US" in "US Secretary of State": an owner of the title, no place
 
 
 def find_entities(
@@ -55,10 +59,37 @@ def find_entities(
                 hits.append(Hit(f.start, f.end, paragraph[f.start : f.end], entry))
         organizations.append(hits)
         masked = mask(paragraph, [(f.start, f.end) for f in found] + cited)
-        places.append(
-            [Hit(f.start, f.end, f.text, f.entries[0]) for f in gazetteer.find_places(masked)]
-        )
+        known = [
+            Hit(f.start, f.end, f.text, f.entries[0], _attributive(paragraph, f))
+            for f in gazetteer.find_places(masked)
+        ]
+        places.append(known + _localities(masked, known))
     return organizations, places
+
+
+def _localities(masked: str, known: list[Hit]) -> list[Hit]:
+    """Places the gazetteer lacks, named as places by the words around them."""
+    hits = []
+    taken = Spans((h.start, h.end) for h in known)
+    for name, start in find_localities(masked):
+        end = start + len(name)
+        if "#" not in name and not taken.overlap(start, end):
+            hits.append(Hit(start, end, name, Entry(name, "locality", None, (name,))))
+    return hits
+
+
+def _attributive(paragraph: str, found: Found) -> bool:
+    """ "US Secretary of State", "US senators", "UK Special Representative": an abbreviation
+    before a title or a name qualifies it, as an adjective would; it names no place there."""
+    if not (found.text.isupper() and len(found.text) <= 3):
+        return False
+    following = _NEXT_WORD.match(paragraph, found.end)
+    return bool(following) and (
+        following.group(1)[:1].isupper() or bool(ROLE_WORD.fullmatch(following.group(1)))
+    )
+
+
+_NEXT_WORD = re.compile(r" ([\w-]+)")
 
 
 def _parent_before(paragraph: str, found: list[Found], i: int) -> str | None:

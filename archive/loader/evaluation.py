@@ -2,9 +2,14 @@
 
 People match when a predicted name or spelling equals the gold name or one of its spellings (case,
 accents, hyphens and spaces aside), each gold person at most once; roles are scored on matched
-people whose gold role is not null; organizations and places match through any name the gazetteer
-knows for the predicted entity; resolutions by identifier; the event by its kind. Counts are summed
-over all releases (micro-averaged), and every miss and false positive is kept for the report.
+people whose gold role is not null, and so are a person's side (an accuracy: a wrong side counts as
+both a miss and a false positive) and organization; organizations and places match through any name
+the gazetteer knows for the predicted entity; resolutions by identifier; the event by its kind.
+Counts are summed over all releases (micro-averaged), and every miss and false positive is kept for
+the report.
+
+Each release is read the way the loader reads it (`parse_file`: a header block of title, date and
+address is metadata, not body), so the scores are those of what the loader stores.
 """
 
 from __future__ import annotations
@@ -15,10 +20,21 @@ from pathlib import Path
 
 from archive.text import name_key
 
+from .errors import ReleaseError
 from .extract import Extraction, extract
 from .gazetteer import Gazetteer
+from .parse import parse_file
 
-KINDS = ("people", "roles", "organizations", "places", "resolutions", "event kind")
+KINDS = (
+    "people",
+    "roles",
+    "organizations",
+    "places",
+    "resolutions",
+    "event kind",
+    "side",
+    "person organization",
+)
 
 
 @dataclass
@@ -76,15 +92,18 @@ def evaluate(*, gold_dir: Path, releases_dir: Path, gazetteer: Gazetteer | None 
     for gold_path in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         release = gold["release"]
-        text = (Path(releases_dir) / release).read_text(encoding="utf-8")
-        score_release(report, release, gold, extract(text, gazetteer=gazetteer), gazetteer)
+        parsed = next(iter(parse_file(Path(releases_dir) / release)), None)
+        if parsed is None or isinstance(parsed, ReleaseError):
+            raise ValueError(f"{release}: {parsed or 'no release in the file'}")
+        found = extract(parsed.body, release_date=parsed.date, gazetteer=gazetteer)
+        score_release(report, release, gold, found, gazetteer)
     return report
 
 
 def score_release(
     report: Report, release: str, gold: dict, found: Extraction, gazetteer: Gazetteer
 ) -> None:
-    _score_people(report, release, gold.get("people", []), found)
+    _score_people(report, release, gold.get("people", []), found, gazetteer)
     for kind, gold_names, predicted in (
         ("organizations", gold.get("organizations", []), [o.name for o in found.organizations]),
         ("places", gold.get("places", []), [p.name for p in found.places]),
@@ -106,7 +125,9 @@ def score_release(
             report.false_positive(release, "event kind", found.event.kind)
 
 
-def _score_people(report: Report, release: str, gold_people: list[dict], found: Extraction) -> None:
+def _score_people(
+    report: Report, release: str, gold_people: list[dict], found: Extraction, gazetteer: Gazetteer
+) -> None:
     unmatched = list(gold_people)
     for person in found.people:
         keys = {name_key(person.name), *(name_key(s) for s in person.spellings)}
@@ -123,6 +144,8 @@ def _score_people(report: Report, release: str, gold_people: list[dict], found: 
             continue
         unmatched.remove(match)
         report.scores["people"].tp += 1
+        _score_side(report, release, match, person)
+        _score_person_organization(report, release, match, person, gazetteer)
         if match.get("role") is None:
             continue
         if person.role and name_key(person.role) == name_key(match["role"]):
@@ -133,6 +156,28 @@ def _score_people(report: Report, release: str, gold_people: list[dict], found: 
                 report.false_positive(release, "roles", f"{person.name}: {person.role}")
     for missing in unmatched:
         report.miss(release, "people", missing["name"])
+
+
+def _score_side(report: Report, release: str, gold: dict, person) -> None:
+    if not gold.get("side"):
+        return
+    if gold["side"].lower() == person.side.lower():
+        report.scores["side"].tp += 1
+    else:
+        report.miss(release, "side", f"{gold['name']}: {gold['side']}")
+        report.false_positive(release, "side", f"{person.name}: {person.side}")
+
+
+def _score_person_organization(report, release, gold: dict, person, gazetteer) -> None:
+    """A matched person's organization: right, wrong (a miss and a false positive), or absent."""
+    expected, predicted = gold.get("organization"), person.organization
+    if predicted and expected and name_key(expected) in gazetteer.known_keys(predicted):
+        report.scores["person organization"].tp += 1
+        return
+    if expected:
+        report.miss(release, "person organization", f"{gold['name']}: {expected}")
+    if predicted:
+        report.false_positive(release, "person organization", f"{person.name}: {predicted}")
 
 
 def _score_names(report, release, kind, gold_names, predicted, gazetteer) -> None:

@@ -62,16 +62,30 @@ _CUE_LIST = [
     ),
     (
         r"(?i:\b(?:virtual|online|video)\s+(?:meetings?|conferences?|sessions?|calls?)\b"
-        r"|\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc)",
+        r"|\bvia\s+(?:video|zoom|videoconference)\b|\bvideo\s*conferenc|\bteleconferenc"
+        r"|\bvideo\s+call)",
         "meeting",
         "virtual",
     ),
     (
-        _words(r"conferences?", r"summits?", r"forums?", r"symposiums?", r"seminars?"),
+        _words(
+            *(r"conferences?", r"summits?", r"forums?", r"symposiums?", r"seminars?"),
+            *(r"panels?", r"panel\s+discussions?", r"round\s*tables?"),
+        ),
         "conference",
         "unknown",
     ),
-    (_words("speech", "keynote", "remarks"), "speech", "unknown"),
+    (
+        _words(
+            r"(?:delivered|gave|made|giving|delivering)\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?"
+            r"(?:speech|address|remarks)",
+            r"speech\s+(?:at|before|to|in)",
+            r"keynote",
+            r"(?:in|during)\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)",
+        ),
+        "speech",
+        "unknown",
+    ),
     (
         _words(
             "visited",
@@ -86,7 +100,10 @@ _CUE_LIST = [
     ),
     (
         _words(
-            *("met", "meets", r"meetings?", "received", "receives", "hosted", "hosts"),
+            *("met", "meets", "received", "receives", "hosted", "hosts"),
+            r"(?:held|holds|hold|holding|had|chaired|attended|during|in)\s+(?:a|an|the|its|their"
+            r"|his|her)\s+(?:\w+\s+){0,2}?meetings?",
+            r"meetings?\s+with",
             *(r"held\s+talks", r"talks\s+with", r"discussed\s+with", r"consultations?\s+with"),
         ),
         "meeting",
@@ -96,7 +113,7 @@ _CUE_LIST = [
         _words(
             *(r"statements?", "condemned", "condemns", "denounced", "denounces", "welcomed"),
             *("welcomes", r"called\s+on", r"calls\s+on", "urged", "urges", "warned", "warns"),
-            *("mourned", "mourns", "congratulated"),
+            *("mourned", "mourns", "congratulated", "rejected", "rejects", "deplored"),
         ),
         "statement",
         "unknown",
@@ -119,9 +136,15 @@ _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # What may stand between the cue and the place: "held a meeting in Istanbul", "visited Gaziantep".
 _PLACE_AFTER_CUE = re.compile(
-    r"\s*(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:(?:in|at)\s+)?"
-    r"(?:the\s+(?:city|capital|town)\s+of\s+)?(?:to\s+)?(?:the\s+)?",
+    r"\s*(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:(?:held\s+)?(?:in|at)\s+)?"
+    r"(?:the\s+(?:\w+\s+)?(?:city|capital|town)(?:\s+of|,)?\s+)?(?:to\s+)?(?:the\s+)?",
     _I,
+)
+# Further on in the sentence, after the one met or where: "met with the Turkish Foreign Minister
+# in Ankara", "at its headquarters in Istanbul" (not "the situation in Aleppo": a topic).
+_PLACE_LATER = re.compile(
+    r"(?:\b[A-Z][\w'-]*|\bheadquarters|\boffices?|\bdelegation),?\s+(?:in|at)\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:city|capital|town)(?:\s+of|,)?\s+)?(?:the\s+)?$"
 )
 
 
@@ -138,8 +161,12 @@ class EventFact:
 def find_event(
     paragraphs: list[str], place_hits: list[list[Hit]], *, release_date: datetime.date | None
 ) -> EventFact:
-    """The event of the release: the first cue of its opening paragraph (or the second's)."""
-    cues = ((where, _first_cue(text)) for where, text in enumerate(paragraphs[:2]))
+    """The event of the release: the first cue of its opening paragraph (or the second's).
+
+    Header lines blanked out before (publisher, date) do not count as paragraphs.
+    """
+    opening = [where for where, text in enumerate(paragraphs) if text.strip()][:2]
+    cues = ((where, _first_cue(paragraphs[where])) for where in opening)
     where, (kind, fmt, cue_end) = next(
         ((where, cue) for where, cue in cues if cue), (0, ("statement", "unknown", None))
     )
@@ -151,17 +178,28 @@ def find_event(
         session = _SESSION_NUMBER.search(lead)
         number = int(session.group(1)) if session else None
     written, date = _event_date(lead, release_date)
-    place = _event_place(lead, place_hits[where], cue_end) if place_hits and cue_end else None
+    place = _event_place(lead, place_hits[where], cue_end, kind) if place_hits and cue_end else None
     return EventFact(kind, fmt, number, written, date, place)
 
 
+_SELF_DESCRIBED = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?statements?\b", _I)
+
+
 def _first_cue(text: str) -> tuple[str, str, int] | None:
-    """Kind and format of the earliest cue in `text`, and where the cue ends."""
-    match = _CUES.search(text)
-    if not match:
-        return None
-    _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
-    return kind, fmt, match.end()
+    """Kind and format of the earliest cue in `text`, and where the cue ends.
+
+    A position ("condemned", "welcomed") decides only when no event follows in the paragraph:
+    "The SOC welcomed ... during a visit to Gaziantep" reports a visit.
+    """
+    first = None
+    for match in _CUES.finditer(text):
+        _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
+        if kind != "statement":
+            return kind, fmt, match.end()
+        if _SELF_DESCRIBED.search(text, max(0, match.start() - 30), match.end()):
+            return kind, fmt, match.end()  # "In a press statement, X said ...": nothing else
+        first = first or (kind, fmt, match.end())
+    return first
 
 
 def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, datetime.date | None]:
@@ -178,12 +216,29 @@ def _event_date(lead: str, release_date: datetime.date | None) -> tuple[str, dat
     return "", None
 
 
-def _event_place(lead: str, hits: list[Hit], cue_end: int) -> str | None:
+_HELD_SOMEWHERE = frozenset(
+    {"meeting", "visit", "conference", "workshop", "speech", "press conference"}
+)
+
+
+def _event_place(lead: str, hits: list[Hit], cue_end: int, kind: str) -> str | None:
     """The place written right after the cue: "held a meeting in Istanbul", "visited Gaziantep"."""
+    hits = [hit for hit in hits if not hit.qualifier]
     for hit in hits:
         between = lead[cue_end : hit.start]
         if hit.start >= cue_end and _PLACE_AFTER_CUE.fullmatch(between):
             visit = not re.search(r"\b(?:in|at)\b", between)
             if visit or hit.entry.kind in ("city", "town"):
                 return hit.entry.name
+    if kind not in _HELD_SOMEWHERE:
+        return None
+    sentence_end = lead.find(". ", cue_end)
+    sentence_end = len(lead) if sentence_end == -1 else sentence_end
+    for hit in hits:
+        if (
+            cue_end <= hit.start < sentence_end
+            and hit.entry.kind in ("city", "town", "other")
+            and _PLACE_LATER.search(lead, max(cue_end, hit.start - 60), hit.start)
+        ):
+            return hit.entry.name
     return None

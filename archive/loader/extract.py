@@ -10,13 +10,15 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .bodies import find_bodies
 from .citations import find_citations
 from .dates import find_dates, release_date_in
 from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import title_spans, titled_organizations
+from .roles import title_phrases, title_spans, titled_organizations
+from .spans import Spans
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
@@ -91,6 +93,95 @@ class Extraction:
     release_date: datetime.date | None  # a publication date the text itself gives
 
 
+def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
+    """The organizations named, the first mention of each (most names recur).
+
+    The coalition's own organs (its General Assembly, its Secretariat) are the coalition, and a
+    body of the coalition named only inside someone's title ("Coordinator of the Foreign
+    Relations Department") belongs to that title: neither is listed on its own.
+    """
+    organizations: dict[str, OrganizationFact] = {}
+    in_titles = set()
+    spellings = _any_of({spelling for person in people for spelling in person.spellings})
+    role_titles = "\n".join(person.role for person in people if person.role)
+    adjectives = frozenset(gazetteer.adjectives)
+    for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
+        paragraph = paragraphs[number - 1]
+        spans = title_phrases(paragraph, titles[number - 1])
+        in_a_title = Spans(spans)
+        named = Spans((hit.start, hit.end) for hit in hits)
+        for hit in hits:
+            if _is_organ(hit.entry, gazetteer):
+                continue
+            if _inside_coalition_title(hit, in_a_title):
+                in_titles.add(hit.entry.name)
+                continue
+            organizations.setdefault(
+                hit.entry.name,
+                OrganizationFact(hit.entry.name, original[hit.start : hit.end], number),
+            )
+        for written, start in titled_organizations(paragraph, titles[number - 1]):
+            written = _before_a_name(written, spellings)
+            if named.overlap(start, start + len(written)):
+                continue  # a known body, or a title's part before one ("Minister of X in SIG")
+            if not written or written in role_titles:
+                continue  # a portfolio kept in a title: "Minister of Local Administration"
+            entry = gazetteer.organization(written)
+            if entry and entry.kind == "coalition" and entry.parent:
+                continue  # "member of the General Assembly": the coalition's, in the title
+            name = entry.name if entry else written
+            organizations.setdefault(
+                name, OrganizationFact(name, original[start : start + len(written)], number)
+            )
+        known = [(hit.start, hit.end) for hit in hits] + spans
+        for written, start in find_bodies(paragraph, known, adjectives):
+            if not (spellings and spellings.search(written)):
+                organizations.setdefault(
+                    written,
+                    OrganizationFact(written, original[start : start + len(written)], number),
+                )
+    for person in people:
+        if person.organization and person.organization not in in_titles:
+            organizations.setdefault(
+                person.organization,
+                OrganizationFact(person.organization, person.organization, person.paragraph),
+            )
+    return organizations
+
+
+def _any_of(words: set[str]) -> re.Pattern | None:
+    return (
+        re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        if words
+        else None
+    )
+
+
+def _before_a_name(written: str, spellings: re.Pattern | None) -> str:
+    """A body's name cut before a person's name run on to it ("... and Services Muhammad S.")."""
+    name = spellings.search(written, 1) if spellings else None
+    return " ".join(written[: name.start()].split()) if name else written
+
+
+# The coalition's governing organs: named, they are the coalition acting.
+_ORGAN = re.compile(
+    r"\b(?:General Assembly|General Secretariat|Presidential|Presidency|Political)\b"
+)
+
+
+def _is_organ(entry, gazetteer: Gazetteer) -> bool:
+    return (
+        entry.kind == "coalition" and entry.parent is not None and bool(_ORGAN.search(entry.name))
+    )
+
+
+def _inside_coalition_title(hit, titles: Spans) -> bool:
+    """A body of the coalition written inside a title ("Head of the Legal Department")."""
+    if hit.entry.kind != "coalition" or hit.entry.parent is None:
+        return False
+    return titles.hold(hit.start, hit.end)
+
+
 def paragraphs_of(text: str) -> list[str]:
     """The body's non-empty lines, stripped: paragraph n is anchored `#p<n>` on the page."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -114,35 +205,23 @@ def extract(
     )
     event = find_event(paragraphs, place_hits, release_date=release_date or written_date)
     titles = [title_spans(p) for p in paragraphs]
+    dated = release_date or written_date
     people = find_people(
-        paragraphs, org_hits, place_hits, titles, gazetteer=gazetteer, event_kind=event.kind
+        paragraphs,
+        org_hits,
+        place_hits,
+        titles,
+        gazetteer=gazetteer,
+        event_kind=event.kind,
+        year=dated.year if dated else None,
     )
 
-    # The first mention of each is kept; a fact is only made for it (most names recur).
-    organizations: dict[str, OrganizationFact] = {}
-    for number, (original, hits) in enumerate(zip(originals, org_hits, strict=True), start=1):
-        for hit in hits:
-            if hit.entry.name not in organizations:
-                organizations[hit.entry.name] = OrganizationFact(
-                    hit.entry.name, original[hit.start : hit.end], number
-                )
-        for written, start in titled_organizations(paragraphs[number - 1], titles[number - 1]):
-            entry = gazetteer.organization(written)
-            name = entry.name if entry else written
-            organizations.setdefault(
-                name, OrganizationFact(name, original[start : start + len(written)], number)
-            )
-    for person in people:
-        if person.organization:
-            organizations.setdefault(
-                person.organization,
-                OrganizationFact(person.organization, person.organization, person.paragraph),
-            )
+    organizations = _organizations(originals, paragraphs, org_hits, titles, people, gazetteer)
 
     places: dict[str, PlaceFact] = {}
     for number, (original, hits) in enumerate(zip(originals, place_hits, strict=True), start=1):
         for hit in hits:
-            if hit.entry.name not in places:
+            if hit.entry.name not in places and not hit.qualifier:
                 places[hit.entry.name] = PlaceFact(
                     hit.entry.name, original[hit.start : hit.end], number
                 )

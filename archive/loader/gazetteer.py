@@ -1,4 +1,17 @@
-"""The extractor's reference data: known organizations, places and resolutions, found fast in text.
+"""The extractor's reference data: what it knows of the world before it reads a release.
+
+- Organizations and places with every known name (`find_organizations`, `find_places`,
+  `organization`, `place`). A government is an organization named like its country ("France"):
+  it is never sought in text, where the name is the place, but titles resolve to it.
+- Countries' adjectives and demonyms: `country_of_adjective("Emirati")` is the United Arab
+  Emirates. They are not names of the place ("Russian jets" names no place).
+- Places whose name is also a common word or a person's name (`Entry.needs_context`) are found
+  only where the words around them show a place: after "in", "from", "near"..., or next to
+  another place in a list.
+- Known people, the ones releases name again and again, with their spellings and their posts
+  over the years: `known_people("Kerry")` (a surname alone, or a full name in any known
+  spelling) gives the candidates, and `post_of(person, 2016)` the title held that year.
+- Resolutions and other cited instruments, by identifier.
 
 Built once per process (from the fixtures, or from the database so that editors' additions count)
 and then reused for every release: the surface forms are compiled into one trie-shaped regular
@@ -16,6 +29,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from archive.text import name_key
+
+from .names import name_parts, person_key
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent.parent / "fixtures" / "reference"
 
@@ -53,12 +68,44 @@ def surface_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """An organization or place: canonical name, kind, parent's name, every known surface form."""
+    """An organization or place: canonical name, kind, parent's name, every known surface form.
+
+    `adjectives` are a country's ("French"); `needs_context` marks a place whose name is also a
+    word or a person's name ("Chad", "Salma"), taken for the place only in a place's context.
+    """
 
     name: str
     kind: str
     parent: str | None
     names: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()
+    needs_context: bool = False
+
+
+@dataclass(frozen=True)
+class Post:
+    """A title held in an organization from one year to another (`end` None: still, or unknown).
+
+    `organization` is a canonical organization name; a government's is its country's ("France").
+    """
+
+    role: str
+    organization: str
+    start: int | None
+    end: int | None
+    verified: bool = True
+
+    def held_in(self, year: int) -> bool:
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """Someone releases name again and again: canonical name, every known spelling, posts."""
+
+    name: str
+    names: tuple[str, ...]
+    posts: tuple[Post, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,16 +169,37 @@ def _depth(node: dict) -> int:
     return max((1 + _depth(child) for child in node.values()), default=0)
 
 
+# Words before a place's name that show it is one: "in Jordan", "from Harem", "near Nawa".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|from|to|into|near|towards?|across|outside|inside|around|via|through|"
+    r"between|of|on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE_REACH = 12  # characters before a name where _LOCATIVE may start
+
+
 class Gazetteer:
-    """Known organizations, places and resolutions, with compiled matchers for each."""
+    """Known organizations, places, countries' adjectives, people and resolutions."""
 
     def __init__(
-        self, *, organizations: list[Entry], places: list[Entry], resolutions: list[ResolutionEntry]
+        self,
+        *,
+        organizations: list[Entry],
+        places: list[Entry],
+        resolutions: list[ResolutionEntry],
+        people: list[KnownPerson] = (),
     ) -> None:
         self.organizations = {e.name: e for e in organizations}
         self.places = {e.name: e for e in places}
         self.resolutions = {r.identifier: r for r in resolutions}
+        self.people = {p.name: p for p in people}
         self._place_surfaces, self._place_re = self._index(places)
+        # Every adjective as written, to its country's name ("Emirati": "United Arab Emirates").
+        self.adjectives = {word: e.name for e in places for word in e.adjectives}
+        self._adjectives: dict[str, Entry] = {}
+        for entry in sorted(places, key=lambda e: e.kind == "country"):  # a country's wins
+            self._adjectives.update((_lookup_key(word), entry) for word in entry.adjectives)
+        self._people_by_name, self._people_by_surname = _people_index(people)
         # A government known by its country's name ("France", from "France's Special Envoy") is not
         # sought in text: there the name is the place, and titles give the organization.
         place_keys = {name_key(n) for e in places for n in e.names}
@@ -177,7 +245,46 @@ class Gazetteer:
         return self._find(text, self._org_re, self._org_surfaces)
 
     def find_places(self, text: str) -> list[Found]:
-        return self._find(text, self._place_re, self._place_surfaces)
+        """Every place surface form in `text` (`normalize`d); one that `needs_context` only in one.
+
+        The context: a word such as "in", "from" or "near" right before it, or another place
+        right next to it in a list ("Jordan, Lebanon and Turkey").
+        """
+        found = self._find(text, self._place_re, self._place_surfaces)
+        if not any(f.entries[0].needs_context for f in found):
+            return found
+        return [
+            f
+            for i, f in enumerate(found)
+            if not f.entries[0].needs_context
+            or _LOCATIVE.search(text, max(0, f.start - _LOCATIVE_REACH), f.start)
+            or _listed_with_a_place(text, found, i)
+        ]
+
+    def country_of_adjective(self, word: str) -> Entry | None:
+        """The country (or territory) an adjective or demonym names: "French" -> France, "U.S."
+        -> United States. Adjectives are capitalized: "us" is a pronoun, not the US."""
+        return self._adjectives.get(_lookup_key(word)) if word[:1].isupper() else None
+
+    def known_people(self, name: str) -> tuple[KnownPerson, ...]:
+        """The known people `name` may be: a full name in any known spelling ("Khaled Khoja",
+        "Khalid Khoja"), or a surname alone ("Khoja", "Al-Bahra", "de Mistura"), which may fit
+        several ("Al-Hariri"). Spellings compare as `names.person_key` does."""
+        if len(name_parts(name)) == 1:
+            return self._people_by_surname.get(person_key(name), ())
+        return self._people_by_name.get(person_key(name), ())
+
+    def post_of(self, person: KnownPerson | str, year: int | None) -> Post | None:
+        """The post `person` held in `year` (the latest taken up, if several); without a year,
+        their only post, if they had one."""
+        if isinstance(person, str):
+            person = self.people.get(person)
+        if person is None:
+            return None
+        if year is None:
+            return person.posts[0] if len(person.posts) == 1 else None
+        held = [p for p in person.posts if p.held_in(year)]
+        return max(held, key=lambda p: p.start or 0) if held else None
 
     @staticmethod
     def _find(text, regex, surfaces) -> list[Found]:
@@ -226,6 +333,7 @@ class Gazetteer:
     @classmethod
     def from_database(cls) -> Gazetteer:
         """The gazetteer of the reference tables, editors' additions included."""
+        from archive.models import KnownPerson as KnownPersonRow
         from archive.models import Organization, Place, Resolution
 
         organizations = [
@@ -243,14 +351,29 @@ class Gazetteer:
                 p.kind,
                 p.parent.name if p.parent else None,
                 _names(p.name, *(a.name for a in p.aliases.all())),
+                _names(*(d.name for d in p.demonyms.all())),
+                p.needs_context,
             )
-            for p in Place.objects.select_related("parent").prefetch_related("aliases")
+            for p in Place.objects.select_related("parent").prefetch_related("aliases", "demonyms")
         ]
         resolutions = [
             ResolutionEntry(r.identifier, r.body, r.number, r.year)
             for r in Resolution.objects.filter(verified=True)
         ]
-        return cls(organizations=organizations, places=places, resolutions=resolutions)
+        people = [
+            KnownPerson(
+                p.name,
+                _names(p.name, *(n.name for n in p.names.all())),
+                tuple(
+                    Post(post.role, post.organization.name, post.start, post.end, post.verified)
+                    for post in sorted(p.posts.all(), key=lambda post: _years(post.start, post.end))
+                ),
+            )
+            for p in KnownPersonRow.objects.prefetch_related("names", "posts__organization")
+        ]
+        return cls(
+            organizations=organizations, places=places, resolutions=resolutions, people=people
+        )
 
 
 def resolution_identifier(body: str, number: str, title: str, year: int | None) -> str:
@@ -264,6 +387,44 @@ def _names(*names: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def _years(start: int | None, end: int | None) -> tuple[int, int]:
+    """How posts are ordered: by the year taken up, then the year left (unknown ones first)."""
+    return (start or 0, end or 9999)
+
+
+def _listed_with_a_place(text: str, found: list[Found], i: int) -> bool:
+    """Whether place `i` stands in a list next to another place ("Jordan, Lebanon and Turkey")."""
+    neighbours = [(found[i - 1], found[i])] if i else []
+    if i + 1 < len(found):
+        neighbours.append((found[i], found[i + 1]))
+    return any(
+        not (a.entries[0].needs_context and b.entries[0].needs_context)
+        and _LIST_GAP.fullmatch(text, a.end, b.start)
+        for a, b in neighbours
+    )
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+)?")
+
+
+def _people_index(people: list[KnownPerson]):
+    """Known people by the key of each full spelling, and by the key of each surname."""
+    by_name: dict[str, list[KnownPerson]] = defaultdict(list)
+    by_surname: dict[str, list[KnownPerson]] = defaultdict(list)
+    for person in people:
+        for spelling in person.names:
+            parts = name_parts(spelling)
+            if not parts:
+                continue
+            for index, key in ((by_name, person_key(spelling)), (by_surname, parts[-1])):
+                if person not in index[key]:
+                    index[key].append(person)
+    return (
+        {k: tuple(v) for k, v in by_name.items()},
+        {k: tuple(v) for k, v in by_surname.items()},
+    )
+
+
 @cache
 def _from_fixtures(directory: Path) -> Gazetteer:
     rows = []
@@ -273,17 +434,24 @@ def _from_fixtures(directory: Path) -> Gazetteer:
     for row in rows:
         by_model[row["model"]][row["pk"]] = row["fields"]
 
+    def grouped(model: str, fk: str) -> dict[int, list[dict]]:
+        groups = defaultdict(list)
+        for fields in by_model[model].values():
+            groups[fields[fk]].append(fields)
+        return groups
+
     def entries(model: str, alias_model: str, fk: str, extra=lambda f: ()) -> list[Entry]:
         objects = by_model[model]
-        aliases = defaultdict(list)
-        for alias in by_model[alias_model].values():
-            aliases[alias[fk]].append(alias["name"])
+        aliases = grouped(alias_model, fk)
+        demonyms = grouped("archive.demonym", "place") if fk == "place" else {}
         return [
             Entry(
                 f["name"],
                 f.get("kind", ""),
                 objects[f["parent"]]["name"] if f.get("parent") in objects else None,
-                _names(f["name"], *extra(f), *aliases[pk]),
+                _names(f["name"], *extra(f), *(a["name"] for a in aliases.get(pk, ()))),
+                _names(*(d["name"] for d in demonyms.get(pk, ()))),
+                f.get("needs_context", False),
             )
             for pk, f in objects.items()
         ]
@@ -306,4 +474,20 @@ def _from_fixtures(directory: Path) -> Gazetteer:
                 f.get("year"),
             )
         )
-    return Gazetteer(organizations=organizations, places=places, resolutions=resolutions)
+    org_names = {pk: f["name"] for pk, f in by_model["archive.organization"].items()}
+    spellings = grouped("archive.knownpersonname", "person")
+    posts = grouped("archive.post", "person")
+    people = [
+        KnownPerson(
+            f["name"],
+            _names(f["name"], *(n["name"] for n in spellings.get(pk, ()))),
+            tuple(
+                Post(p["role"], org_names[p["organization"]], p["start"], p["end"], p["verified"])
+                for p in sorted(posts.get(pk, ()), key=lambda p: _years(p["start"], p["end"]))
+            ),
+        )
+        for pk, f in by_model["archive.knownperson"].items()
+    ]
+    return Gazetteer(
+        organizations=organizations, places=places, resolutions=resolutions, people=people
+    )

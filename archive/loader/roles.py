@@ -11,15 +11,26 @@ UN envoy, United Nations. "to ..." stays in the title ("Representative to the Un
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .entities import Hit
 from .gazetteer import Gazetteer, trie_pattern
+
+if TYPE_CHECKING:
+    from .entities import Hit
 from .names import word_set
 
 # The head words of titles; the words before one in the same capitalized run belong to the title too
 # ("Political Affairs Officer", "Foreign Minister").
 TITLES = (
+    # Titles whose own words hold "of": the organization is named after them.
+    "Chief of General Staff",
+    "Chief of Staff",
+    "Secretary of State",
+    "Minister of State",
+    "High Representative",
+    "High Commissioner",
     "Vice President",
     "President",
     "Deputy Secretary General",
@@ -69,6 +80,13 @@ TITLES = (
     "Official",
     "Judge",
     "Delegate",
+    "MP",
+    "Undersecretary",
+    "Under-Secretary",
+    "Speaker",
+    "Counsellor",
+    "Counselor",
+    "Prosecutor",
 )
 
 
@@ -83,7 +101,12 @@ def _plural(title: str) -> str:
 # engine rejects most positions at their first character, where IGNORECASE would double the scanning
 # time.
 _TITLE_WORDS = trie_pattern(
-    [w for t in TITLES for word in (t, _plural(t)) for w in (word, word.lower(), word.upper())]
+    [
+        w
+        for t in TITLES
+        for word in (t, _plural(t))
+        for w in (word, word.lower(), word.upper(), word[0] + word[1:].lower())
+    ]
 )
 ROLE_WORD = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
 # The same, as the character before the word (anything but a word character) and the word: a
@@ -173,73 +196,171 @@ class Role:
     organization: str | None  # canonical name when known, else as written
 
 
+class Owners:
+    """A paragraph's organization and place hits, looked up by where they end.
+
+    Built once per paragraph, so that finding the owner written before a title ("France's") or the
+    organizations named before a point costs a lookup, not a pass over every hit of the paragraph:
+    a long paragraph then takes time in proportion to its length.
+    """
+
+    def __init__(self, hits: list[Hit], places: list[Hit], earlier: list[str]) -> None:
+        self.ending_at: dict[int, list[Hit]] = {}
+        for hit in (*hits, *places):
+            self.ending_at.setdefault(hit.end, []).append(hit)
+        self.organizations = sorted(hits, key=lambda hit: hit.end)
+        self.organization_ends = [hit.end for hit in self.organizations]
+        self.earlier = earlier  # organizations of the paragraphs before, in order
+
+    def named_before(self, end: int, reach: int = 40):
+        """Names of the `reach` organizations written last before `end`, the nearest first: a
+        back-reference ("the Office", "the Movement's") is to a body named not long before."""
+        last = bisect_right(self.organization_ends, end)
+        nearest = [h.entry.name for h in self.organizations[max(0, last - reach) : last]]
+        return [*nearest[::-1], *self.earlier[: -reach - 1 : -1]][:reach]
+
+
 def parse_role(
-    paragraph: str,
-    start: int,
-    end: int,
-    *,
-    hits: list[Hit],
-    places: list[Hit],
-    earlier_orgs: list[str],
-    gazetteer: Gazetteer,
+    paragraph: str, start: int, end: int, *, owners: Owners, gazetteer: Gazetteer
 ) -> Role:
     """The role written in paragraph[start:end], which begins with its title words."""
     phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
     organization = None
     prefix = ""
-    owner = _owner_before(paragraph, start, hits, places)
+    owner = _owner_before(paragraph, start, owners)
     if owner:
         (organization, owner_text, possessive) = owner
-        # "UN envoy" is how the title reads; "Syrian Negotiations Commission President" is not.
+        # "UN envoy" is how a lowercase title reads; "UN Special Envoy for Syria" is the title
+        # "Special Envoy for Syria" of the UN, "US Secretary of State" that of the United States.
         if (
             not possessive
             and owner_text.isupper()
+            and phrase[:1].islower()
+            and organization in gazetteer.organizations
             and organization not in gazetteer.coalition_family
         ):
             prefix = owner_text + " "
-    before = _WORD_BEFORE.search(paragraph, max(0, start - 30), start)
-    if before and before.group(1) in DEMONYMS:  # "Turkish Foreign Minister": Turkey's
-        organization = organization or DEMONYMS[before.group(1)]
-    title, named = _split_organization(phrase, earlier_orgs, gazetteer)
+    # "Turkish Foreign Minister": Turkey's; "the French President's advisor": France's.
+    for pattern in (_WORD_BEFORE, _POSSESSOR):
+        before = pattern.search(paragraph, max(0, start - 80), start)
+        organization = organization or (before and _country_of(before.group(1), gazetteer))
+    title, named = _split_organization(phrase, owners.named_before(end), gazetteer)
+    if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
+        # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
+        title, named = phrase, None
     return Role(_tidy(prefix + title), named or organization)
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'s\s+$")
+
+
+def _country_of(adjective: str, gazetteer: Gazetteer) -> str | None:
+    """The country an adjective names ("Turkish", "Emirati"), if it is one."""
+    if adjective in DEMONYMS:
+        return DEMONYMS[adjective]
+    country = gazetteer.country_of_adjective(adjective)
+    return country.name if country and country.kind == "country" else None
 
 
 _AT = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
+_SPLIT = re.compile(r"\s+(?:at|of|in|to)\s+(?:the\s+)?")
+_TO = re.compile(r"\s+to\s+(?:the\s+)?")
+# Titles whose "to ..." says where they are sent, not whose they are.
+_DIPLOMATIC = re.compile(r"(?i)(?:special\s+)?(?:envoy|ambassador|representative|delegate|consul)")
+_LOCATED = re.compile(r"(?P<body>.+?)\s+in\s+(?:the\s+)?(?P<place>.+)")
+_POSSESSIVE = re.compile(r"(?P<owner>.+?)'s?\s+(?P<body>\S.*)")
 
 
-def _split_organization(
-    phrase: str, earlier_orgs: list[str], gazetteer: Gazetteer
+def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tuple[str, str | None]:
+    """The title and the organization a role phrase names after "at", "of" or "in", if any.
+
+    The organization is the first known one named after such a word, wherever it stands:
+    "Minister of Local Administration in the Syrian Interim Government", "Secretary of the
+    Political Committee of the Syrian Coalition". A body inside the coalition stays in the title
+    ("Member of the SOC's General Assembly" -> "Member of the General Assembly", the coalition's).
+    Words of the title itself ("Chief of Staff") are never split.
+    """
+    head = ROLE_WORD.search(phrase)
+    earlier_orgs = list(earlier_orgs)
+    for split in _SPLIT.finditer(phrase, head.end() if head else 0):
+        if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
+            continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
+        known = _known_body(phrase[split.end() :], gazetteer, earlier_orgs)
+        if known:
+            body, organization, *where = known
+            title = phrase[: split.end()] + body if body else phrase[: split.start()]
+            if where and head and _DIPLOMATIC.match(head.group()):
+                title += " in " + where[0]  # "Representative of the Coalition in Germany"
+            return title, organization
+    return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
+
+
+def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str | None, str] | None:
+    """(a body to keep in the title or None, the organization) when `rest` names a known one."""
+    rest = _DESCRIPTOR.sub("", _PAREN.sub("", rest)).strip(" ,")
+    entry = None if gazetteer.place(rest) else gazetteer.organization(rest)  # not a country's
+    if entry:
+        if _inside_coalition(entry, gazetteer):
+            return rest, gazetteer.coalition
+        return None, entry.name
+    located = _LOCATED.fullmatch(rest)  # "the Syrian Forum in Germany": the Syrian Forum
+    if located and gazetteer.place(located["place"]):
+        entry = gazetteer.organization(located["body"])
+        if entry and not gazetteer.place(located["body"]):
+            return None, entry.name, located["place"]
+    possessive = _POSSESSIVE.fullmatch(rest)
+    if possessive and len(possessive["body"].split()) <= 6:
+        owner = gazetteer.organization(possessive["owner"])
+        body = possessive["body"]
+        if owner is None:  # "the Movement's executive office": the movement named before
+            word = possessive["owner"].lower()
+            referent = next((o for o in earlier_orgs if word in o.lower().split()), None)
+            return (body, referent) if referent else None
+        if body:
+            inner = gazetteer.organization(body)
+            if inner and not _inside_coalition(inner, gazetteer):
+                return None, inner.name
+            return (
+                body,
+                gazetteer.coalition if owner.name in gazetteer.coalition_family else owner.name,
+            )
+    return None
+
+
+def _inside_coalition(entry, gazetteer: Gazetteer) -> bool:
+    """A committee, office or department of the coalition (not a body acting with it, like the
+    Interim Government): membership in it is membership in the coalition."""
+    return entry.kind == "coalition" and entry.name != gazetteer.coalition
+
+
+def _split_by_shape(
+    phrase: str, head_end: int, earlier_orgs, gazetteer: Gazetteer
 ) -> tuple[str, str | None]:
-    """The title and the organization a role phrase names after "at", "of" or "in", if any."""
-    at = _AT.search(phrase)
-    of = _OF.search(phrase)
-    in_ = _IN.search(phrase)  # "Representative in Washington"
-    for split in (at, of, in_):
-        if not split:
+    """For bodies the gazetteer does not know: the words after "at", "of" or "in" that read as
+    an organization's name, a body named earlier ("of the Office"), or a country ("of Turkey";
+    "Representative in the United States" keeps its country in the title)."""
+    diplomatic = _DIPLOMATIC.match(ROLE_WORD.search(phrase).group()) if head_end else None
+    for pattern in (_AT, _OF, _IN, _TO):
+        split = pattern.search(phrase, head_end)
+        if not split or (pattern is _TO and diplomatic):
             continue
         rest = _DESCRIPTOR.sub("", _PAREN.sub("", phrase[split.end() :]))
-        entry = gazetteer.organization(rest)
-        if entry:
-            if entry.kind == "coalition" and entry.parent and split is of:
-                # A body inside the coalition: "Member of the Political Committee" of the coalition.
-                return phrase, gazetteer.coalition
-            return phrase[: split.start()], entry.name
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
-            referent = next(
-                (o for o in reversed(earlier_orgs) if rest.lower() in o.lower().split()), None
-            )
+            referent = next((o for o in earlier_orgs if rest.lower() in o.lower().split()), None)
             if referent:
                 return phrase[: split.start()], referent
         place = gazetteer.place(rest)
-        if place and place.kind == "country":
-            return phrase[: split.start()], place.name
+        if place:
+            if place.kind == "country" and pattern in (_AT, _OF):
+                return phrase[: split.start()], place.name
+            continue
         rest = name_run(rest)
-        if is_organization_name(rest) or phrase[split.end() :] != rest:
+        if pattern is _TO and not is_organization_name(rest):
+            continue  # "to the Geneva talks": where to, not whose
+        if rest and (is_organization_name(rest) or phrase[split.end() :] != rest):
             return phrase[: split.start()], rest
     return phrase, None
 
@@ -272,20 +393,35 @@ def is_organization_name(text: str) -> bool:
 _OWNER_GAP = re.compile(r"(?:\s*\([^)]*\))?('s|')?\s+")
 
 
-def _owner_before(paragraph: str, start: int, hits: list[Hit], places: list[Hit]):
+_GAP_TAIL = re.compile(r"(?:\s*\([^)]*\))?(?:'s|')?\s+$")
+
+
+def _owner_before(paragraph: str, start: int, owners: Owners):
     """The organization or country written right before a title: "France's", "the SOC's", "UN"."""
-    for hit in (*hits, *places):
-        match = hit.end <= start and _OWNER_GAP.fullmatch(paragraph, hit.end, start)
-        if match:
-            return hit.entry.name, hit.text, bool(match.group(1))
+    gap = _GAP_TAIL.search(paragraph, max(0, start - 200), start)
+    if not gap:
+        return None
+    # Where an owner may end: before the whole gap, or inside it (the gap's parts are optional).
+    for end in sorted({gap.start(), *range(gap.start(), start)}, reverse=True):
+        for hit in owners.ending_at.get(end, ()):
+            match = _OWNER_GAP.fullmatch(paragraph, hit.end, start)
+            if match:
+                return hit.entry.name, hit.text, bool(match.group(1))
     return None
+
+
+_NO_LONGER = re.compile(r"^(?:former|outgoing|then|new)\s+", re.IGNORECASE)
 
 
 def _tidy(title: str) -> str:
     """One spacing, the head word singular ("members of" -> "Member of"), a capital first letter."""
-    head, _, rest = " ".join(title.split()).strip(" ,").partition(" ")
-    head = singular(head)
-    title = f"{head} {rest}".strip()
+    title = _NO_LONGER.sub("", " ".join(title.split()).strip(" ,"))
+    head = ROLE_WORD.match(title)
+    if head:  # "Vice Presidents" -> "Vice President"
+        title = singular(head.group()) + title[head.end() :]
+    else:
+        head, _, rest = title.partition(" ")
+        title = f"{singular(head)} {rest}".strip()
     return title[:1].upper() + title[1:]
 
 
@@ -308,6 +444,20 @@ _CONNECTOR = re.compile(r"\s+(?:for|of|and|a|the|to|in|on|de)\s", re.IGNORECASE)
 
 
 _AT_NEXT = re.compile(r"\s+at\s")
+_TITLE_TAIL = re.compile(
+    r"\s+(?:of|at|in)\s+(?:the\s+)?[A-Z][\w'-]*"
+    r"(?:(?:'s)?(?:\s+(?:of|for|and|the|in|on|to|&))*\s+[A-Z][\w'-]*)*"
+)
+
+
+def title_phrases(text: str, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each title with the body it names after "of", "at" or "in" ("Head of the Legal
+    Department"): where a body belongs to a title rather than being named on its own."""
+    spans = []
+    for start, end in titles:
+        tail = _TITLE_TAIL.match(text, end)
+        spans.append((start, tail.end() if tail else end))
+    return spans
 
 
 def titled_organizations(text: str, titles: list[tuple[int, int]]) -> list[tuple[str, int]]:

@@ -1,10 +1,11 @@
 """The archive's domain model (Popolo-inspired): statements and the facts found in them."""
 
 from .corpus import CorpusVersion
+from .known_people import KnownPerson, KnownPersonName, Post
 from .meetings import Meeting
 from .organizations import Organization, OrganizationAlias, OrganizationMention
 from .people import Membership, Mention, MergeSuggestion, Person, PersonAlias
-from .places import Place, PlaceAlias, PlaceMention
+from .places import Demonym, Place, PlaceAlias, PlaceMention
 from .resolutions import Citation, Resolution
 from .review import Review
 from .statements import Statement
@@ -12,6 +13,9 @@ from .statements import Statement
 __all__ = [
     "Citation",
     "CorpusVersion",
+    "Demonym",
+    "KnownPerson",
+    "KnownPersonName",
     "Meeting",
     "Membership",
     "Mention",
@@ -24,6 +28,7 @@ __all__ = [
     "Place",
     "PlaceAlias",
     "PlaceMention",
+    "Post",
     "Resolution",
     "Review",
     "Statement",

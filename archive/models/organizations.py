@@ -28,6 +28,16 @@ class Organization(Versioned):
     parent = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
+    source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Where the facts come from: "Wikipedia: Syrian Interim Government".',
+    )
+    verified = models.BooleanField(
+        default=False,
+        help_text="Confirmed: checked against the source, or beyond doubt. Off while it needs "
+        "checking.",
+    )
 
     class Meta:
         ordering = ["name"]

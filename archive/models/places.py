@@ -17,12 +17,31 @@ class Place(Versioned):
         CROSSING = "crossing", "Border crossing"
         REGION = "region", "Region"
         OTHER = "other", "Other"
+        TERRITORY = "territory", "Territory"
+        GOVERNORATE = "governorate", "Governorate or province"
+        DISTRICT = "district", "District"
+        CAMP = "camp", "Camp"
+        PRISON = "prison", "Prison"
+        AIRPORT = "airport", "Airport"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+    needs_context = models.BooleanField(
+        default=False,
+        help_text="Its name is also a common word or a person's name: the extractor takes it for "
+        "this place only where the words around it show a place.",
+    )
+    source = models.CharField(
+        max_length=300, blank=True, help_text='Where the facts come from: "ISO 3166-1".'
+    )
+    verified = models.BooleanField(
+        default=False,
+        help_text="Confirmed: checked against the source, or beyond doubt. Off while it needs "
+        "checking.",
     )
 
     class Meta:
@@ -49,6 +68,20 @@ class PlaceAlias(Alias):
         ordering = ["name"]
         verbose_name_plural = "place aliases"
         constraints = [models.UniqueConstraint(fields=["place", "name"], name="unique_place_alias")]
+
+
+class Demonym(Alias):
+    """A country's adjective or the name of its people ("French", "Emirati", "Saudi").
+
+    Not a name of the place: "Russian jets" names no place. Titles use it for the organization
+    ("the French Special Envoy" is France's).
+    """
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="demonyms")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["place", "name"], name="unique_demonym")]
 
 
 class PlaceMention(Reviewed):

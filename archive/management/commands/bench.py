@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from archive.bench import report
+from archive.bench import extraction, report
 from archive.bench.database import database_url, scratch_database, scratch_name
 from archive.bench.queries import default_queries, read_queries
 from archive.bench.runner import Options, run
@@ -70,8 +70,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--table", type=Path, nargs="+", metavar="JSON", help="Only print a table of results."
         )
+        parser.add_argument(
+            "--extraction",
+            action="store_true",
+            help="Only time the extractor on one release of 10 KB, 100 KB and 1 MiB (no database).",
+        )
 
     def handle(self, *args, **o):
+        if o["extraction"]:
+            rows = extraction.measure(rounds=o["rounds"], seed=o["seed"])
+            if o["json"]:
+                o["json"].write_text(json.dumps({"extraction": rows}, indent=2) + "\n")
+            self.stdout.write(extraction.markdown_table(rows))
+            return
         if o["table"]:
             results = [json.loads(p.read_text()) for p in o["table"]]
             self.stdout.write(

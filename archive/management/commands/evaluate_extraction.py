@@ -37,10 +37,10 @@ class Command(BaseCommand):
             report = evaluate(gold_dir=gold, releases_dir=releases, gazetteer=gazetteer)
         except (OSError, ValueError, KeyError) as error:
             raise CommandError(f"cannot evaluate: {error}") from error
-        self.stdout.write(f"{'kind':<15} {'precision':>9} {'recall':>9} {'f1':>9}   tp  fp  fn")
+        self.stdout.write(f"{'kind':<19} {'precision':>9} {'recall':>9} {'f1':>9}   tp  fp  fn")
         for kind, score in report.scores.items():
             self.stdout.write(
-                f"{kind:<15} {score.precision:>9.3f} {score.recall:>9.3f} {score.f1:>9.3f}"
+                f"{kind:<19} {score.precision:>9.3f} {score.recall:>9.3f} {score.f1:>9.3f}"
                 f" {score.tp:>4} {score.fp:>3} {score.fn:>3}"
             )
         for title, rows in (("Misses", report.misses), ("False positives", report.false_positives)):

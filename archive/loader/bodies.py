@@ -1,0 +1,80 @@
+"""Organizations the gazetteer does not know, found by the shape of their names.
+
+"Syrian Tribal Council", "Ba'ath Party", "Harmoon Center for Contemporary Studies", "French Embassy
+in Ankara": capitalized words ending in a word such as Council, Party or Center, with perhaps a
+complement after "of", "for" or "in". Not a body: a run of a country's adjective and general words
+("Turkish Foreign Ministry", "Russian Forces": a government or an army without a proper name), a
+title ("Foreign Minister"), or a fragment of a known body's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import word_set
+from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD
+from .spans import Spans
+
+_WORD = r"[A-Z][\w'-]*"
+# Body nouns; a fund, a programme or a campaign is something a body runs, not a body.
+_NOUNS = "|".join(
+    sorted(
+        (ORG_NOUNS | {"Consortium", "Centre", "Syndicate", "Party"})
+        - {"Fund", "Programme", "Program", "Initiative", "Campaign", "Ministry"},
+        key=len,
+        reverse=True,
+    )
+)
+# Only a mission or an office is named with where it is: "the French Embassy in Ankara"; in
+# "the Syrian Democratic Movement in Azaz" the place is where the movement was met.
+_LOCATED_AFTER = (
+    "(?:"
+    + "|".join(f"(?<={noun})" for noun in ("Embassy", "Consulate", "Mission", "Office", "Bureau"))
+    + ")"
+)
+_FRAGMENT = re.compile(r"[A-Z][\w'-]*\s+(?:and|of|for|&)\s+$")
+_BODY = re.compile(
+    rf"(?<![\w'-])(?P<lead>(?:{_WORD}\s+){{1,4}})(?P<noun>{_NOUNS})(?![\w'-])"
+    rf"(?P<tail>(?:\s+(?:of|for|on)|{_LOCATED_AFTER}\s+in)\s+(?:the\s+)?"
+    rf"{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,3}})?"
+)
+# General words that make no proper name before a body noun ("the Foreign Ministry").
+_GENERAL = word_set("""
+    The A An This That Its Their His Her Our Foreign Interior Defense Defence Local Regional
+    National International Security Political Military Armed Public General Media Joint Higher
+    Supreme Central Regime Assad Legal Executive New Former
+""")
+
+
+# A country's mission is named by its adjective: "the French Embassy in Ankara".
+_MISSIONS = frozenset({"Embassy", "Consulate", "Mission", "Delegation"})
+
+
+def find_bodies(
+    text: str, known: list[tuple[int, int]], adjectives: frozenset[str] = frozenset()
+) -> list[tuple[str, int]]:
+    """(name, start) of each body-shaped name in `text` outside the `known` spans.
+
+    `adjectives` are countries' adjectives beyond the common ones ("Emirati", "Belgian")."""
+    found = []
+    known = Spans(known)
+    for match in _BODY.finditer(text):
+        start, end = match.start(), match.end()
+        if known.overlap(start, end):
+            continue
+        if _FRAGMENT.search(text, max(0, start - 40), start):
+            continue  # the end of a longer name: "Middle East and North Africa Directorate"
+        lead = match["lead"].split()
+        while lead and lead[0] in ("The", "A", "An"):
+            start += len(lead[0]) + 1
+            lead.pop(0)
+        demonyms = sum(w in DEMONYMS or w in adjectives for w in lead)
+        proper = [
+            w for w in lead if w not in _GENERAL and w not in DEMONYMS and w not in adjectives
+        ]
+        if not (proper or demonyms > 1 or (demonyms and match["noun"] in _MISSIONS)):
+            continue
+        if any(ROLE_WORD.fullmatch(w) or w.endswith("'s") for w in lead):
+            continue  # a title ("Foreign Minister"), or an owner and its body ("SOC's Council")
+        found.append((text[start:end], start))
+    return found

@@ -1,0 +1,537 @@
+"""The extractor's patterns, one test each, on sentences shaped like real releases."""
+
+from pathlib import Path
+
+import pytest
+
+from archive.loader.evaluation import evaluate
+from archive.loader.extract import extract
+from archive.loader.gazetteer import Gazetteer, KnownPerson, Post
+from archive.text import name_key
+
+SOC = "Syrian Opposition Coalition"
+SIG = "Syrian Interim Government"
+
+
+def people(text, **kwargs):
+    return {p.name: p for p in extract(text, **kwargs).people}
+
+
+def organizations(text):
+    return [o.name for o in extract(text).organizations]
+
+
+def places(text):
+    return [p.name for p in extract(text).places]
+
+
+def with_known_people(*known: KnownPerson) -> Gazetteer:
+    """The reference gazetteer with these people as the only known ones."""
+    base = Gazetteer.from_fixtures()
+    return Gazetteer(
+        organizations=list(base.organizations.values()),
+        places=list(base.places.values()),
+        resolutions=list(base.resolutions.values()),
+        people=list(known),
+    )
+
+
+KHOJA = KnownPerson(
+    "Khaled Khoja", ("Khaled Khoja", "Khalid Khoja"), (Post("President", SOC, 2015, 2016),)
+)
+KERRY = KnownPerson(
+    "John Kerry", ("John Kerry",), (Post("Secretary of State", "United States", 2013, 2017),)
+)
+ASSAD = KnownPerson(
+    "Bashar al-Assad", ("Bashar al-Assad",), (Post("President", "Syria", 2000, 2024),)
+)
+
+
+# -- people in lists and appositions
+
+
+def test_names_listed_before_the_title_they_were_elected_to_are_all_people_with_it():
+    found = people(
+        "The General Assembly of the SOC concluded its session in Istanbul. Ahmad Tomeh, "
+        "Rana Kassem, and Basil Haddad were elected vice-presidents, while Khaled Nasser was "
+        "elected Secretary-General."
+    )
+    for name in ("Ahmad Tomeh", "Rana Kassem", "Basil Haddad"):
+        assert (name_key(found[name].role), found[name].organization) == ("vicepresident", SOC)
+    assert found["Khaled Nasser"].role == "Secretary-General"
+
+
+def test_elected_as_a_title_after_the_name():
+    found = people("The members elected Hadi al-Bahra as President of the SOC for a new term.")
+    assert (found["Hadi al-Bahra"].role, found["Hadi al-Bahra"].organization) == (
+        "President",
+        SOC,
+    )
+
+
+def test_members_of_a_committee_said_to_be_composed_of_a_list():
+    found = people(
+        "The General Assembly elected a new political committee. The committee is composed of "
+        "Samira Masalmeh, Yasser Farhan, Fuad Aliko and Hawass Saadoun."
+    )
+    assert set(found) == {"Samira Masalmeh", "Yasser Farhan", "Fuad Aliko", "Hawass Saadoun"}
+    assert {p.role for p in found.values()} == {"Member of the political committee"}
+    assert {p.side for p in found.values()} == {"soc"}
+
+
+def test_ranks_between_listed_names_are_not_names():
+    found = people(
+        "The Assembly approved the appointment of senior officers Brigadier General Ahmed "
+        "Berri, Colonel Hassan Hammadeh and Colonel Fateh Hassoun."
+    )
+    assert {"Ahmed Berri", "Hassan Hammadeh", "Fateh Hassoun"} <= set(found)
+
+
+def test_a_title_after_the_name_between_commas():
+    found = people(
+        "The meeting was attended by Najib Ramadan, member of the General Assembly, and "
+        "Secretary-General Haytham Rahmeh."
+    )
+    assert (found["Najib Ramadan"].role, found["Najib Ramadan"].organization) == (
+        "Member of the General Assembly",
+        SOC,
+    )
+    assert found["Haytham Rahmeh"].role == "Secretary-General"
+
+
+def test_a_country_before_a_title_is_its_organization_not_part_of_it():
+    found = people("US Secretary of State John Kerry met SOC President Khaled Khoja.")
+    assert (found["John Kerry"].role, found["John Kerry"].organization) == (
+        "Secretary of State",
+        "United States",
+    )
+    assert "United States" not in places("US Secretary of State John Kerry met the SOC.")
+
+
+def test_a_surname_alone_is_the_known_person_with_that_surname():
+    gazetteer = with_known_people(KHOJA, KERRY)
+    found = people(
+        "Coalition President Khoja met US Secretary of State Kerry in Washington. Kerry said the "
+        "United States supports a political transition.",
+        gazetteer=gazetteer,
+        release_date=None,
+    )
+    assert found["Khaled Khoja"].spellings == ("Khoja",)
+    assert found["Khaled Khoja"].side == "soc"
+    assert (found["John Kerry"].organization, found["John Kerry"].side) == (
+        "United States",
+        "counterpart",
+    )
+
+
+def test_a_surname_alone_unknown_to_the_release_and_the_reference_names_nobody():
+    assert people("Khoja said the regime must go.", gazetteer=with_known_people(KERRY)) == {}
+
+
+def test_the_full_name_of_a_known_person_is_a_mention_the_assad_regime_is_not():
+    gazetteer = with_known_people(ASSAD)
+    found = people(
+        "The Coalition rejected the elections staged by Bashar al-Assad.", gazetteer=gazetteer
+    )
+    assert found["Bashar al-Assad"].side == "mentioned"
+    assert found["Bashar al-Assad"].organization is None  # the text gives him no title
+    assert people("The Assad regime shelled Idlib under Assad.", gazetteer=gazetteer) == {}
+
+
+def test_a_known_persons_post_gives_the_organization_of_the_title_written():
+    gazetteer = with_known_people(KHOJA)
+    found = people("President Khaled Khoja said the talks must resume.", gazetteer=gazetteer)
+    assert (found["Khaled Khoja"].role, found["Khaled Khoja"].organization) == ("President", SOC)
+
+
+def test_names_inside_a_body_named_by_shape_are_not_people():
+    found = people(
+        "It was attended by former UN envoy Lakhdar Brahimi and the director of the Arab Center "
+        "for Research and Policy Studies, Azmi Bishara."
+    )
+    assert set(found) == {"Lakhdar Brahimi", "Azmi Bishara"}
+    assert found["Azmi Bishara"].organization == "Arab Center for Research and Policy Studies"
+
+
+def test_a_description_is_no_title_before_a_name():
+    found = people("The members elected Hadi al-Bahra, who said the SOC would reform.")
+    assert found["Hadi al-Bahra"].role == ""
+
+
+# -- roles bounded by the grammar of titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organization"),
+    [
+        (
+            "Secretary of the Political Committee of the Syrian Coalition Abdulmajid Barakat said "
+            "the amnesty is a lie.",
+            "Abdulmajid Barakat",
+            "Secretary of the Political Committee",
+            SOC,
+        ),
+        (
+            "Chief of Staff of the Syrian National Army Brigadier General Fadlallah al-Hajji said "
+            "the army is ready.",
+            "Fadlallah al-Hajji",
+            "Chief of Staff",
+            "Syrian National Army",
+        ),
+        (
+            "The Syrian Interim Government's Defense Minister Major General Hassan Hamada said the "
+            "corps are ready.",
+            "Hassan Hamada",
+            "Defense Minister",
+            SIG,
+        ),
+        (
+            "Vice President of the Syrian Opposition Coalition Dima Moussa said the sanctions "
+            "must stay.",
+            "Dima Moussa",
+            "Vice President",
+            SOC,
+        ),
+        (
+            "SOC President Salem al-Meslet received Ahmad Ramadan, Representative of the Movement "
+            "in the SOC.",
+            "Ahmad Ramadan",
+            "Representative of the Movement",
+            SOC,
+        ),
+        (
+            "Head of the Coalition's Legal Department Haitham al-Maleh said the report is ready.",
+            "Haitham al-Maleh",
+            "Head of the Legal Department",
+            SOC,
+        ),
+        (
+            "The delegation included the Minister of Local Administration in the Syrian Interim "
+            "Government, Mohammed Saleh.",
+            "Mohammed Saleh",
+            "Minister of Local Administration",
+            SIG,
+        ),
+        (
+            "The SOC President met Stefan Schneck, Germany's Special Envoy for Syria, in Istanbul.",
+            "Stefan Schneck",
+            "Special Envoy for Syria",
+            "Germany",
+        ),
+        (
+            "The panel featured Stephen Rapp, former US Ambassador-at-Large for War Crimes Issues.",
+            "Stephen Rapp",
+            "Ambassador-at-Large for War Crimes Issues",
+            "United States",
+        ),
+        (
+            "He met the head of the Syrian Coalition's office in Qatar, Nizar al-Haraki, in Doha.",
+            "Nizar al-Haraki",
+            "Head of the office in Qatar",
+            SOC,
+        ),
+        (
+            "It sent letters to the foreign ministers of the EU and to EU High Representative "
+            "Kaja Kallas.",
+            "Kaja Kallas",
+            "High Representative",
+            "European Union",
+        ),
+        (
+            "The statements of President Putin's special envoy Alexander Lavrentiev in Astana "
+            "were condemned.",
+            "Alexander Lavrentiev",
+            "Special envoy",
+            None,
+        ),
+        (
+            "The Coalition's representative in the United States Najib Ghadbian attended.",
+            "Najib Ghadbian",
+            "Representative in the United States",
+            SOC,
+        ),
+    ],
+)
+def test_roles_follow_the_grammar_of_titles(text, name, role, organization):
+    person = people(text)[name]
+    assert (person.role, person.organization) == (role, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "He met the Emirati Minister of State Khalifa Shaheen.",
+            "Khalifa Shaheen",
+            "United Arab Emirates",
+        ),
+        (
+            "He met the French President's advisor for the Middle East, Anne-Claire Legendre.",
+            "Anne-Claire Legendre",
+            "France",
+        ),
+    ],
+)
+def test_a_countrys_adjective_before_a_title_or_its_holder_gives_the_country(text, name, country):
+    assert people(text)[name].organization == country
+
+
+def test_a_plural_title_before_listed_names_is_each_ones_in_the_singular():
+    found = people(
+        "In attendance were Vice Presidents Abdulhakim Bashar and Ruba Habboush of the SOC."
+    )
+    assert found["Abdulhakim Bashar"].role == found["Ruba Habboush"].role == "Vice President"
+
+
+def test_a_diplomatic_title_keeps_where_it_is_held_and_gives_whose_it_is():
+    found = people(
+        "The delegation included the representative of the Coalition in Germany, Bassam Abdullah."
+    )
+    person = found["Bassam Abdullah"]
+    assert (person.role, person.organization) == ("Representative in Germany", SOC)
+
+
+# -- sides from the structure of the release
+
+
+def test_the_head_of_a_body_whose_delegation_the_coalition_received_is_a_counterpart():
+    found = people(
+        "The SOC's Political Committee met with a delegation of the Kurdish National Council in "
+        "Erbil. In attendance were Vice President Abdulhakim Bashar and the head of the Kurdish "
+        "National Council Saud Mulla."
+    )
+    assert found["Saud Mulla"].side == "counterpart"
+    assert found["Abdulhakim Bashar"].side == "soc"
+
+
+def test_those_a_delegation_met_are_not_its_members():
+    found = people(
+        "A delegation of the Syrian Opposition Coalition visited Berlin and met with members of "
+        "the Foreign Affairs Committee, including committee chairman Michael Roth and MP Omid "
+        "Nouripour."
+    )
+    assert found["Michael Roth"].side == found["Omid Nouripour"].side == "counterpart"
+    assert found["Michael Roth"].organization != SOC
+
+
+def test_every_subject_of_a_verb_of_speech_after_a_list_spoke():
+    found = people(
+        "The SOC held a teleconference with US senators. Senator Jim Risch and Congressman Joe "
+        "Wilson said Congress will oppose lifting the sanctions."
+    )
+    assert found["Jim Risch"].spoke and found["Joe Wilson"].spoke
+    assert found["Jim Risch"].side == "counterpart"
+
+
+def test_the_coalitions_delegation_is_its_side_the_other_delegation_its_counterpart():
+    found = people(
+        "President of the Syrian Coalition Riad Seif met with Turkish Foreign Minister Mevlut "
+        "Cavusoglu in Ankara. The Coalition's delegation included Vice-presidents Abdul Rahman "
+        "Mustafa and Salwa Aktaw. The Turkish delegation included Umit Yalcin."
+    )
+    assert found["Abdul Rahman Mustafa"].side == found["Salwa Aktaw"].side == "soc"
+    assert name_key(found["Salwa Aktaw"].role) == "vicepresident"
+    assert (found["Umit Yalcin"].organization, found["Umit Yalcin"].side) == (
+        "Turkey",
+        "counterpart",
+    )
+    assert found["Mevlut Cavusoglu"].side == "counterpart"
+
+
+def test_members_of_a_delegation_of_a_named_body_are_that_bodys():
+    found = people(
+        "SOC President Salem al-Meslet received a delegation of the Syrian Democratic Movement "
+        "in Azaz. The delegation included Rana Hamdan and Saeed Khalil."
+    )
+    assert found["Rana Hamdan"].organization == "Syrian Democratic Movement"
+    assert found["Rana Hamdan"].side == "counterpart"
+
+
+def test_people_accompanying_an_official_of_the_coalitions_side_share_it():
+    found = people(
+        "The Head of the Syrian Interim Government, Abdurrahman Mustafa, visited Azaz, "
+        "accompanied by the Minister of Health Maram al-Sheikh."
+    )
+    assert (found["Maram al-Sheikh"].organization, found["Maram al-Sheikh"].side) == (SIG, "soc")
+
+
+def test_the_one_written_to_is_a_counterpart():
+    found = people(
+        "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "
+        "Guterres on the escalation in Idlib."
+    )
+    assert found["Antonio Guterres"].side == "counterpart"
+    assert found["Antonio Guterres"].role == "Secretary-General"
+
+
+def test_others_at_a_conference_are_only_mentioned():
+    found = people(
+        "SOC Vice President Rabea Hajj Bakri took part in a conference in Doha. The conference "
+        "was attended by researchers, including former UN envoy Lakhdar Brahimi."
+    )
+    assert found["Lakhdar Brahimi"].side == "mentioned"
+
+
+def test_one_who_speaks_in_a_release_of_talks_is_the_counterpart():
+    found = people(
+        "Members of the SOC's political committee held a teleconference with US senators.\n"
+        "Senator Jim Risch said that Congress will oppose lifting the sanctions."
+    )
+    assert found["Jim Risch"].side == "counterpart"
+
+
+# -- organizations
+
+
+def test_bodies_the_gazetteer_does_not_know_are_found_by_the_shape_of_their_names():
+    found = organizations(
+        "SOC President received a delegation of the Syrian Tribal Council. They discussed the "
+        "Ba'ath Party and a study by the Harmoon Center for Contemporary Studies."
+    )
+    assert {
+        "Syrian Tribal Council",
+        "Ba'ath Party",
+        "Harmoon Center for Contemporary Studies",
+    } <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish government said the Russian Forces attacked.",
+        "Funds come from the Early Recovery Fund.",
+        "The Middle East and North Africa Directorate held talks.",
+    ],
+)
+def test_no_body_from_a_countrys_adjective_a_fund_or_a_fragment(text):
+    assert organizations(text) == []
+
+
+def test_no_organization_from_possessives_fragments_titles_or_the_source_line():
+    found = organizations(
+        "The SOC's President met the Chief of Staff to the Supreme Military Council. The Syrian "
+        "Interim Government's Minister of Local Administration and Services Muhammad Sayed "
+        "Suleiman attended.\n(Source: SOC's Media Department)"
+    )
+    assert "SOC's" not in found
+    assert not any(name.startswith(("Staff", "Local Administration")) for name in found)
+    assert "Media Department" not in found
+    assert {SOC, SIG, "Supreme Military Council"} <= set(found)
+
+
+def test_a_short_reference_to_a_named_body_is_not_another_body():
+    found = organizations(
+        "He met the ambassador at the French Embassy in Ankara. The embassy later announced aid."
+    )
+    assert found == ["French Embassy in Ankara"]
+
+
+def test_the_coalitions_organs_and_bodies_inside_titles_are_not_listed():
+    found = organizations(
+        "The SOC's General Assembly concluded its session. The Coordinator of the Foreign "
+        "Relations Department Abdulahad Astepho and the General Secretariat reported."
+    )
+    assert found == [SOC]
+
+
+# -- places
+
+
+def test_a_list_of_countries_gives_every_country():
+    found = places(
+        "The list included Albania, Australia, Belgium, Croatia, New Zealand and North Macedonia."
+    )
+    assert found == ["Albania", "Australia", "Belgium", "Croatia", "New Zealand", "North Macedonia"]
+
+
+def test_places_the_reference_lacks_are_found_where_a_release_lists_them():
+    found = places(
+        "Regime forces shelled the villages of Kafr Owaid, Sfuhen and Fleifel in Jabal al-Zawiya "
+        "and the Al-Nairab camp, and the town of Tal Mardikh."
+    )
+    assert {"Kafr Owaid", "Sfuhen", "Fleifel", "Al-Nairab camp", "Tal Mardikh"} <= set(found)
+    assert people("Regime forces shelled the villages of Kafr Owaid and Sfuhen.") == {}
+
+
+def test_a_countrys_adjective_before_a_camp_or_base_names_no_place():
+    assert places("Russian jets took off from the Russian airbase.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Families arrived from rural Damascus.", "Damascus"),
+        ("Families arrived from the Damascus countryside.", "Damascus"),
+        ("It will coordinate with the UK, the US, and Germany.", "United States"),
+    ],
+)
+def test_places_as_the_conventions_name_them(text, place):
+    assert place in places(text)
+
+
+# -- event kind and place
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fmt"),
+    [
+        ("The SOC welcomed the delegation during a visit to Gaziantep.", "visit", "in person"),
+        ("SOC President delivered a speech at the Brussels Conference.", "speech", "unknown"),
+        (
+            "In an interview with Syria TV, the SOC's Secretary-General said...",
+            "interview",
+            "unknown",
+        ),
+        ("The political committee held a teleconference with US senators.", "meeting", "virtual"),
+        ("Dima Moussa participated in a panel discussion in Washington.", "conference", "unknown"),
+        ("The Syrian Coalition condemned the shelling of Idlib.", "statement", "unknown"),
+        ("Hariri said that the Astana meetings are a waste of time.", "statement", "unknown"),
+        (
+            "In a press statement, Hariri said the regime violated the Sochi conference's terms.",
+            "statement",
+            "unknown",
+        ),
+    ],
+)
+def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
+    event = extract(text).event
+    assert (event.kind, event.format) == (kind, fmt)
+
+
+def test_header_lines_do_not_hide_the_event_of_the_body():
+    text = (
+        "Press release\nSyrian Opposition Coalition\nDepartment of Media and Communications\n"
+        "14 March 2016\nCoalition President Khoja met with US Special Envoy Michael Ratney."
+    )
+    assert extract(text).event.kind == "meeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Riad Seif met with Turkish Foreign Minister Mevlut Cavusoglu in Ankara.", "Ankara"),
+        ("The SOC held a meeting in the Turkish capital, Ankara, with the envoy.", "Ankara"),
+        ("Al-Bahra met the envoy at the Coalition's headquarters in Istanbul.", "Istanbul"),
+        ("The SOC held a meeting on the situation in Aleppo.", None),
+    ],
+)
+def test_the_meetings_place(text, place):
+    assert extract(text).event.place == place
+
+
+# -- the constructed releases of tests/extraction, annotated by the corpus conventions
+
+CONSTRUCTED = Path(__file__).parent / "extraction"
+
+
+def test_scores_on_the_constructed_releases_hold():
+    scores = evaluate(gold_dir=CONSTRUCTED / "gold", releases_dir=CONSTRUCTED / "releases").scores
+    assert len(list((CONSTRUCTED / "gold").glob("*.json"))) >= 25
+    assert scores["people"].f1 >= 0.95
+    assert scores["roles"].f1 >= 0.90
+    assert scores["organizations"].f1 >= 0.92
+    assert scores["places"].f1 >= 0.92
+    assert scores["resolutions"].f1 == 1.0
+    assert scores["event kind"].f1 >= 0.95
+    assert scores["side"].f1 >= 0.88
+    assert scores["person organization"].f1 >= 0.88
