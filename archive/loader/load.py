@@ -37,6 +37,7 @@ is duplicated). Two loads never run at once: a load refuses to start while anoth
   was checked, even if a file changes meanwhile.
 """
 
+import dataclasses
 import datetime
 import hashlib
 import pickle
@@ -60,6 +61,7 @@ from archive.validation import is_plausible_date
 from .dates import release_date_in
 from .errors import ReleaseError
 from .extract import Extraction, Gazetteer, extract, paragraphs_of
+from .gazetteer import Entry, ResolutionEntry
 from .parallel import Extracted, Extractor, default_workers
 from .parse import Release, find_release_files, parse_file
 from .store import EntityStore
@@ -137,7 +139,8 @@ def load_releases(
         workers = default_workers(checked.size, parallel_from=PARALLEL_FROM)
     last_id_before = run.last_id_before if run else _last_statement_id()
     skip = run.written if run else 0
-    with Extractor(gazetteer=Gazetteer.from_database(), workers=0 if dry_run else workers) as ex:
+    gazetteer = _gazetteer_from(run.gazetteer) if run else Gazetteer.from_database()
+    with Extractor(gazetteer=gazetteer, workers=0 if dry_run else workers) as ex:
         writer = _Writer(
             report=report, progress=progress, extractor=ex, last_id_before=last_id_before
         )
@@ -157,7 +160,9 @@ def load_releases(
                 for batch in batches:
                     writer.count(batch)
                 return report
-            writer.run = _start_run(run, paths=paths, checked=checked, last_id=last_id_before)
+            writer.run = _start_run(
+                run, paths=paths, checked=checked, last_id=last_id_before, gazetteer=gazetteer
+            )
             report.resumed = skip
             try:
                 _write(batches, writer)
@@ -205,7 +210,12 @@ def _last_statement_id() -> int:
 
 
 def _start_run(
-    run: LoadRun | None, *, paths: list[Path], checked: "CheckedReleases", last_id: int
+    run: LoadRun | None,
+    *,
+    paths: list[Path],
+    checked: "CheckedReleases",
+    last_id: int,
+    gazetteer: Gazetteer,
 ) -> LoadRun:
     if run is None:
         run = LoadRun(
@@ -213,12 +223,33 @@ def _start_run(
             fingerprint=checked.fingerprint,
             total=checked.count,
             last_id_before=last_id,
+            gazetteer=_gazetteer_snapshot(gazetteer),
         )
     run.state = LoadRun.State.RUNNING
     for name, value in LoadRun.this_process().items():
         setattr(run, name, value)
     run.save()
     return run
+
+
+def _gazetteer_snapshot(gazetteer: Gazetteer) -> dict:
+    """The gazetteer as JSON, so that a resumed run extracts what the run would have."""
+    return {
+        "organizations": [dataclasses.astuple(e) for e in gazetteer.organizations.values()],
+        "places": [dataclasses.astuple(e) for e in gazetteer.places.values()],
+        "resolutions": [dataclasses.astuple(r) for r in gazetteer.resolutions.values()],
+    }
+
+
+def _gazetteer_from(snapshot: dict) -> Gazetteer:
+    def entry(name, kind, parent, names):
+        return Entry(name, kind, parent, tuple(names))
+
+    return Gazetteer(
+        organizations=[entry(*row) for row in snapshot["organizations"]],
+        places=[entry(*row) for row in snapshot["places"]],
+        resolutions=[ResolutionEntry(*row) for row in snapshot["resolutions"]],
+    )
 
 
 def _stop_run(run: LoadRun, state: str) -> None:

@@ -12,7 +12,8 @@ class LoadRun(models.Model):
     `written` counts the releases committed, in the order the check pass read them, in the same
     transaction as each batch, so after a crash it says exactly where to go on from; `--resume`
     checks that the files are the ones this run checked (`fingerprint`) and matches releases
-    against the statements as they were when the run began (`last_id_before`).
+    against the statements as they were when the run began (`last_id_before`), extracting them
+    with the gazetteer of that moment (not one grown by the run's own first batches).
     """
 
     class State(models.TextChoices):
@@ -34,6 +35,9 @@ class LoadRun(models.Model):
     updated_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
     last_id_before = models.BigIntegerField(default=0)
+    gazetteer = models.JSONField(
+        default=dict, help_text="The organizations, places and resolutions known at the start."
+    )
     host = models.CharField(max_length=255, blank=True)
     pid = models.PositiveIntegerField(default=0)
 
