@@ -52,8 +52,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from archive.cache import corpus_changed
 from archive.models import LoadRun, Statement
+from archive.models.corpus import one_change
 from archive.search.maintenance import settle_index
 from archive.text import make_slug
 from archive.validation import is_plausible_date
@@ -169,9 +169,6 @@ def load_releases(
             except BaseException:
                 _stop_run(writer.run, LoadRun.State.INTERRUPTED)
                 raise
-            finally:
-                if report.created or report.updated:
-                    corpus_changed()  # cached archive-wide counts must be recounted
     _stop_run(writer.run, LoadRun.State.DONE)
     if report.created or report.updated:
         settle_index()
@@ -446,7 +443,9 @@ class _Writer:
             todo.append((item, next(extractions) if item.extract else None))
         counts = (self.report.created, self.report.updated, self.report.unchanged)
         try:
-            with transaction.atomic():
+            # Its writes move the corpus version once, with the batch: readers' cached counts
+            # follow the archive as each batch becomes visible.
+            with transaction.atomic(), one_change():
                 self._write(todo)
                 self.done += len(batch.items)
                 self._record()

@@ -1,5 +1,6 @@
 """The archive's domain model (Popolo-inspired): statements and the facts found in them."""
 
+from .corpus import CorpusVersion
 from .loads import LoadRun
 from .meetings import Meeting
 from .organizations import Organization, OrganizationAlias, OrganizationMention
@@ -11,6 +12,7 @@ from .statements import Statement
 
 __all__ = [
     "Citation",
+    "CorpusVersion",
     "LoadRun",
     "Meeting",
     "Membership",

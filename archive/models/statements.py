@@ -12,6 +12,8 @@ from django.urls import reverse
 from archive.search.document import SearchDocument
 from archive.text import make_slug
 
+from .corpus import Versioned, VersionedQuerySet
+
 
 def body_hash(body: str) -> str:
     """SHA-256 of the body with line endings and edge whitespace normalized."""
@@ -24,7 +26,7 @@ class Language(models.TextChoices):
     ARABIC = "ar", "Arabic"
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(VersionedQuerySet):
     def published(self):
         return self.filter(status=Statement.Status.PUBLISHED)
 
@@ -71,7 +73,7 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
         return super().get_queryset().defer("search_document")
 
 
-class Statement(models.Model):
+class Statement(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"

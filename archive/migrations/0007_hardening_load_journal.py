@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0005_statement_newest_index'),
+        ('archive', '0006_corpus_version'),
     ]
 
     operations = [
