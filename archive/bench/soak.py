@@ -43,6 +43,7 @@ class SoakResult:
     clients: int = 0
     statuses: Counter = field(default_factory=Counter)
     unanswered: int = 0
+    unanswered_urls: list[str] = field(default_factory=list)  # timed out or connection dropped
     latencies: list[float] = field(default_factory=list)
     server_errors: list[str] = field(default_factory=list)  # the URLs that answered 5xx
     loads: int = 0  # loads finished during the soak
@@ -72,6 +73,7 @@ class SoakResult:
             "releases_loaded": self.releases_loaded,
             "load_failures": self.load_failures,
             "first_server_errors": self.server_errors[:20],
+            "first_unanswered": self.unanswered_urls[:20],
         }
 
     def summary(self) -> str:
@@ -175,8 +177,9 @@ async def _clients(
             began = time.monotonic()
             try:
                 status = await http._fetch(port, url, REQUEST_TIMEOUT)
-            except (TimeoutError, OSError, ValueError, IndexError):
+            except (TimeoutError, OSError, ValueError, IndexError) as error:
                 result.unanswered += 1
+                result.unanswered_urls.append(f"{type(error).__name__} {url[:200]}")
                 continue
             result.latencies.append(time.monotonic() - began)
             result.statuses[status] += 1

@@ -60,7 +60,7 @@ class Command(BaseCommand):
         if requests and result.requests < requests:
             self.stderr.write(f"only {result.requests:,} of {requests:,} requests in the time")
         if not result.ok:
-            for error in result.server_errors[:20]:
+            for error in result.server_errors[:20] + result.unanswered_urls[:20]:
                 self.stderr.write(error)
             for failure in result.load_failures:
                 self.stderr.write(f"load failed: {failure}")
