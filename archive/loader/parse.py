@@ -32,7 +32,6 @@ RELEASE_SUFFIXES = (".txt", ".jsonl")
 MAX_TEXT_FILE_BYTES = 1024 * 1024
 MAX_JSONL_FILE_BYTES = 256 * 1024 * 1024  # read whole; split bigger bulk loads into files
 MAX_RECORD_BYTES = 1024 * 1024
-MAX_TITLE_CHARS = 300
 
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y")
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]{0,29})[ \t]*:[ \t]*(.*)$")
