@@ -58,3 +58,25 @@ clean:
 
 test-postgres: install
 	DATABASE_URL=$${PG_TEST_URL:-postgres://postgres@127.0.0.1:5432/archive} $(PY) -m pytest
+
+# Soak (README "Reliability"): gunicorn with production settings on a scratch database beside the
+# configured one, N clients sending mixed pages and hostile queries while loads of 2,000 releases
+# run one after another; fails on any 5xx. `soak` is the full run on SQLite then PostgreSQL,
+# `soak-ci` a minute per engine.
+SOAK := ALLOW_INSECURE_KEY=1 PLAIN_STATIC=1 SECURE_SSL_REDIRECT=0 $(PY) manage.py soak
+SOAK_PG_URL ?= $(or $(PG_TEST_URL),postgres://postgres@127.0.0.1:5432/archive)
+SOAK_SECONDS ?= 2400
+SOAK_REQUESTS ?= 10000
+SOAK_CLIENTS ?= 8
+.PHONY: soak soak-ci
+
+soak: install
+	$(SOAK) --seconds $(SOAK_SECONDS) --requests $(SOAK_REQUESTS) --clients $(SOAK_CLIENTS) \
+		--base 2000 --load-size 2000 --json bench-results/soak-sqlite.json
+	DATABASE_URL=$(SOAK_PG_URL) $(SOAK) --seconds $(SOAK_SECONDS) --requests $(SOAK_REQUESTS) \
+		--clients $(SOAK_CLIENTS) --base 2000 --load-size 2000 --json bench-results/soak-postgresql.json
+
+soak-ci: install
+	$(SOAK) --seconds 60 --clients 4 --base 500 --load-size 500 --json bench-results/soak-ci-sqlite.json
+	DATABASE_URL=$(SOAK_PG_URL) $(SOAK) --seconds 60 --clients 4 --base 500 --load-size 500 \
+		--json bench-results/soak-ci-postgresql.json

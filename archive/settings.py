@@ -200,3 +200,28 @@ else:
 # own listing and page of results; past them the page says what it could not do in time.
 ARCHIVE_COUNT_BUDGET_MS = int(os.environ.get("ARCHIVE_COUNT_BUDGET_MS", "200"))
 ARCHIVE_SEARCH_BUDGET_MS = int(os.environ.get("ARCHIVE_SEARCH_BUDGET_MS", "500"))
+
+# ---- Reliability ----
+# The dates a statement may carry (archive/validation.py): a year outside them is a typo.
+# ARCHIVE_LATEST_YEAR unset means next year, whenever "now" is.
+ARCHIVE_EARLIEST_YEAR = int(os.environ.get("ARCHIVE_EARLIEST_YEAR", "1900"))
+ARCHIVE_LATEST_YEAR = int(os.environ.get("ARCHIVE_LATEST_YEAR", "0")) or None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A writer waits up to this many seconds for the lock (SQLite's busy timeout) rather than
+    # failing with "database is locked": a load holds it one short batch at a time.
+    DATABASES["default"]["OPTIONS"]["timeout"] = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+
+# Content Security Policy: scripts only from this site's own files, never inline. Style
+# attributes stay allowed (the histogram sizes its bars with them); they cannot run code.
+MIDDLEWARE += ["django.middleware.csp.ContentSecurityPolicyMiddleware"]
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}

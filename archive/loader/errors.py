@@ -11,4 +11,6 @@ class ReleaseError(Exception):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        # A value quoted in the message may hold a lone surrogate, which no terminal can print.
+        text = f"{self.path}:{self.line}: {self.message}"
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")

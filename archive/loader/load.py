@@ -1,50 +1,67 @@
-"""Loading releases into the database: validate everything first, then write in one transaction.
+"""Loading releases into the database: validate everything first, then write in short batches.
 
 `load_releases()` is all-or-nothing per run: if any file has a problem, every problem is reported
-(`file:line: message`) and nothing is written. It is idempotent: a release is matched to its
-statement by source URL, else by content hash, else (for an unaddressed file edited in place) by
-the file it came from; an unchanged release touches nothing (it is not even extracted), a changed
-one is updated and its entities re-extracted (editors' confirmed and removed facts are kept by the
-EntityStore). Only statements that existed before the run are matched, so the releases of one run
-never match each other.
+(`file:line: message`) and nothing is written. Every field is checked before any write against
+what both engines store (`archive.validation`), so SQLite and PostgreSQL refuse the same files
+with the same report. It is idempotent: a release is matched to its statement by source URL,
+else by content hash, else (for an unaddressed file edited in place) by the file it came from;
+an unchanged release touches nothing (it is not even extracted), a changed one is updated and
+its entities re-extracted (editors' confirmed and removed facts are kept by the EntityStore).
+Only statements that existed before the run are matched, so the releases of one run never match
+each other.
 
-Everything runs in one transaction, opened before the files are read (so that a concurrent load
-waits rather than matching statements this one is about to change), and a large load streams:
+A run writes in batches, each in a transaction of its own, so it never holds the write lock for
+long: editors keep saving (and logging in) during a load of any size. The run is recorded in the
+load journal (`LoadRun`), updated in each batch's transaction; a run that dies (a crash, a kill)
+is left "running" or "interrupted" with the number of releases it committed, and `resume=True`
+finishes it: it checks the same files again (they must not have changed), skips what was
+committed and matches the rest as the run would have. Until then the archive holds the first
+part of the run; a new load without `resume` abandons it (its releases are matched, so nothing
+is duplicated). Two loads never run at once: a load refuses to start while another one runs.
+
 - The check pass parses every file and keeps only the problems, the keys that find repeated
   releases (source URLs and body hashes) and which (file, line) repeats an earlier release.
 - The releases are written in batches of `batch_size`: each batch is matched to existing
   statements with a few queries and the extraction of its new and changed releases starts; then,
   in order, its new statements are created with one bulk INSERT and their entities stored with
   one INSERT per table (`EntityStore.add()` / `flush()`); updates, which are rare, take the
-  one-by-one path.
+  one-by-one path. A batch's extraction is finished before its transaction begins.
 - Extraction, the costliest step (about 2 ms a release), runs in worker processes
   (`parallel.Extractor`) when a load has `PARALLEL_FROM` bytes of files or more, a batch or more
   ahead of the writing; results come back in input order, so the rows are the same whichever way
   a load runs.
 - Loads of up to `KEEP_IN_MEMORY` bytes of files are read once: batches are matched and sent to
   extraction while the check goes on, and written once it has found no problem. Larger loads
-  (a million releases) are read twice, the check first, then the write streaming batch by batch
-  with at most `AHEAD` batches being extracted, so that memory stays flat; a file that changed
-  in between fails the load, with nothing written, even if earlier batches were.
+  (a million releases) spool the checked releases to a temporary file and write from it with at
+  most `AHEAD` batches being extracted, so that memory stays flat and what is written is what
+  was checked, even if a file changes meanwhile.
 """
 
+import dataclasses
 import datetime
+import hashlib
+import pickle
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
-from archive.models import Statement
+from archive.models import LoadRun, Statement
 from archive.models.corpus import one_change
 from archive.search.maintenance import settle_index
 from archive.text import make_slug
+from archive.validation import is_plausible_date
 
 from .dates import release_date_in
 from .errors import ReleaseError
 from .extract import Extraction, Gazetteer, extract, paragraphs_of
+from .gazetteer import Entry, ResolutionEntry
 from .parallel import Extracted, Extractor, default_workers
 from .parse import Release, find_release_files, parse_file
 from .store import EntityStore
@@ -55,8 +72,9 @@ BATCH_SIZE = 500  # releases written together: a few queries each, whatever the 
 # Sizes in bytes of release files. Extraction costs about 0.5 ms a kB of text, so below 1 MB
 # starting worker processes (half a second) would cost about what it saves.
 PARALLEL_FROM = 1024 * 1024
-KEEP_IN_MEMORY = 128 * 1024 * 1024  # larger loads are read twice rather than held
+KEEP_IN_MEMORY = 128 * 1024 * 1024  # larger loads are spooled to a temporary file, not held
 AHEAD = 2  # batches being extracted while one is written
+JOURNAL = "load journal"  # the "file" of the errors about the journal rather than a release
 
 
 @dataclass
@@ -66,6 +84,8 @@ class LoadReport:
     unchanged: int = 0
     errors: list[ReleaseError] = field(default_factory=list)
     dry_run: bool = False
+    resumed: int = 0  # releases an interrupted run had written, skipped by this one
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -77,6 +97,8 @@ class LoadReport:
             f"{self.created} {verb}created, {self.updated} {verb}updated, "
             f"{self.unchanged} unchanged, {len(self.errors)} errors"
         )
+        if self.resumed:
+            outcome = f"resumed after {self.resumed} releases already written: {outcome}"
         if self.errors:
             outcome += " - nothing was written"
         return outcome
@@ -84,57 +106,161 @@ class LoadReport:
 
 def load_releases(
     *,
-    paths: Iterable[Path],
+    paths: Iterable[Path] = (),
     dry_run: bool = False,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
+    resume: bool = False,
 ) -> LoadReport:
     """Parse, check, extract and store every release under `paths`.
 
     `workers`: extraction processes (0: extract in this process); by default none for a small
-    load, else one per CPU.
+    load, else one per CPU. `resume`: finish the interrupted run instead (its own paths when
+    none are given).
     """
     report = LoadReport(dry_run=dry_run)
+    run = _unfinished_run(report, resume=resume, dry_run=dry_run)
+    if report.errors:
+        return report
+    paths = [Path(p) for p in (paths or (run.paths if run else []))]
     checked = CheckedReleases(find_release_files(paths))
+    if run is not None and run.fingerprint != checked.fingerprint:
+        report.errors.append(
+            ReleaseError(
+                JOURNAL,
+                run.pk,
+                "the files changed since the interrupted load checked them, so it cannot be "
+                "resumed as it was: load them again without --resume",
+            )
+        )
+        return report
     if workers is None:
         workers = default_workers(checked.size, parallel_from=PARALLEL_FROM)
-    gazetteer = Gazetteer.from_database()
-    try:
-        with (
-            Extractor(gazetteer=gazetteer, workers=workers) as extractor,
-            transaction.atomic(),
-            one_change(),
-        ):
-            writer = _Writer(report=report, progress=progress, extractor=extractor)
+    last_id_before = run.last_id_before if run else _last_statement_id()
+    skip = run.written if run else 0
+    gazetteer = _gazetteer_from(run.gazetteer) if run else Gazetteer.from_database()
+    with Extractor(gazetteer=gazetteer, workers=0 if dry_run else workers) as ex:
+        writer = _Writer(
+            report=report, progress=progress, extractor=ex, last_id_before=last_id_before
+        )
+        releases = checked.check(report.errors)
+        with _Spool() as spool:
             if checked.size <= KEEP_IN_MEMORY:
                 # Read once: each batch is matched and sent to extraction as soon as it is read.
-                batches = [
-                    writer.prepare(b) for b in _batches(checked.check(report.errors), batch_size)
-                ]
+                todo = islice(releases, skip, None)
+                batches = [writer.prepare(b) for b in _batches(todo, batch_size)]
             else:
-                for _ in checked.check(report.errors):
-                    pass
-                batches = (writer.prepare(b) for b in _batches(checked.read_again(), batch_size))
+                spool.write(releases)
+                batches = (writer.prepare(b) for b in _batches(spool.read(skip), batch_size))
             if report.errors:
-                transaction.set_rollback(True)
                 return report
-            writer.total = checked.count
-            _write(batches, writer)
+            writer.total, writer.done = checked.count, skip
             if dry_run:
-                transaction.set_rollback(True)
-    except ReleaseError as error:  # a file changed between the check and the write
-        report.created = report.updated = report.unchanged = 0
-        report.errors.append(error)
-        return report
-    if not dry_run and (report.created or report.updated):
+                for batch in batches:
+                    writer.count(batch)
+                return report
+            writer.run = _start_run(
+                run, paths=paths, checked=checked, last_id=last_id_before, gazetteer=gazetteer
+            )
+            report.resumed = skip
+            try:
+                _write(batches, writer)
+            except BaseException:
+                _stop_run(writer.run, LoadRun.State.INTERRUPTED)
+                raise
+    _stop_run(writer.run, LoadRun.State.DONE)
+    if report.created or report.updated:
         settle_index()
     return report
 
 
+def _unfinished_run(report: LoadReport, *, resume: bool, dry_run: bool) -> LoadRun | None:
+    """The interrupted run to finish (with `resume`), after checking that no load is running."""
+    unfinished = LoadRun.objects.filter(state__in=LoadRun.UNFINISHED).first()
+    if unfinished is not None and unfinished.is_alive:
+        report.errors.append(
+            ReleaseError(
+                JOURNAL,
+                unfinished.pk,
+                f"another load is running (process {unfinished.pid} on {unfinished.host}, "
+                f"started {unfinished.started:%Y-%m-%d %H:%M:%S} UTC); wait for it to finish",
+            )
+        )
+        return None
+    if resume:
+        if unfinished is None:
+            report.errors.append(ReleaseError(JOURNAL, 0, "no interrupted load to resume"))
+        return unfinished
+    if unfinished is not None and not dry_run:
+        report.notes.append(
+            f"an interrupted load ({unfinished.written:,} of {unfinished.total:,} releases "
+            "written) was abandoned; this load matches what it wrote"
+        )
+        unfinished.state = LoadRun.State.ABANDONED
+        unfinished.save(update_fields=["state"])
+    return None
+
+
+def _last_statement_id() -> int:
+    return Statement.objects.aggregate(last=Max("pk"))["last"] or 0
+
+
+def _start_run(
+    run: LoadRun | None,
+    *,
+    paths: list[Path],
+    checked: "CheckedReleases",
+    last_id: int,
+    gazetteer: Gazetteer,
+) -> LoadRun:
+    if run is None:
+        run = LoadRun(
+            paths=[str(p) for p in paths],
+            fingerprint=checked.fingerprint,
+            total=checked.count,
+            last_id_before=last_id,
+            gazetteer=_gazetteer_snapshot(gazetteer),
+        )
+    run.state = LoadRun.State.RUNNING
+    for name, value in LoadRun.this_process().items():
+        setattr(run, name, value)
+    run.save()
+    return run
+
+
+def _gazetteer_snapshot(gazetteer: Gazetteer) -> dict:
+    """The gazetteer as JSON, so that a resumed run extracts what the run would have."""
+    return {
+        "organizations": [dataclasses.astuple(e) for e in gazetteer.organizations.values()],
+        "places": [dataclasses.astuple(e) for e in gazetteer.places.values()],
+        "resolutions": [dataclasses.astuple(r) for r in gazetteer.resolutions.values()],
+    }
+
+
+def _gazetteer_from(snapshot: dict) -> Gazetteer:
+    def entry(name, kind, parent, names):
+        return Entry(name, kind, parent, tuple(names))
+
+    return Gazetteer(
+        organizations=[entry(*row) for row in snapshot["organizations"]],
+        places=[entry(*row) for row in snapshot["places"]],
+        resolutions=[ResolutionEntry(*row) for row in snapshot["resolutions"]],
+    )
+
+
+def _stop_run(run: LoadRun, state: str) -> None:
+    """Record how the run ended (best effort: a broken connection leaves it "running", which the
+    next load reads as interrupted once this process is gone)."""
+    try:
+        LoadRun.objects.filter(pk=run.pk).update(state=state, finished=timezone.now())
+    except Exception:
+        if state == LoadRun.State.DONE:
+            raise
+
+
 class CheckedReleases:
-    """The release files of a load, checked: what the check pass learned is enough to read the
-    releases again without keeping them."""
+    """The release files of a load, checked: what the check pass learned about them."""
 
     def __init__(self, files: list[Path]) -> None:
         self.files = files
@@ -142,6 +268,14 @@ class CheckedReleases:
         self.size = sum(stamp[0] for stamp in self.stamps if stamp)
         self.count = 0
         self.repeats: set[tuple[int, int]] = set()  # (file index, line) to skip
+
+    @property
+    def fingerprint(self) -> str:
+        """The files' names, sizes and modification times, hashed: which files a run loaded."""
+        digest = hashlib.sha256()
+        for path, stamp in zip(self.files, self.stamps, strict=True):
+            digest.update(f"{path.resolve()}\0{stamp}\n".encode("utf-8", "backslashreplace"))
+        return digest.hexdigest()
 
     def check(self, errors: list[ReleaseError]) -> Iterator[Release]:
         """Parse every file; yield each release to load; append every problem to `errors`.
@@ -179,19 +313,32 @@ class CheckedReleases:
                 self.count += 1
                 yield item
 
-    def read_again(self) -> Iterator[Release]:
-        """The releases `check()` yielded, read again from the files; a file that changed since
-        raises ReleaseError."""
-        for index, path in enumerate(self.files):
-            if _stamp(path) != self.stamps[index]:
-                raise ReleaseError(path, 0, "file changed during the load; nothing was written")
-            for item in parse_file(path):
-                if isinstance(item, ReleaseError):
-                    raise ReleaseError(
-                        item.path, item.line, f"{item.message} (file changed during the load)"
-                    )
-                if (index, item.line) not in self.repeats:
-                    yield item
+
+class _Spool:
+    """Checked releases kept in a temporary file, for loads too large to hold in memory."""
+
+    def __enter__(self) -> "_Spool":
+        self._file = tempfile.TemporaryFile()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._file.close()
+
+    def write(self, releases: Iterable[Release]) -> None:
+        for release in releases:
+            pickle.dump(release, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def read(self, skip: int = 0) -> Iterator[Release]:
+        self._file.seek(0)
+        count = 0
+        while True:
+            try:
+                release = pickle.load(self._file)
+            except EOFError:
+                return
+            count += 1
+            if count > skip:
+                yield release
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -236,16 +383,22 @@ class _Writer:
     """Matches and writes the batches of one run, in order."""
 
     def __init__(
-        self, *, report: LoadReport, progress: Progress | None, extractor: Extractor
+        self,
+        *,
+        report: LoadReport,
+        progress: Progress | None,
+        extractor: Extractor,
+        last_id_before: int,
     ) -> None:
         self.report, self.progress, self.extractor = report, progress, extractor
         self.total = 0
         self.store = EntityStore()
         self.done = 0
+        self.run: LoadRun | None = None
         # Releases match the statements as they were before the run, as if all were looked up
         # at its start: statements it creates have higher ids and are never matched, and those
         # it updates are found by the keys they had (and compared as they are now).
-        self.last_id_before = Statement.objects.aggregate(last=Max("pk"))["last"] or 0
+        self.last_id_before = last_id_before
         self.updated: dict[int, Statement] = {}
         self.keys_before: dict[int, tuple[str, str, str]] = {}  # url, hash, file of the updated
 
@@ -272,13 +425,48 @@ class _Writer:
                 item.extract = _differs(item.statement, fields)
         return items
 
+    def count(self, batch: _Batch) -> None:
+        """Count what writing the batch would do (a dry run): new, changed or unchanged."""
+        for item in batch.items:
+            if item.statement is None:
+                self.report.created += 1
+            elif item.extract:
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+
     def write(self, batch: _Batch) -> None:
-        extractions = iter(batch.extracted.result())
+        """Write one batch and record it in the journal, in one short transaction."""
+        extractions = iter(batch.extracted.result())  # before the transaction: it is the slow part
         todo: list[tuple[_Item, Extraction | None]] = []
         for item in batch.items:
             todo.append((item, next(extractions) if item.extract else None))
+        counts = (self.report.created, self.report.updated, self.report.unchanged)
+        try:
+            # Its writes move the corpus version once, with the batch: readers' cached counts
+            # follow the archive as each batch becomes visible.
+            with transaction.atomic(), one_change():
+                self._write(todo)
+                self.done += len(batch.items)
+                self._record()
+        except BaseException:
+            self.report.created, self.report.updated, self.report.unchanged = counts
+            raise
+        if self.progress:
+            for done in range(self.done - len(batch.items) + 1, self.done + 1):
+                self.progress(done, self.total)
+
+    def _record(self) -> None:
+        LoadRun.objects.filter(pk=self.run.pk).update(
+            written=self.done,
+            created_count=self.run.created_count + self.report.created,
+            updated_count=self.run.updated_count + self.report.updated,
+            unchanged_count=self.run.unchanged_count + self.report.unchanged,
+        )
+
+    def _write(self, todo: list[tuple["_Item", Extraction | None]]) -> None:
         created = [
-            (Statement(**_statement_fields(item, extraction.release_date)), extraction)
+            (Statement(**_statement_fields(item, plausible(extraction.release_date))), extraction)
             for item, extraction in todo
             if item.statement is None
         ]
@@ -295,10 +483,6 @@ class _Writer:
             else:
                 self._update(item, extraction)
         self.store.flush()
-        if self.progress:
-            for _ in batch.items:
-                self.done += 1
-                self.progress(self.done, self.total)
 
     def _update(self, item: _Item, extraction: Extraction | None) -> None:
         # A statement this run updated already is compared as it is now, not as it was read.
@@ -340,7 +524,13 @@ def _batches(releases: Iterable[Release], size: int) -> Iterator[list[Release]]:
 def _written_date(release: Release) -> datetime.date | None:
     """The date extraction would find in the text (`Extraction.release_date`), for undated
     releases only, at a fraction of extraction's cost."""
-    return None if release.date else release_date_in(paragraphs_of(release.body))
+    return None if release.date else plausible(release_date_in(paragraphs_of(release.body)))
+
+
+def plausible(date: datetime.date | None) -> datetime.date | None:
+    """A date found in the text, if within the archive's dates: a year 9 or 9999 read from the
+    text would stretch the histogram over millennia, so such a release stays undated."""
+    return date if is_plausible_date(date) else None
 
 
 def _statement_fields(item: _Item, written_date: datetime.date | None) -> dict:

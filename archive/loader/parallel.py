@@ -10,13 +10,21 @@ then only (body, date) pairs in and extractions out. They are started with "spaw
 inherit no open database connection, no thread and no lock from the loader; as always with
 "spawn", a script that loads releases must guard its entry point with `if __name__ == "__main__"`
 (manage.py and pytest do), since each worker imports the main module again.
+
+A worker dies with the loader: if the loader is killed (`kill -9` gives it no chance to stop its
+pool), each worker gets SIGKILL from the kernel (Linux's parent-death signal), and the
+multiprocessing resource tracker, which runs until the last process holding its pipe is gone,
+ends after them.
 """
 
 from __future__ import annotations
 
+import ctypes
 import datetime
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -67,7 +75,7 @@ class Extractor:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start,
-                initargs=(self.gazetteer,),
+                initargs=(self.gazetteer, os.getpid()),
             )
         return self
 
@@ -89,9 +97,24 @@ class Extractor:
         )
 
 
-def _start(gazetteer: Gazetteer) -> None:
+def _start(gazetteer: Gazetteer, loader_pid: int) -> None:
     global _gazetteer
+    _die_with_parent(loader_pid)
     _gazetteer = gazetteer
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to SIGKILL this process when its parent dies; exit now if it already has
+    (it may have died before the request was made). Other systems keep the default."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        os._exit(1)
 
 
 def _extract_chunk(work: list[Work]) -> list[Extraction]:

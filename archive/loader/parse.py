@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from archive.models.statements import Language, body_hash
+from archive.validation import describe_character, forbidden_character_at, statement_field_problems
 
 from .errors import ReleaseError
 
@@ -31,7 +32,6 @@ RELEASE_SUFFIXES = (".txt", ".jsonl")
 MAX_TEXT_FILE_BYTES = 1024 * 1024
 MAX_JSONL_FILE_BYTES = 256 * 1024 * 1024  # read whole; split bigger bulk loads into files
 MAX_RECORD_BYTES = 1024 * 1024
-MAX_TITLE_CHARS = 300
 
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y")
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]{0,29})[ \t]*:[ \t]*(.*)$")
@@ -100,7 +100,7 @@ def parse_file(path: Path) -> Iterator[Release | ReleaseError]:
     if path.suffix == ".jsonl":
         yield from _parse_jsonl(path, text)
     else:
-        yield _parse_text(path, text)
+        yield from _parse_text(path, text)
 
 
 def _decode(path: Path, data: bytes) -> str | ReleaseError:
@@ -116,7 +116,7 @@ def _decode(path: Path, data: bytes) -> str | ReleaseError:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _parse_text(path: Path, text: str) -> Release | ReleaseError:
+def _parse_text(path: Path, text: str) -> list[Release | ReleaseError]:
     lines = text.split("\n")
     header, body_start = _header_block(lines)
     fields: dict[str, str] = {}
@@ -124,9 +124,9 @@ def _parse_text(path: Path, text: str) -> Release | ReleaseError:
     for number, key, value in header:
         if key.lower() not in HEADER_KEYS:
             known = ", ".join(HEADER_KEYS)
-            return ReleaseError(path, number, f"unknown header key '{key}' (known: {known})")
+            return [ReleaseError(path, number, f"unknown header key '{key}' (known: {known})")]
         if key.lower() in fields:
-            return ReleaseError(path, number, f"header key '{key}' given twice")
+            return [ReleaseError(path, number, f"header key '{key}' given twice")]
         fields[key.lower()] = value.strip()
         field_lines[key.lower()] = number
     body = "\n".join(lines[body_start:]).strip()
@@ -184,7 +184,8 @@ def _parse_jsonl(path: Path, text: str) -> Iterator[Release | ReleaseError]:
             yield ReleaseError(path, number, f"field(s) {', '.join(sorted(bad))} must be strings")
             continue
         fields = {k: (v or "").strip() for k, v in record.items() if k != "body"}
-        yield _build(path, number, fields, (record.get("body") or "").strip(), body_line=number)
+        body = (record.get("body") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        yield from _build(path, number, fields, body, body_line=number, body_lines=False)
 
 
 def _build(
@@ -195,45 +196,78 @@ def _build(
     *,
     body_line: int,
     field_lines: dict[str, int] | None = None,
-) -> Release | ReleaseError:
-    """Check the fields of one release; errors point at the line of the field at fault."""
+    body_lines: bool = True,
+) -> list[Release | ReleaseError]:
+    """Check the fields of one release: the release, or an error for each field at fault, at the
+    line of that field (in a text file, the body's problems at their own line)."""
 
     def at(key: str) -> int:
         return (field_lines or {}).get(key, line)
 
     if not body:
-        return ReleaseError(path, body_line, "empty body: the release has no text")
+        return [ReleaseError(path, body_line, "empty body: the release has no text")]
     date_text = fields.get("date", "")
     date = parse_date(date_text) if date_text else None
     if date_text and date is None:
-        return ReleaseError(path, at("date"), f"date '{date_text}' is not a date (use YYYY-MM-DD)")
+        return [
+            ReleaseError(path, at("date"), f"date '{date_text}' is not a date (use YYYY-MM-DD)")
+        ]
     url = fields.get("url", "")
-    if url:
+    if url and forbidden_character_at(url) is None:
         try:
             _url_validator(url)
         except ValidationError:
-            return ReleaseError(path, at("url"), f"url '{url[:200]}' is not an http(s) address")
+            return [ReleaseError(path, at("url"), f"url '{url[:200]}' is not an http(s) address")]
     language = _language(fields.get("language", ""))
     if language is None:
         codes = ", ".join(code for code, _ in Language.choices)
-        return ReleaseError(
-            path, at("language"), f"unknown language '{fields['language']}' (use {codes})"
-        )
+        return [
+            ReleaseError(
+                path, at("language"), f"unknown language '{fields['language']}' (use {codes})"
+            )
+        ]
     title = " ".join(fields.get("title", "").split())
-    if len(title) > MAX_TITLE_CHARS:
-        return ReleaseError(path, at("title"), f"title is over {MAX_TITLE_CHARS} characters")
-    title_derived = not title
-    return Release(
+    release = Release(
         path=path,
         line=line,
         body=body,
         title=title or derive_title(body),
-        title_derived=title_derived,
+        title_derived=not title,
         date=date,
         url=url,
         language=language,
         source=fields.get("source", "") or source_from_body(body),
     )
+    problems = statement_field_problems(
+        title=title, body=body, source_name=release.source, source_url=url, date=date
+    )
+    if not problems:
+        return [release]
+    errors = []
+    for name, messages in problems.items():
+        key = _HEADER_KEY_OF.get(name, name)
+        for message in messages:
+            number = at(key)
+            if name == "body":
+                number, message = _body_problem(body, body_line if body_lines else None, message)
+            errors.append(ReleaseError(path, number or line, f"{key} {message}"))
+    return sorted(errors, key=lambda error: error.line)
+
+
+_HEADER_KEY_OF = {"source_name": "source", "source_url": "url"}
+
+
+def _body_problem(body: str, first_line: int | None, message: str) -> tuple[int | None, str]:
+    """A body's first forbidden character, at its own line of the file when the body has lines
+    there (a text file), else at the record's line."""
+    index = forbidden_character_at(body)
+    if index is None:
+        return first_line, message
+    what = describe_character(body[index])
+    if first_line is None:
+        return None, f"contains {what} at character {index + 1}"
+    newline = body.rfind("\n", 0, index)
+    return first_line + body.count("\n", 0, index), f"contains {what} at column {index - newline}"
 
 
 def parse_date(text: str) -> datetime.date | None:

@@ -2,6 +2,7 @@
 
 from .corpus import CorpusVersion
 from .known_people import KnownPerson, KnownPersonName, Post
+from .loads import LoadRun
 from .meetings import Meeting
 from .organizations import Organization, OrganizationAlias, OrganizationMention
 from .people import Membership, Mention, MergeSuggestion, Person, PersonAlias
@@ -16,6 +17,7 @@ __all__ = [
     "Demonym",
     "KnownPerson",
     "KnownPersonName",
+    "LoadRun",
     "Meeting",
     "Membership",
     "Mention",

@@ -1,8 +1,10 @@
 """Statements: the press releases themselves, and the reads the pages make of them."""
 
+import datetime
 import hashlib
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -131,6 +133,29 @@ class Statement(Versioned):
         if not self.slug:
             self.slug = make_slug(self.title)
         super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        """Also the loader's rules (archive/validation.py), so that every model form, the
+        admin's included, refuses what the loader refuses."""
+        from archive.validation import statement_field_problems
+
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        problems = statement_field_problems(
+            title=self.title or "",
+            body=self.body or "",
+            source_name=self.source_name or "",
+            source_url=self.source_url or "",
+            date=self.date if isinstance(self.date, datetime.date) else None,
+        )
+        for name, messages in problems.items():
+            if name not in errors and name not in (exclude or ()):
+                errors[name] = [message[0].upper() + message[1:] + "." for message in messages]
+        if errors:
+            raise ValidationError(errors)
 
     def get_absolute_url(self):
         return reverse("archive:statement-detail", kwargs={"pk": self.pk, "slug": self.slug})

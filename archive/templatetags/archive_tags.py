@@ -1,6 +1,9 @@
-"""Template helpers the built-in tags lack: absolute URLs for sharing, and an elided page range."""
+"""Template helpers the built-in tags lack: absolute URLs for sharing, an elided page range, and
+stored addresses made safe to link."""
 
 from django import template
+
+from archive.validation import is_link
 
 register = template.Library()
 
@@ -15,3 +18,15 @@ def absolute_url(context, path):
 def page_range(page):
     """Page numbers around the current one, with "…" for the gaps: 1 … 4 5 6 … 20."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+
+
+@register.filter
+def link_url(value):
+    """A stored address if it may be a link (absolute http or https), else "".
+
+    Every stored URL goes through this before it becomes an `href`: a `javascript:` or `data:`
+    address that reached the database without the loader or a form (a fixture, a restore, SQL)
+    must not become a link that runs code when clicked.
+    """
+    value = str(value or "")
+    return value.strip() if is_link(value) else ""
