@@ -1,6 +1,8 @@
 """The archive's domain model (Popolo-inspired): statements and the facts found in them."""
 
+from . import history  # noqa: F401 (registers the history of the models)
 from .corpus import CorpusVersion
+from .editorial import Correction, FormerSlug
 from .meetings import Meeting
 from .organizations import Organization, OrganizationAlias, OrganizationMention
 from .people import Membership, Mention, MergeSuggestion, Person, PersonAlias
@@ -11,7 +13,9 @@ from .statements import Statement
 
 __all__ = [
     "Citation",
+    "Correction",
     "CorpusVersion",
+    "FormerSlug",
     "Meeting",
     "Membership",
     "Mention",
