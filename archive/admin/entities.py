@@ -52,13 +52,13 @@ def merge_selected(modeladmin, request, queryset):
     return None
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(admin.StackedInline):
     model = PersonAlias
     extra = 0
     fields = ["name", "review"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.StackedInline):
     """Derived from the published statements (read only): correct the mentions instead."""
 
     model = Membership
@@ -86,7 +86,7 @@ class PersonAdmin(SimpleHistoryAdmin):
         return ", ".join(a.name for a in person.aliases.all() if a.name != person.name)
 
 
-class OrganizationAliasInline(admin.TabularInline):
+class OrganizationAliasInline(admin.StackedInline):
     model = OrganizationAlias
     extra = 0
     fields = ["name"]
@@ -102,7 +102,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     actions = [merge_selected]
 
 
-class PlaceAliasInline(admin.TabularInline):
+class PlaceAliasInline(admin.StackedInline):
     model = PlaceAlias
     extra = 0
     fields = ["name"]

@@ -32,6 +32,7 @@ class Fact:
     label: str
     detail: str
     phrase: str  # the words to find in its paragraph
+    anchor: str = ""  # the id of its mark in the text, once found there
 
     @property
     def review(self) -> str:
@@ -46,8 +47,9 @@ class Fact:
         return self.obj.review == Review.REMOVED
 
 
-def mark_facts(text: str, facts: list[Fact]) -> tuple[SafeString, set[str]]:
-    """The paragraph as HTML with each fact's words wrapped in a <mark>; and the keys found.
+def mark_facts(text: str, facts: list[Fact]) -> SafeString:
+    """The paragraph as HTML with each fact's words wrapped in a <mark>; each fact found gets the
+    `anchor` of its mark (facts with the same words share one).
 
     Every piece of the text is escaped before the marks are put around it, so the result is safe
     whatever the release contains. Longer phrases are placed first, so "Hadi al-Bahra" wins over
@@ -59,7 +61,12 @@ def mark_facts(text: str, facts: list[Fact]) -> tuple[SafeString, set[str]]:
             continue
         for match in re.finditer(re.escape(fact.phrase), text, flags=re.IGNORECASE):
             start, end = match.span()
+            same = next((f for s, e, f in spans if (s, e) == (start, end)), None)
+            if same is not None:
+                fact.anchor = same.anchor
+                break
             if all(end <= s or start >= e for s, e, _ in spans):
+                fact.anchor = f"at-{fact.key}"
                 spans.append((start, end, fact))
                 break
     pieces, position = [], 0
@@ -76,7 +83,7 @@ def mark_facts(text: str, facts: list[Fact]) -> tuple[SafeString, set[str]]:
         )
         position = end
     pieces.append(conditional_escape(text[position:]))
-    return mark_safe("".join(pieces)), {fact.key for _, _, fact in spans}  # noqa: S308
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece is escaped above)
 
 
 def facts_of(statement: Statement) -> dict[str, list[Fact]]:
@@ -158,13 +165,13 @@ def review_view(model_admin, request, object_id):
     groups = facts_of(statement)
     meeting = Meeting.objects.select_related("place").filter(statement=statement).first()
     everything = [fact for facts in groups.values() for fact in facts]
-    paragraphs, found = [], set()
-    for number, text in enumerate(statement.paragraphs, start=1):
-        html, keys = mark_facts(
-            text, [f for f in everything if f.paragraph == number and not f.removed]
+    paragraphs = [
+        (
+            number,
+            mark_facts(text, [f for f in everything if f.paragraph == number and not f.removed]),
         )
-        paragraphs.append((number, html))
-        found |= keys
+        for number, text in enumerate(statement.paragraphs, start=1)
+    ]
     context = {
         **model_admin.admin_site.each_context(request),
         "title": "Review",
@@ -175,9 +182,9 @@ def review_view(model_admin, request, object_id):
         "paragraphs": paragraphs,
         "paragraph_count": len(paragraphs),
         "groups": [(key, GROUP_TITLES[key], groups[key]) for key in GROUP_TITLES],
-        "found": found,
         "meeting": meeting,
         "meeting_key": f"meeting-{meeting.pk}" if meeting else "",
+        "meeting_detail": _meeting_detail(meeting) if meeting else "",
         "sides": Mention.Side.choices,
         "meeting_kinds": Meeting.Kind.choices,
         "meeting_formats": Meeting.Format.choices,
@@ -267,9 +274,18 @@ def _date(text: str) -> datetime.date | None:
         raise editing.EditorError("The date is a day like 2024-12-05.") from None
 
 
+def _meeting_detail(meeting: Meeting) -> str:
+    parts = [
+        meeting.get_format_display() if meeting.format != Meeting.Format.UNKNOWN else "",
+        f"“{meeting.date_as_written}”" if meeting.date_as_written else "",
+        f"{meeting.date:%-d %B %Y}" if meeting.date else "",
+        str(meeting.place or ""),
+    ]
+    return " · ".join(part for part in parts if part)
+
+
 def _name_of(fact) -> str:
     for field in ("person", "organization", "place", "resolution"):
         if hasattr(fact, field) and getattr(fact, field) is not None:
             return str(getattr(fact, field))
     return "the event"
-

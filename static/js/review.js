@@ -12,7 +12,7 @@
     const fact = facts[current];
     document.querySelectorAll(".is-current").forEach((el) => el.classList.remove("is-current"));
     fact.classList.add("is-current");
-    const mark = document.getElementById("at-" + fact.dataset.fact);
+    const mark = fact.dataset.anchor && document.getElementById(fact.dataset.anchor);
     if (mark) {
       mark.classList.add("is-current");
       mark.scrollIntoView({ block: "nearest" });
@@ -32,7 +32,7 @@
         current = index;
         document.querySelectorAll(".is-current").forEach((el) => el.classList.remove("is-current"));
         fact.classList.add("is-current");
-        const mark = document.getElementById("at-" + fact.dataset.fact);
+        const mark = fact.dataset.anchor && document.getElementById(fact.dataset.anchor);
         if (mark) mark.classList.add("is-current");
       }
     });
