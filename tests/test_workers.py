@@ -16,6 +16,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.db import connection
 
@@ -33,15 +34,14 @@ def scratch_database(tmp_path):
         return
     settings = connection.settings_dict
     name = f"{settings['NAME']}_workers_{uuid.uuid4().hex[:8]}"
-    with connection.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
     host = f"{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}"
-    try:
-        yield f"postgres://{host}/{name}"
-    finally:
-        connection.close()  # no transaction of this test may hold the database
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    # Its own connection: CREATE DATABASE cannot run in the test's transaction.
+    with psycopg.connect(f"postgres://{host}/{settings['NAME']}", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield f"postgres://{host}/{name}"
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def environment(database_url: str) -> dict:

@@ -2,11 +2,12 @@
 
 import datetime
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from archive import editing
-from archive.models import Mention, Review, Statement
+from archive.models import Correction, Mention, Review, Statement
 from archive.search import api as search
 
 from .params import clean_params
@@ -19,7 +20,12 @@ def can_preview(user) -> bool:
 
 def _statement_or_404(request, pk):
     """The published statement, or a draft for an editor; a withdrawn one's 404 says so."""
-    statement = Statement.objects.select_related("meeting__place").filter(pk=pk).first()
+    statement = (
+        Statement.objects.select_related("meeting__place")
+        .annotate(corrected=Exists(Correction.objects.filter(statement=OuterRef("pk"))))
+        .filter(pk=pk)
+        .first()
+    )
     if statement is None:
         raise Http404
     if statement.status != Statement.Status.PUBLISHED and not can_preview(request.user):
@@ -74,7 +80,7 @@ def statement_detail(request, pk, slug=None):
             "canonical_url": request.build_absolute_uri(statement.get_absolute_url()),
             "accessed": datetime.date.today(),
             "draft": draft,
-            "corrections": statement.corrections.all(),
+            "corrections": statement.corrections.all() if statement.corrected else (),
         },
     )
     if draft:  # a preview: for the editor's eyes only, never indexed or cached
