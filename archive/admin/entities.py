@@ -93,7 +93,7 @@ class OrganizationAliasInline(admin.StackedInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["name", "abbreviation", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "abbreviation", "aliases__name"]
@@ -109,7 +109,7 @@ class PlaceAliasInline(admin.StackedInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
@@ -119,7 +119,7 @@ class PlaceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin):
+class ResolutionAdmin(admin.ModelAdmin):
     list_display = ["label", "symbol", "adopted", "title", "verified"]
     list_filter = ["body", "verified"]
     search_fields = ["number", "symbol", "title"]
