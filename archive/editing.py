@@ -227,6 +227,26 @@ def add_named_fact(statement: Statement, kind: str, *, name: str, paragraph: int
 
 
 @transaction.atomic
+def correct_named_fact(fact, *, name: str, paragraph: int):
+    """Correct which organization or place a mention names; it is confirmed."""
+    with one_change():
+        if isinstance(fact, OrganizationMention):
+            target, field = organization_named(name), "organization"
+        elif isinstance(fact, PlaceMention):
+            target, field = place_named(name), "place"
+        else:
+            raise EditorError("Only organizations and places can be corrected this way.")
+        model = type(fact)
+        if model.objects.filter(statement=fact.statement, **{field: target}).exclude(pk=fact.pk):
+            raise EditorError(f"{target} is already in this statement: keep that entry.")
+        setattr(fact, field, target)
+        fact.paragraph = _paragraph(fact.statement, paragraph)
+        fact.review = Review.CONFIRMED
+        fact.save()
+        return fact
+
+
+@transaction.atomic
 def correct_meeting(
     meeting: Meeting, *, kind: str, format: str, date: datetime.date | None, place: str
 ) -> Meeting:
@@ -513,4 +533,3 @@ def answer_suggestion(suggestion: MergeSuggestion, status: str) -> None:
     """Different people, or a dismissed suggestion: remembered, and never suggested again."""
     suggestion.status = _choice(status, MergeSuggestion.Status, "answer")
     suggestion.save(update_fields=["status"])
-

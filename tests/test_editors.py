@@ -26,6 +26,7 @@ from tests.factories import (
     MeetingFactory,
     MentionFactory,
     OrganizationFactory,
+    OrganizationMentionFactory,
     PersonFactory,
     PlaceFactory,
     PlaceMentionFactory,
@@ -427,3 +428,19 @@ def test_the_admin_is_branded_and_its_sidebar_groups_what_editors_use(editor):
     assert "Mentions" not in page and "Place aliases" not in page
     for section in ("Statements", "People and places", "Merge suggestions"):
         assert section in page
+
+
+def test_correcting_an_organization_mention_names_another_organization(editor):
+    named = OrganizationFactory(name="UN Security Council")
+    right = OrganizationFactory(name="UN General Assembly", abbreviation="UNGA")
+    statement = StatementFactory(body="The Coalition wrote to the General Assembly.\nAgain.")
+    fact = OrganizationMentionFactory(statement=statement, organization=named, as_written="x")
+    key = {"fact": f"organization-{fact.pk}"}
+    url = reverse("admin:archive_statement_review", args=[statement.pk])
+    page = editor.get(url).content.decode()
+    assert f'id="name-organization-{fact.pk}"' in page
+    response = editor.post(url, {"action": "correct", "name": "UNGA", "paragraph": "2", **key})
+    assert response.status_code == 302
+    fact.refresh_from_db()
+    assert (fact.organization, fact.paragraph, fact.review) == (right, 2, Review.CONFIRMED)
+    assert Client().get(right.get_absolute_url()).status_code == 200

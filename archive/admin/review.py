@@ -43,6 +43,12 @@ class Fact:
         return getattr(self.obj, "paragraph", 0)
 
     @property
+    def target_name(self) -> str:
+        """The name of the organization or place the fact names (the correction form takes it)."""
+        target = getattr(self.obj, self.kind, None)
+        return target.name if target is not None else ""
+
+    @property
     def removed(self) -> bool:
         return self.obj.review == Review.REMOVED
 
@@ -211,11 +217,14 @@ def _act(request, statement: Statement) -> str:
         messages.success(request, f"{verb}: {_name_of(fact)}.")
         return f"fact-{key}"
     if action == "correct":
-        mention = editing.fact_of(statement, key)
-        if not isinstance(mention, Mention):
-            raise editing.EditorError("Only people can be corrected this way.")
-        editing.correct_mention(mention, **_person_fields(post))
-        messages.success(request, f"Corrected and confirmed: {mention.person.name}.")
+        fact = editing.fact_of(statement, key)
+        if isinstance(fact, Mention):
+            editing.correct_mention(fact, **_person_fields(post))
+        else:
+            editing.correct_named_fact(
+                fact, name=post.get("name", ""), paragraph=post.get("paragraph")
+            )
+        messages.success(request, f"Corrected and confirmed: {_name_of(fact)}.")
         return f"fact-{key}"
     if action == "add-person":
         mention = editing.add_mention(statement, **_person_fields(post))

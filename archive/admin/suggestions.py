@@ -42,4 +42,3 @@ class MergeSuggestionAdmin(admin.ModelAdmin):
         for suggestion in queryset:
             editing.answer_suggestion(suggestion, MergeSuggestion.Status.DISMISSED)
         self.message_user(request, f"{queryset.count()} suggestion(s) dismissed.")
-
