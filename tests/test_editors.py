@@ -2,6 +2,7 @@
 answers, history records who changed what, and only editors get in (with a lockout)."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib import admin
@@ -149,7 +150,10 @@ def test_adding_a_missed_person_creates_them_confirmed_with_their_role(editor, r
         True,
     )
     assert mention.person.memberships.get().role == "Vice-President"
-    assert review(editor, statement, "add-person", name="Dima Moussa", side="soc", paragraph="1")
+    again = review(editor, statement, "add-person", name="Dima Moussa", side="soc", paragraph="1")
+    assert again.status_code == 400
+    assert "Dima Moussa is already in this statement" in again.content.decode()
+    assert Mention.objects.filter(statement=statement).count() == 1
 
 
 def test_the_review_page_marks_each_fact_where_it_was_found_and_escapes_the_text(editor):
@@ -333,20 +337,14 @@ def test_history_records_who_corrected_a_fact_and_when(editor):
 
 
 def _admin_urls(patterns, prefix="/admin/"):
-    """Every admin URL, with 1 for any argument."""
+    """Every admin URL, with 1 for each argument (and "archive" for an app's label)."""
     for pattern in patterns:
-        route = str(pattern.pattern)
-        route = (
-            route.replace("^", "")
-            .replace("$", "")
-            .replace("<path:object_id>", "1")
-            .replace("<id>", "1")
-            .replace("<int:content_type_id>", "1")
-            .replace("<path:object_id>", "1")
-        )
+        route = str(pattern.pattern).replace("^", "").replace("$", "")
+        route = re.sub(r"\(\?P<app_label>[^)]*\)", "archive", route)
+        route = re.sub(r"<[^>]+>", "1", route)
         if isinstance(pattern, URLResolver):
             yield from _admin_urls(pattern.url_patterns, prefix + route)
-        elif isinstance(pattern, URLPattern) and "(?P" not in route and "<" not in route:
+        elif isinstance(pattern, URLPattern) and "(?P" not in route:
             yield prefix + route
 
 
