@@ -171,6 +171,15 @@ def test_paste_review_correct_publish_and_every_page_shows_it(live_server, brows
         page.goto(live_server.url + path)
         accessibility[name] = axe_violations(page)
 
+    # Choosing which of two people stays in a merge (then leaving them be).
+    page.goto(f"{live_server.url}/admin/archive/person/")
+    page.locator('input[name="_selected_action"]').nth(0).check()
+    page.locator('input[name="_selected_action"]').nth(1).check()
+    page.locator('select[name="action"]').select_option("merge_selected")
+    page.get_by_role("button", name="Run").click()
+    page.get_by_text("Which one stays?").wait_for()
+    accessibility["merge"] = axe_violations(page)
+
     # The review page on a phone.
     phone = browser.new_context(viewport=PHONE, bypass_csp=True)
     phone_page = phone.new_page()
