@@ -4,10 +4,12 @@ publish, and the public pages show the correction; axe-core checks every page an
 Screenshots of the review page (laptop and phone) go to artifacts/screenshots/.
 """
 
+import importlib
 import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
@@ -41,7 +43,13 @@ pytestmark = [
 
 @pytest.fixture
 def editor(transactional_db, django_user_model):
-    """An editor (staff, in the Editors group: not a superuser), and the reference data."""
+    """An editor (staff, in the Editors group: not a superuser), and the reference data.
+
+    The group comes from a migration, whose rows the tests run in transactions flush: it is made
+    again here as the migration makes it.
+    """
+    migration = importlib.import_module("archive.migrations.0008_editors_group")
+    migration.create_editors(django_apps, schema_editor=None)
     call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
     user = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
