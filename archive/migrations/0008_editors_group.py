@@ -40,7 +40,8 @@ def codenames():
 def create_editors(apps, schema_editor):
     # Permissions are normally created after every migration has run; this one needs them now.
     for app_config in apps.get_app_configs():
-        models_module, app_config.models_module = app_config.models_module, True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = True
         create_permissions(app_config, verbosity=0)
         app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
