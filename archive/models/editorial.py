@@ -45,9 +45,7 @@ class FormerSlug(models.Model):
     merged = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "slug"], name="unique_former_slug")
-        ]
+        constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="unique_former_slug")]
 
     def __str__(self):
         return f"{self.kind} {self.slug} -> {self.target_id}"

@@ -1,7 +1,7 @@
 """Add an editor: a staff account in the "Editors" group (a new user, or an existing one).
 
-    manage.py add_editor alice --email alice@example.org      # asks for a password
-    EDITOR_PASSWORD=... manage.py add_editor alice --no-input  # scripts
+manage.py add_editor alice --email alice@example.org      # asks for a password
+EDITOR_PASSWORD=... manage.py add_editor alice --no-input  # scripts
 """
 
 import getpass
