@@ -6,6 +6,7 @@ DEBUG          "1"/"true" to turn on (default off; `make run` turns it on)
 ALLOWED_HOSTS  comma-separated host names (default: localhost names)
 """
 
+import datetime
 import os
 import secrets
 import sys
@@ -225,3 +226,23 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
 }
+# ---- Editors (README "Editors") ----
+# The admin branded and grouped for editors; every change to a statement and its facts recorded
+# (django-simple-history, with the editor who made it); logins throttled (django-axes): after
+# AXES_FAILURE_LIMIT wrong passwords an account is locked for AXES_COOLOFF_TIME.
+_ADMIN = INSTALLED_APPS.index("django.contrib.admin")
+INSTALLED_APPS[_ADMIN] = "archive.admin_site.EditorsAdminConfig"
+INSTALLED_APPS += ["simple_history", "axes"]
+MIDDLEWARE += [
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # either one past the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"

@@ -1,6 +1,8 @@
 """The archive's domain model (Popolo-inspired): statements and the facts found in them."""
 
+from . import history  # noqa: F401 (registers the history of the models)
 from .corpus import CorpusVersion
+from .editorial import Correction, FormerSlug
 from .known_people import KnownPerson, KnownPersonName, Post
 from .loads import LoadRun
 from .meetings import Meeting
@@ -14,7 +16,9 @@ from .statements import Statement
 __all__ = [
     "Citation",
     "CorpusVersion",
+    "Correction",
     "Demonym",
+    "FormerSlug",
     "KnownPerson",
     "KnownPersonName",
     "LoadRun",

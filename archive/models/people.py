@@ -164,6 +164,7 @@ class MergeSuggestion(models.Model):
         OPEN = "open", "Open"
         MERGED = "merged", "Merged"
         REJECTED = "rejected", "Not the same person"
+        DISMISSED = "dismissed", "Dismissed (not a real pair)"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     candidate = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")

@@ -1,13 +1,17 @@
 """Entity pages: a person, an organization, a resolution, a place."""
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
+from archive import visibility
 from archive.budget import Budget
+from archive.editing import survivor_of
 from archive.filters import in_related
 from archive.histogram import histogram
 from archive.models import (
     Citation,
+    FormerSlug,
     Mention,
     Organization,
     OrganizationMention,
@@ -43,9 +47,24 @@ def _histogram(statements):
         return budget.run(lambda: histogram(statements))
 
 
+def _public_or_moved(queryset, kind: str, slug: str):
+    """The public entity with this slug; else a 301 to the survivor of a merge; else a 404."""
+    entity = queryset.filter(slug=slug).first()
+    if entity is not None:
+        return entity, None
+    survivor = survivor_of(kind, slug)
+    if survivor is not None:
+        return None, redirect(survivor, permanent=True)
+    raise Http404
+
+
 def person_detail(request, slug):
     params = clean_params(request.GET)
-    person = get_object_or_404(Person, slug=slug)
+    person, moved = _public_or_moved(
+        visibility.public_people(Person.objects), FormerSlug.Kind.PERSON, slug
+    )
+    if moved:
+        return moved
     statements = Statement.objects.published().mentioning(person)
     page = _statements_page(
         params,
@@ -76,7 +95,13 @@ def person_detail(request, slug):
 
 def organization_detail(request, slug):
     params = clean_params(request.GET)
-    organization = get_object_or_404(Organization.objects.select_related("parent"), slug=slug)
+    organization, moved = _public_or_moved(
+        visibility.public_organizations(Organization.objects.select_related("parent")),
+        FormerSlug.Kind.ORGANIZATION,
+        slug,
+    )
+    if moved:
+        return moved
     statements = in_related(Statement.objects.published(), "organization", [organization])
     return render(
         request,
@@ -103,7 +128,9 @@ def organization_detail(request, slug):
 
 def resolution_detail(request, slug):
     params = clean_params(request.GET)
-    resolution = get_object_or_404(Resolution, slug=slug)
+    resolution = visibility.public_resolutions(Resolution.objects).filter(slug=slug).first()
+    if resolution is None:
+        raise Http404
     statements = Statement.objects.published().citing(resolution)
     return render(
         request,
@@ -125,7 +152,13 @@ def resolution_detail(request, slug):
 
 def place_detail(request, slug):
     params = clean_params(request.GET)
-    place = get_object_or_404(Place.objects.select_related("parent"), slug=slug)
+    place, moved = _public_or_moved(
+        visibility.public_places(Place.objects.select_related("parent")),
+        FormerSlug.Kind.PLACE,
+        slug,
+    )
+    if moved:
+        return moved
     statements = in_related(Statement.objects.published(), "place", [place])
     return render(
         request,

@@ -1,0 +1,126 @@
+"""People, organizations, places and resolutions, and merging two or more into one.
+
+A merge asks which one survives: every alias, mention and membership moves to it, and the
+others' old URLs answer 301 to its page.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive import editing
+from archive.models import (
+    Membership,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    Resolution,
+)
+
+
+@admin.action(description="Merge the selected into one…", permissions=["change"])
+def merge_selected(modeladmin, request, queryset):
+    """First a page to choose the survivor; its form posts back here with `survivor` set."""
+    chosen = list(queryset.order_by("name"))
+    if len(chosen) < 2:
+        modeladmin.message_user(request, "Select at least two to merge.", messages.WARNING)
+        return None
+    survivor = next((o for o in chosen if str(o.pk) == request.POST.get("survivor")), None)
+    if survivor is None:
+        opts = modeladmin.model._meta
+        return TemplateResponse(
+            request,
+            "admin/archive/merge_choose.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": f"Merge {len(chosen)} {opts.verbose_name_plural}",
+                "opts": opts,
+                "chosen": chosen,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+    merged = editing.merge(survivor, [o for o in chosen if o.pk != survivor.pk])
+    modeladmin.message_user(
+        request,
+        f"Merged {merged} into {survivor}; their old pages now lead to its page.",
+        messages.SUCCESS,
+    )
+    return None
+
+
+class PersonAliasInline(admin.StackedInline):
+    model = PersonAlias
+    extra = 0
+    fields = ["name", "review"]
+
+
+class MembershipInline(admin.StackedInline):
+    """Derived from the published statements (read only): correct the mentions instead."""
+
+    model = Membership
+    extra = 0
+    fields = ["role", "organization", "first_seen", "last_seen"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "spellings", "slug"]
+    search_fields = ["name", "aliases__name"]
+    inlines = [PersonAliasInline, MembershipInline]
+    actions = [merge_selected]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="Spellings")
+    def spellings(self, person):
+        return ", ".join(a.name for a in person.aliases.all() if a.name != person.name)
+
+
+class OrganizationAliasInline(admin.StackedInline):
+    model = OrganizationAlias
+    extra = 0
+    fields = ["name"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbreviation", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "abbreviation", "aliases__name"]
+    autocomplete_fields = ["parent"]
+    inlines = [OrganizationAliasInline]
+    actions = [merge_selected]
+
+
+class PlaceAliasInline(admin.StackedInline):
+    model = PlaceAlias
+    extra = 0
+    fields = ["name"]
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name"]
+    autocomplete_fields = ["parent"]
+    inlines = [PlaceAliasInline]
+    actions = [merge_selected]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(admin.ModelAdmin):
+    list_display = ["label", "symbol", "adopted", "title", "verified"]
+    list_filter = ["body", "verified"]
+    search_fields = ["number", "symbol", "title"]
+    prepopulated_fields = {"slug": ["body", "number"]}

@@ -1,0 +1,56 @@
+"""Which people, organizations, places and resolutions the public may see.
+
+The extractor creates an entity for every name it meets, in drafts too. An entity is public when a
+published statement shows it (through a fact an editor has not removed), or when no statement
+names it at all (the reference data: UN bodies, countries, resolutions). An entity that only
+drafts name stays out of every public page until one of them is published.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+
+from archive.models import (
+    Citation,
+    Meeting,
+    Mention,
+    OrganizationMention,
+    PlaceMention,
+    Review,
+    Statement,
+)
+
+PUBLISHED = Statement.Status.PUBLISHED
+
+
+def _shown(facts) -> Q:
+    """Public through these facts: none exist at all, or one stands in a published statement."""
+    return ~Exists(facts) | Exists(
+        facts.exclude(review=Review.REMOVED).filter(statement__status=PUBLISHED)
+    )
+
+
+def public_people(queryset):
+    return queryset.filter(_shown(Mention.objects.filter(person=OuterRef("pk"))))
+
+
+def public_organizations(queryset):
+    named = OrganizationMention.objects.filter(organization=OuterRef("pk"))
+    with_people = Mention.objects.filter(organization=OuterRef("pk"))
+    never_named = ~Exists(named) & ~Exists(with_people)
+    published = Exists(
+        named.exclude(review=Review.REMOVED).filter(statement__status=PUBLISHED)
+    ) | Exists(with_people.exclude(review=Review.REMOVED).filter(statement__status=PUBLISHED))
+    return queryset.filter(never_named | published)
+
+
+def public_places(queryset):
+    named = PlaceMention.objects.filter(place=OuterRef("pk"))
+    met_at = Meeting.objects.filter(place=OuterRef("pk"))
+    never_named = ~Exists(named) & ~Exists(met_at)
+    published = Exists(
+        named.exclude(review=Review.REMOVED).filter(statement__status=PUBLISHED)
+    ) | Exists(met_at.exclude(review=Review.REMOVED).filter(statement__status=PUBLISHED))
+    return queryset.filter(never_named | published)
+
+
+def public_resolutions(queryset):
+    return queryset.filter(_shown(Citation.objects.filter(resolution=OuterRef("pk"))))
