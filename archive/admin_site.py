@@ -12,6 +12,7 @@ from django.contrib.admin.apps import AdminConfig
 SECTIONS = [
     ("Statements", ["statement", "mergesuggestion"]),
     ("People and places", ["person", "organization", "place", "resolution"]),
+    ("Reference data", ["knownperson"]),
 ]
 ACCOUNTS = ("Accounts", ["user", "group", "accessattempt", "accesslog", "accessfailurelog"])
 

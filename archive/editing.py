@@ -75,19 +75,14 @@ def derived_fields(body: str) -> dict:
     }
 
 
-def check_release_fields(*, title: str, body: str, date, source_url: str) -> list[str]:
-    """The loader's rules for a release's fields, applied to an editor's form.
+def check_release_fields(*, body: str) -> list[str]:
+    """What the form must refuse beyond the model's field rules.
 
-    The rules shared with the loader belong in one module (`archive.validation`); this is the one
-    place the admin calls them. Until that module exists, the rules the form cannot express on
-    its own are checked here.
+    Lengths, control characters, URL schemes and plausible dates are checked by the model itself
+    (`Statement.clean_fields()` with `archive.validation`, the loader's own rules), so the admin
+    refuses what the loader refuses; only an empty paste is the form's to catch.
     """
-    problems = []
-    if not body.strip():
-        problems.append("The release has no text: paste its body.")
-    if len(" ".join(title.split())) > Statement._meta.get_field("title").max_length:
-        problems.append("The title is too long.")
-    return problems
+    return [] if body.strip() else ["The release has no text: paste its body."]
 
 
 @transaction.atomic

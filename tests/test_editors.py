@@ -442,3 +442,16 @@ def test_correcting_an_organization_mention_names_another_organization(editor):
     fact.refresh_from_db()
     assert (fact.organization, fact.paragraph, fact.review) == (right, 2, Review.CONFIRMED)
     assert Client().get(right.get_absolute_url()).status_code == 200
+
+
+def test_editors_extend_the_reference_data(editor, reference):
+    """The gazetteer is the editors' to extend: a known person's spellings and posts."""
+    codenames = set(
+        Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
+    )
+    assert {"add_knownperson", "change_post", "add_knownpersonname", "add_demonym"} <= codenames
+    page = editor.get(reverse("admin:archive_knownperson_changelist"), {"q": "Khoja"})
+    assert page.status_code == 200
+    assert "Khaled Khoja" in page.content.decode()
+    index = editor.get(reverse("admin:index")).content.decode()
+    assert "Reference data" in index

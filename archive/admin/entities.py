@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive import editing
 from archive.models import (
+    Demonym,
     Membership,
     Organization,
     OrganizationAlias,
@@ -94,8 +95,8 @@ class OrganizationAliasInline(admin.StackedInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "abbreviation", "kind", "parent"]
-    list_filter = ["kind"]
+    list_display = ["name", "abbreviation", "kind", "parent", "verified"]
+    list_filter = ["kind", "verified"]
     search_fields = ["name", "abbreviation", "aliases__name"]
     autocomplete_fields = ["parent"]
     inlines = [OrganizationAliasInline]
@@ -108,13 +109,21 @@ class PlaceAliasInline(admin.StackedInline):
     fields = ["name"]
 
 
+class DemonymInline(admin.TabularInline):
+    """The adjectives that name a country in a title ("the French envoy")."""
+
+    model = Demonym
+    extra = 0
+    fields = ["name"]
+
+
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "parent"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "parent", "needs_context", "verified"]
+    list_filter = ["kind", "verified", "needs_context"]
     search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["parent"]
-    inlines = [PlaceAliasInline]
+    inlines = [PlaceAliasInline, DemonymInline]
     actions = [merge_selected]
 
 

@@ -71,13 +71,7 @@ class StatementForm(forms.ModelForm):
             self.instance.title_derived = False
         if data.get("title") and not data.get("slug"):
             data["slug"] = editing.make_slug(data["title"])
-        # The loader's field rules, shared with the admin: the single place they are called.
-        problems = editing.check_release_fields(
-            title=data.get("title") or "",
-            body=body,
-            date=data.get("date"),
-            source_url=data.get("source_url") or "",
-        )
+        problems = editing.check_release_fields(body=body)
         if problems:
             raise forms.ValidationError(problems)
         return data
