@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "archive",
+    "django.contrib.sitemaps",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -184,3 +186,9 @@ else:
 # own listing and page of results; past them the page says what it could not do in time.
 ARCHIVE_COUNT_BUDGET_MS = int(os.environ.get("ARCHIVE_COUNT_BUDGET_MS", "200"))
 ARCHIVE_SEARCH_BUDGET_MS = int(os.environ.get("ARCHIVE_SEARCH_BUDGET_MS", "500"))
+
+# ---- Research outputs ----
+# Where the operators publish the full archive as one file (`manage.py export_statements`), shown
+# to visitors past the export row limit; ARCHIVE_DEMO=1 marks every page as a synthetic demo.
+ARCHIVE_BULK_DUMP_URL = os.environ.get("ARCHIVE_BULK_DUMP_URL", "")
+ARCHIVE_DEMO = os.environ.get("ARCHIVE_DEMO", "").lower() in ("1", "true", "yes")
