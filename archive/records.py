@@ -26,7 +26,7 @@ def xml_text(value) -> str:
 
 
 def one_line(value) -> str:
-    """`value` on one line without control characters (tabs, newlines and escapes become a space)."""
+    """`value` on one line, control characters (tabs, newlines, escapes) made spaces."""
     return _CONTROL.sub(" ", str(value)).strip()
 
 

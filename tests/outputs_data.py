@@ -1,6 +1,7 @@
 """A statement with every kind of fact, and one full of hostile text, for the output tests."""
 
 import datetime
+import itertools
 
 from archive.models import Meeting, Mention, Statement
 from tests.factories import (
@@ -16,7 +17,14 @@ from tests.factories import (
     StatementFactory,
 )
 
+_RELEASES = itertools.count(1)
 HOSTILE_TITLE = '=HYPERLINK("http://evil") <script>alert(1)</script> bell\x07 {brace} 50% & $x_1'
+
+
+def _one(factory, **fields):
+    """The entity with these fields, made the first time: several statements share it."""
+    model = factory._meta.model
+    return model.objects.filter(**fields).first() or factory(**fields)
 
 
 def rich_statement(**fields):
@@ -31,21 +39,23 @@ def rich_statement(**fields):
             "The Envoy said the political process must resume.",
         ),
         date=fields.pop("date", datetime.date(2021, 5, 4)),
-        source_url=fields.pop("source_url", "https://en.etilaf.org/all-news/news/meeting.html"),
+        source_url=fields.pop(
+            "source_url", f"https://en.etilaf.org/all-news/news/meeting-{next(_RELEASES)}.html"
+        ),
         **fields,
     )
-    coalition = OrganizationFactory(name="Syrian Opposition Coalition", abbreviation="SOC")
-    un = OrganizationFactory(name="United Nations")
+    coalition = _one(OrganizationFactory, name="Syrian Opposition Coalition", abbreviation="SOC")
+    un = _one(OrganizationFactory, name="United Nations")
     MentionFactory(
         statement=statement,
-        person=PersonFactory(name="Hadi al-Bahra"),
+        person=_one(PersonFactory, name="Hadi al-Bahra"),
         role="President",
         organization=coalition,
         side=Mention.Side.SOC,
     )
     MentionFactory(
         statement=statement,
-        person=PersonFactory(name="Geir Pedersen"),
+        person=_one(PersonFactory, name="Geir Pedersen"),
         role="UN Special Envoy",
         organization=un,
         side=Mention.Side.COUNTERPART,
@@ -53,9 +63,11 @@ def rich_statement(**fields):
         paragraph=3,
     )
     OrganizationMentionFactory(statement=statement, organization=un)
-    geneva = PlaceFactory(name="Geneva", kind="city")
+    geneva = _one(PlaceFactory, name="Geneva", kind="city")
     PlaceMentionFactory(statement=statement, place=geneva)
-    CitationFactory(statement=statement, resolution=ResolutionFactory(number="2254"), paragraph=2)
+    CitationFactory(
+        statement=statement, resolution=_one(ResolutionFactory, number="2254"), paragraph=2
+    )
     MeetingFactory(
         statement=statement,
         kind=Meeting.Kind.MEETING,

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 
 from archive import citations, records
@@ -99,7 +99,7 @@ def statements(request, filters: Query[StatementFilters]):
     filterset, sort = _filtered(clean_params(request.GET))
     if filterset.form.errors:
         errors = {name: list(messages) for name, messages in filterset.form.errors.items()}
-        return 400, {"detail": "Some filters are not valid.", "errors": errors}
+        return Status(400, {"detail": "Some filters are not valid.", "errors": errors})
     rows = records.with_facts(_sorted(filterset, sort))
     return _page(request, filters, rows, _statement(request))
 
@@ -197,7 +197,8 @@ class MeetingFilters(Paging):
 def meetings(request, filters: Query[MeetingFilters]):
     kinds = [k for k in filters.kind if k in Meeting.Kind.values]
     if len(kinds) != len(filters.kind):
-        return 400, {"detail": f"kind must be one of: {', '.join(Meeting.Kind.values)}."}
+        kinds_known = ", ".join(Meeting.Kind.values)
+        return Status(400, {"detail": f"kind must be one of: {kinds_known}."})
     rows = (
         Meeting.objects.exclude(review=Review.REMOVED)
         .filter(statement__status=Statement.Status.PUBLISHED)
