@@ -129,3 +129,29 @@ def test_the_demo_archive_says_so_on_every_page(client):
         for url in ("/", "/statements/", statement.get_absolute_url(), "/people/", "/data/"):
             assert "Demo archive." in client.get(url).content.decode(), url
     assert "Demo archive." not in client.get("/").content.decode()
+
+
+def test_entity_pages_preview_and_link_their_list_in_every_format(client):
+    rich_statement()
+    page = client.get("/people/hadi-al-bahra/").content.decode()
+    assert json_ld(page) == {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": "Hadi al-Bahra",
+        "url": "http://testserver/people/hadi-al-bahra/",
+    }
+    assert MetaTags(page).tags["og:image"] == ["http://testserver/static/img/share-card.png"]
+    for export in ("export.csv", "export.json", "feed.atom"):
+        assert f'href="/statements/{export}?person=hadi-al-bahra"' in page
+    place = client.get("/places/geneva/").content.decode()
+    assert json_ld(place)["@type"] == "Place"
+    assert 'href="/statements/export.csv?place=geneva"' in place
+
+
+def test_the_list_links_every_format_with_its_own_query(client):
+    rich_statement()
+    page = client.get("/statements/", {"place": "geneva", "page": "1", "sort": "oldest"})
+    html = page.content.decode()
+    assert 'href="/statements/export.csv?place=geneva&amp;sort=oldest"' in html
+    assert 'href="/statements/export.json?place=geneva&amp;sort=oldest"' in html
+    assert 'href="/statements/feed.atom?place=geneva"' in html

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
+from archive import linked_data
 from archive.records import xml_text
 
 register = template.Library()
@@ -31,3 +32,10 @@ def xml_safe(value):
 def is_demo_archive():
     """Whether this site runs on the demo database of synthetic releases (`make demo`)."""
     return settings.ARCHIVE_DEMO
+
+
+@register.simple_tag(takes_context=True)
+def entity_json_ld(context, kind, entity):
+    """The JSON-LD block of an entity page: a schema.org `kind` with its name and address."""
+    url = context["request"].build_absolute_uri(entity.get_absolute_url())
+    return json_ld(linked_data.entity(kind, str(entity), url))
