@@ -207,3 +207,22 @@ def test_exports_read_the_rows_a_chunk_at_a_time(
     assert len(rows) == 6
     # 3 chunks of 2, each: the statements' prefetches (5 relations).
     assert len(queries) >= 3 * 5
+
+
+def test_the_bulk_file_holds_every_published_statement_in_the_export_format(tmp_path, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setattr(exports, "ANONYMOUS_ROWS", 1)
+    statements = [rich_statement(), rich_statement()]
+    StatementFactory(status="draft")
+    out = tmp_path / "archive.csv"
+    call_command("export_statements", "--base-url", "https://archive.example.org/", "--out", out)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [int(r["id"]) for r in rows] == [s.pk for s in statements]
+    assert rows[0]["permalink"] == f"https://archive.example.org{statements[0].get_absolute_url()}"
+    out = tmp_path / "archive.json"
+    call_command(
+        "export_statements", "--base-url", "https://a.example", "--format", "json", "--out", out
+    )
+    document = json.loads(out.read_text())
+    assert len(document["statements"]) == 2 and document["truncated"] is False

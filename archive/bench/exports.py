@@ -39,7 +39,7 @@ def measure(database_url: str, *, workers: int, say) -> dict:
 
 
 def _signed_in_request():
-    request = RequestFactory().get("/statements/export.csv")
+    request = RequestFactory().get("/statements/export.csv", HTTP_HOST="localhost")
     request.user = type("Researcher", (), {"is_authenticated": True})()
     return request
 

@@ -45,12 +45,12 @@ def statement_feed(request):
 
 def statement_export(request):
     """The list's result set as CSV (UTF-8 with a BOM, so Excel reads ’ and é), every fact."""
-    return _export(request, "csv", _csv_lines)
+    return _export(request, "csv", csv_lines)
 
 
 def statement_export_json(request):
     """The list's result set as one JSON document, streamed."""
-    return _export(request, "json", _json_chunks)
+    return _export(request, "json", json_chunks)
 
 
 def _export(request, extension, body):
@@ -115,7 +115,7 @@ class _Line:
         return value
 
 
-def _csv_lines(statements, context):
+def csv_lines(statements, context):
     writer = csv.writer(_Line())
     yield "\ufeff" + writer.writerow(records.CSV_COLUMNS)
     for statement in _limited(statements, context["limit"]):
@@ -125,7 +125,7 @@ def _csv_lines(statements, context):
         yield writer.writerow([spreadsheet_safe(value) for value in row])
 
 
-def _json_chunks(statements, context):
+def json_chunks(statements, context):
     head = {"version": API_VERSION, "query": context["query"]}
     yield json.dumps(head)[:-1] + ', "statements": ['
     truncated, first = False, True
