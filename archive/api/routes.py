@@ -12,7 +12,7 @@ from archive import citations, records
 from archive.models import Meeting, Review, Statement
 from archive.views.indexes import INDEXES, counted
 from archive.views.params import COUNT_CAP, capped_count, clean_params
-from archive.views.permalink import _cited
+from archive.views.permalink import site_citation
 from archive.views.statements import _filtered, _sorted
 
 from . import schemas
@@ -120,7 +120,7 @@ def statement(request, statement_id: int):
         {"n": n, "text": text, "permalink": f"{data['permalink']}#p{n}"}
         for n, text in enumerate(found.paragraphs, start=1)
     ]
-    cited = _cited(request, found)
+    cited = site_citation(request, found)
     data["citations"] = {
         "bibtex": citations.bibtex(cited),
         "ris": citations.ris(cited),

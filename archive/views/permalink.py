@@ -1,14 +1,11 @@
 """A statement's permalink page: its text by paragraph and the facts found in it; a paragraph's own
 page (a link that previews with that paragraph); and the statement's citation files."""
 
-import datetime
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from archive import citations, linked_data
-from archive.loader.parse import derive_title
 from archive.models import Mention, Review, Statement
 from archive.search import api as search
 
@@ -25,27 +22,10 @@ def _published(pk):
     return get_object_or_404(Statement.objects.published().select_related("meeting__place"), pk=pk)
 
 
-def _cited(request, statement, paragraph=None) -> citations.Cited:
-    title = statement.title
-    if statement.title_derived:
-        # The stored title is the first sentence cut at 140 characters: cite all of it.
-        title = derive_title(statement.body, max_chars=len(statement.body))
-    return citations.Cited(
-        statement=_Titled(statement, title),
-        permalink=request.build_absolute_uri(statement.get_absolute_url()),
-        paragraph=paragraph,
-        accessed=datetime.date.today(),
-    )
-
-
-class _Titled:
-    """The statement as cited: its full title even when the stored one was shortened."""
-
-    def __init__(self, statement, title):
-        self._statement, self.title = statement, title
-
-    def __getattr__(self, name):
-        return getattr(self._statement, name)
+def site_citation(request, statement, paragraph=None) -> citations.Cited:
+    """The statement (or its paragraph `paragraph`) as cited from this site, today."""
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    return citations.cite(statement, permalink, paragraph)
 
 
 def statement_detail(request, pk, slug=None):
@@ -72,7 +52,7 @@ def statement_detail(request, pk, slug=None):
         sides[mention.side].append(mention)
     places = list(statement.place_mentions.visible().select_related("place"))
     organizations = list(statement.organization_mentions.visible().select_related("organization"))
-    cited = _cited(request, statement)
+    cited = site_citation(request, statement)
     canonical = cited.permalink
     return render(
         request,
@@ -90,7 +70,6 @@ def statement_detail(request, pk, slug=None):
             "places": places,
             "organizations": organizations,
             "canonical_url": canonical,
-            "accessed": cited.accessed,
             "cited": cited,
             "formatted": citations.formatted(cited),
             "citation_files": _citation_files(statement),
@@ -116,7 +95,7 @@ def statement_paragraph(request, pk, slug, n):
         raise Http404("No such paragraph.")
     if slug != statement.slug:
         return redirect("archive:statement-paragraph", pk=pk, slug=statement.slug, n=n)
-    cited = _cited(request, statement, paragraph=n)
+    cited = site_citation(request, statement, paragraph=n)
     url = request.build_absolute_uri(
         reverse("archive:statement-paragraph", kwargs={"pk": pk, "slug": statement.slug, "n": n})
     )
@@ -158,7 +137,7 @@ def statement_citation(request, pk, slug, fmt, n=None):
     if n is not None and not 1 <= n <= len(statement.paragraphs):
         raise Http404("No such paragraph.")
     content_type, render_file = CITATION_FILES[fmt]
-    cited = _cited(request, statement, paragraph=n)
+    cited = site_citation(request, statement, paragraph=n)
     response = HttpResponse(render_file(cited), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{cited.key}.{fmt}"'
     return response

@@ -122,7 +122,9 @@ class Command(BaseCommand):
             )
             result = run(options, say=self.stderr.write)
             if o["exports"]:
-                result["exports"] = exports.measure(url, workers=o["workers"], say=self.stderr.write)
+                result["exports"] = exports.measure(
+                    url, workers=o["workers"], say=self.stderr.write
+                )
         if o["json"]:
             o["json"].parent.mkdir(parents=True, exist_ok=True)
             o["json"].write_text(json.dumps(result, indent=2) + "\n")
