@@ -1,6 +1,7 @@
 """Exports: every list as Atom, CSV and JSON, read back with real parsers."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -142,7 +143,11 @@ def test_the_feed_parses_and_names_the_coalition_as_author(client):
 def test_the_same_filter_gives_the_same_statements_on_the_page_and_every_output(client, params):
     geneva = PlaceFactory(name="Geneva", slug="geneva")
     inside = [
-        StatementFactory(title=f"Talks in Geneva {n}", body=f"Geneva talks, round {n}.")
+        StatementFactory(
+            title=f"Talks in Geneva {n}",
+            body=f"Geneva talks, round {n}.",
+            date=datetime.date(2020, 3, 1 + n),
+        )
         for n in range(3)
     ]
     for statement in inside:

@@ -96,7 +96,10 @@ def test_resolutions_list_by_body_and_number_with_undated_statements(client):
     CitationFactory(
         statement=StatementFactory(date=None), resolution=ResolutionFactory(number="2254")
     )
-    CitationFactory(resolution=ResolutionFactory(number="2118", year=2013))
+    CitationFactory(
+        statement=StatementFactory(date=datetime.date(2020, 6, 1)),
+        resolution=ResolutionFactory(number="2118", year=2013),
+    )
     assert rows(client, "/resolutions/") == [
         ("UNSC Resolution 2118 (2013)", 1, "2020"),
         ("UNSC Resolution 2254 (2015)", 1, "undated"),
