@@ -79,7 +79,8 @@ PAGES = [
         17,  # + one per entity filter to check its values exist, + the words' own matches
         4,  # + the count of words and filters, within what is left of the search's time
     ),
-    # The rows, then per chunk of 500: people, organizations, places, citations, resolutions, events.
+    # The rows, then per chunk of 500: people, organizations, places, citations, resolutions,
+    # events.
     ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 7, 0),
     ("list, feed", lambda a: reverse("archive:statement-feed"), 1, 0),
     ("permalink", lambda a: a["statement"].get_absolute_url(), 5, 0),
