@@ -155,3 +155,11 @@ def test_the_list_links_every_format_with_its_own_query(client):
     assert 'href="/statements/export.csv?place=geneva&amp;sort=oldest"' in html
     assert 'href="/statements/export.json?place=geneva&amp;sort=oldest"' in html
     assert 'href="/statements/feed.atom?place=geneva"' in html
+
+
+def test_a_paragraph_page_with_an_old_slug_redirects_permanently(client):
+    statement = rich_statement()
+    url = f"/statements/{statement.pk}/old-slug/p2/"
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == f"{statement.get_absolute_url()}p2/"

@@ -94,7 +94,9 @@ def statement_paragraph(request, pk, slug, n):
     if not 1 <= n <= len(texts):
         raise Http404("No such paragraph.")
     if slug != statement.slug:
-        return redirect("archive:statement-paragraph", pk=pk, slug=statement.slug, n=n)
+        return redirect(
+            "archive:statement-paragraph", pk=pk, slug=statement.slug, n=n, permanent=True
+        )
     cited = site_citation(request, statement, paragraph=n)
     url = request.build_absolute_uri(
         reverse("archive:statement-paragraph", kwargs={"pk": pk, "slug": statement.slug, "n": n})
