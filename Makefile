@@ -14,6 +14,7 @@ PYTHON ?= $(shell for c in python3 python3.13 python3.12 $$(ls -d $$HOME/.pyenv/
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$c; break; }; done)
 
 .PHONY: run test test-postgres install db bench clean
+.PHONY: demo bench-exports
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -80,3 +81,21 @@ soak-ci: install
 	$(SOAK) --seconds 60 --clients 4 --base 500 --load-size 500 --json bench-results/soak-ci-sqlite.json
 	DATABASE_URL=$(SOAK_PG_URL) $(SOAK) --seconds 60 --clients 4 --base 500 --load-size 500 \
 		--json bench-results/soak-ci-postgresql.json
+# `make demo`: DEMO_SIZE synthetic releases (generate_corpus; every page says they are synthetic)
+# in a database of their own, demo.sqlite3, so the histogram, year facets, roles over time and
+# feeds show at once. `make run` keeps its five sample releases; `rm demo.sqlite3*` starts over.
+DEMO_SIZE ?= 3000
+DEMO := DEBUG=1 ARCHIVE_DEMO=1 DATABASE_URL=sqlite:///$(CURDIR)/demo.sqlite3 $(PY) manage.py
+
+demo: install
+	@if [ ! -f demo.sqlite3 ]; then \
+		$(DEMO) migrate --no-input && \
+		$(DEMO) loaddata fixtures/reference/*.json && \
+		$(DEMO) generate_corpus --count $(DEMO_SIZE) --seed 7 || { rm -f demo.sqlite3*; exit 1; }; \
+	fi
+	$(DEMO) runserver $(HOST):$(PORT)
+
+# The exports' time and peak memory at SIZE statements, and the permalink's p95 while six clients
+# loop on the largest export (README "Citing, exporting and the API").
+bench-exports: install
+	$(BENCH) --size $(SIZE) --exports --json bench-results/exports-$(BENCH_ENGINE)-$(SIZE).json

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "archive",
+    "django.contrib.sitemaps",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -246,3 +248,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # either one past the limit locks
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# ---- Research outputs ----
+# Where the operators publish the full archive as one file (`manage.py export_statements`), shown
+# to visitors past the export row limit; ARCHIVE_DEMO=1 marks every page as a synthetic demo.
+ARCHIVE_BULK_DUMP_URL = os.environ.get("ARCHIVE_BULK_DUMP_URL", "")
+ARCHIVE_DEMO = os.environ.get("ARCHIVE_DEMO", "").lower() in ("1", "true", "yes")

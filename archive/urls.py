@@ -18,4 +18,26 @@ urlpatterns = [
     path("resolutions/<slug:slug>/", views.resolution_detail, name="resolution-detail"),
     path("places/<slug:slug>/", views.place_detail, name="place-detail"),
     path("meetings/", views.meeting_list, name="meeting-list"),
+    # Research outputs: every list as JSON too, citations, index pages, the data page.
+    path("statements/export.json", views.statement_export_json, name="statement-export-json"),
+    path(
+        "statements/<int:pk>/<slug:slug>/p<int:n>/",
+        views.statement_paragraph,
+        name="statement-paragraph",
+    ),
+    path(
+        "statements/<int:pk>/<slug:slug>/cite.<str:fmt>",
+        views.statement_citation,
+        name="statement-citation",
+    ),
+    path(
+        "statements/<int:pk>/<slug:slug>/p<int:n>/cite.<str:fmt>",
+        views.statement_citation,
+        name="statement-paragraph-citation",
+    ),
+    path("people/", views.people_index, name="people-index"),
+    path("organizations/", views.organizations_index, name="organizations-index"),
+    path("places/", views.places_index, name="places-index"),
+    path("resolutions/", views.resolutions_index, name="resolutions-index"),
+    path("data/", views.data, name="data"),
 ]

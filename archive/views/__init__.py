@@ -1,18 +1,28 @@
 """Server-rendered pages of the archive: statements (list, permalink, export) and entity pages."""
 
+from .discovery import data
 from .entities import (
     organization_detail,
     person_detail,
     place_detail,
     resolution_detail,
 )
-from .exports import statement_export, statement_feed
+from .exports import statement_export, statement_export_json, statement_feed
 from .home import home
+from .indexes import organizations_index, people_index, places_index, resolutions_index
 from .meetings import meeting_list
-from .permalink import statement_detail
+from .permalink import statement_citation, statement_detail, statement_paragraph
 from .statements import statement_list
 
 __all__ = [
+    "data",
+    "organizations_index",
+    "people_index",
+    "places_index",
+    "resolutions_index",
+    "statement_citation",
+    "statement_export_json",
+    "statement_paragraph",
     "home",
     "meeting_list",
     "organization_detail",

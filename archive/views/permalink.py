@@ -1,16 +1,32 @@
-"""A statement's permalink page: its text by paragraph and the facts found in it."""
-
-import datetime
+"""A statement's permalink page: its text by paragraph and the facts found in it; a paragraph's own
+page (a link that previews with that paragraph); and the statement's citation files."""
 
 from django.db.models import Exists, OuterRef
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
-from archive import editing
+from archive import citations, editing, linked_data
 from archive.models import Correction, Mention, Review, Statement
 from archive.search import api as search
 
 from .params import clean_params
+
+CITATION_FILES = {
+    "bib": ("application/x-bibtex; charset=utf-8", citations.bibtex),
+    "ris": ("application/x-research-info-systems; charset=utf-8", citations.ris),
+    "json": ("application/vnd.citationstyles.csl+json; charset=utf-8", citations.csl_json),
+}
+
+
+def _published(pk):
+    return get_object_or_404(Statement.objects.published().select_related("meeting__place"), pk=pk)
+
+
+def site_citation(request, statement, paragraph=None) -> citations.Cited:
+    """The statement (or its paragraph `paragraph`) as cited from this site, today."""
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    return citations.cite(statement, permalink, paragraph)
 
 
 def can_preview(user) -> bool:
@@ -55,10 +71,14 @@ def statement_detail(request, pk, slug=None):
     meeting = getattr(statement, "meeting", None)
     if meeting is not None and meeting.review == Review.REMOVED:
         meeting = None
-    mentions = statement.mentions.visible().select_related("person", "organization")
+    mentions = list(statement.mentions.visible().select_related("person", "organization"))
     sides = {side: [] for side in Mention.Side.values}
     for mention in mentions:
         sides[mention.side].append(mention)
+    places = list(statement.place_mentions.visible().select_related("place"))
+    organizations = list(statement.organization_mentions.visible().select_related("organization"))
+    cited = site_citation(request, statement)
+    canonical = cited.permalink
     draft = statement.status != Statement.Status.PUBLISHED
     response = render(
         request,
@@ -73,12 +93,21 @@ def statement_detail(request, pk, slug=None):
                 (Mention.Side(side).label, people) for side, people in sides.items() if people
             ],
             "citations": statement.citations.visible().select_related("resolution"),
-            "places": statement.place_mentions.visible().select_related("place"),
-            "organizations": statement.organization_mentions.visible().select_related(
-                "organization"
+            "places": places,
+            "organizations": organizations,
+            "canonical_url": canonical,
+            "cited": cited,
+            "formatted": citations.formatted(cited),
+            "citation_files": _citation_files(statement),
+            "json_ld": linked_data.statement(
+                statement,
+                canonical,
+                request.build_absolute_uri,
+                people=[m.person for m in mentions],
+                organizations=[m.organization for m in organizations],
+                places=[m.place for m in places],
             ),
-            "canonical_url": request.build_absolute_uri(statement.get_absolute_url()),
-            "accessed": datetime.date.today(),
+            "synthetic": linked_data.is_synthetic(statement),
             "draft": draft,
             "corrections": statement.corrections.all() if statement.corrected else (),
         },
@@ -86,4 +115,63 @@ def statement_detail(request, pk, slug=None):
     if draft:  # a preview: for the editor's eyes only, never indexed or cached
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def statement_paragraph(request, pk, slug, n):
+    """One paragraph on a page of its own: shared, it previews with the paragraph's text, and it
+    gives the paragraph's citation; the reader goes on to the statement at `#p<n>`."""
+    statement = _published(pk)
+    texts = statement.paragraphs
+    if not 1 <= n <= len(texts):
+        raise Http404("No such paragraph.")
+    if slug != statement.slug:
+        return redirect(
+            "archive:statement-paragraph", pk=pk, slug=statement.slug, n=n, permanent=True
+        )
+    cited = site_citation(request, statement, paragraph=n)
+    url = request.build_absolute_uri(
+        reverse("archive:statement-paragraph", kwargs={"pk": pk, "slug": statement.slug, "n": n})
+    )
+    return render(
+        request,
+        "archive/statement_paragraph.html",
+        {
+            "statement": statement,
+            "n": n,
+            "text": texts[n - 1],
+            "url": url,
+            "cited": cited,
+            "formatted": citations.formatted(cited),
+            "citation_files": _citation_files(statement, n),
+            "json_ld": linked_data.paragraph(statement, cited.url, texts[n - 1], n),
+            "synthetic": linked_data.is_synthetic(statement),
+        },
+    )
+
+
+def _citation_files(statement, n=None):
+    """(label, address) of each citation download of the statement, or of its paragraph `n`."""
+    labels = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
+    kwargs = {"pk": statement.pk, "slug": statement.slug}
+    name = "statement-citation"
+    if n:
+        kwargs["n"], name = n, "statement-paragraph-citation"
+    return [
+        (label, reverse(f"archive:{name}", kwargs={**kwargs, "fmt": fmt}))
+        for fmt, label in labels.items()
+    ]
+
+
+def statement_citation(request, pk, slug, fmt, n=None):
+    """The statement's (or its paragraph's) citation as a file for a reference manager."""
+    if fmt not in CITATION_FILES:
+        raise Http404("No such citation format.")
+    statement = _published(pk)
+    if n is not None and not 1 <= n <= len(statement.paragraphs):
+        raise Http404("No such paragraph.")
+    content_type, render_file = CITATION_FILES[fmt]
+    cited = site_citation(request, statement, paragraph=n)
+    response = HttpResponse(render_file(cited), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{cited.key}.{fmt}"'
     return response

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from archive.bench import extraction, report
+from archive.bench import exports, extraction, report
 from archive.bench.database import database_url, scratch_database, scratch_name
 from archive.bench.queries import default_queries, read_queries
 from archive.bench.runner import Options, run
@@ -68,6 +68,11 @@ class Command(BaseCommand):
             help="Fail unless every page answered with a fixed number of SQL queries.",
         )
         parser.add_argument(
+            "--exports",
+            action="store_true",
+            help="Measure the exports instead of the pages (archive/bench/exports.py).",
+        )
+        parser.add_argument(
             "--table", type=Path, nargs="+", metavar="JSON", help="Only print a table of results."
         )
         parser.add_argument(
@@ -118,7 +123,7 @@ class Command(BaseCommand):
                 queries=queries,
                 rounds=o["rounds"],
                 ingest=not (o["skip_ingest"] or o["copy_from"]),
-                pages=not o["no_pages"],
+                pages=not (o["no_pages"] or o["exports"]),
                 database_url=url,
                 http_rates=rates,
                 http_seconds=o["http_seconds"],
@@ -127,10 +132,17 @@ class Command(BaseCommand):
                 copy_from=o["copy_from"] or "",
             )
             result = run(options, say=self.stderr.write)
+            if o["exports"]:
+                result["exports"] = exports.measure(
+                    url, workers=o["workers"], say=self.stderr.write
+                )
         if o["json"]:
             o["json"].parent.mkdir(parents=True, exist_ok=True)
             o["json"].write_text(json.dumps(result, indent=2) + "\n")
             self.stderr.write(f"wrote {o['json']}")
+        if o["exports"]:
+            self.stdout.write(exports.table(result["exports"]))
+            return
         if not options.pages:
             self.stdout.write(json.dumps(result.get("ingest", {}), indent=2))
             return
