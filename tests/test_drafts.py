@@ -27,7 +27,7 @@ DRAFT_BODY = (
     "Quartermaine stressed the need to implement UNSC Resolution 9999 in Aleppo."
 )
 # Words, names and a date that only the draft contains.
-SECRETS = ["Zebulon", "Quartermaine", "9999", "Liberation Front of Zebulon", "2030"]
+SECRETS = ["Zebulon", "Quartermaine", "9999", "Liberation Front of Zebulon", "1999"]
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def archive(client, django_user_model):
     client.force_login(editor)
     response = client.post(
         reverse("admin:archive_statement_add"),
-        {"body": DRAFT_BODY, "date": "2030-01-01", "status": "draft", "language": "en"},
+        {"body": DRAFT_BODY, "date": "1999-01-01", "status": "draft", "language": "en"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     draft = Statement.objects.get(status=Statement.Status.DRAFT)
@@ -159,8 +159,10 @@ def test_publishing_the_draft_shows_everything_it_names(archive, client):
     assert (
         "Zebulon Quartermaine" in public.get(archive["draft"].get_absolute_url()).content.decode()
     )
-    spans = Membership.objects.filter(person=archive["bahra"]).values_list("last_seen", flat=True)
-    assert list(spans) == [datetime.date(2030, 1, 1)]
+    spans = Membership.objects.filter(person=archive["bahra"]).values_list(
+        "first_seen", "last_seen"
+    )
+    assert list(spans) == [(datetime.date(1999, 1, 1), datetime.date(2024, 3, 1))]
 
 
 def test_a_withdrawn_statement_says_it_is_no_longer_published(archive):
