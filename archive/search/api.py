@@ -31,7 +31,7 @@ from django.db.models import F, QuerySet
 from django.utils.safestring import SafeString
 
 from . import postgres, sqlite
-from .highlight import highlight_text, plain_lead
+from .highlight import highlight_text, plain_lead, snippet
 from .query import SearchQuery, parse
 
 BACKENDS = {"postgresql": postgres, "sqlite": sqlite}
@@ -104,22 +104,17 @@ def ranked(queryset: QuerySet) -> QuerySet:
 def snippets(statements: Sequence, q: str | SearchQuery | None) -> dict[int, SafeString]:
     """A highlighted snippet of each statement's body, computed for these rows only.
 
-    Statements the engine does not return (no query, exclusions only, or not a match) get the
+    Statements whose body has no hit (no query, exclusions only, a title-only match) get the
     escaped lead of their body.
     """
-    statements = list(statements)
     query = _parsed(q)
-    found = {}
-    if statements and query.has_positive:
-        found = _backend(statements[0]._state.db).snippets(statements, query)
-    return {s.pk: found.get(s.pk) or plain_lead(s.body) for s in statements}
+    return {s.pk: snippet(s.body, query) or plain_lead(s.body) for s in statements}
 
 
 def highlight_paragraph(text: str, q: str | SearchQuery | None) -> SafeString:
     """The text escaped, with words sharing a stem with a query term in <mark>.
 
-    Pure Python: it serves one document (the permalink reached from a search), and the same
-    code then highlights the same words on both engines.
+    Pure Python, like the snippets: the same words are marked on both engines.
     """
     return highlight_text(text, _parsed(q))
 
