@@ -118,7 +118,7 @@ def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) 
     if ids is not None:
         # The matches, fetched once (api.matching); the rank still reads each row's vector.
         queryset = queryset.filter(_InList(ids))
-        return queryset.alias(rank=_rank(query)) if query.has_positive else queryset
+        return queryset.alias(rank=rank(query)) if query.has_positive else queryset
     if not query.has_positive:
         # Exclusions alone: NOT IN over an index-driven subquery, since `NOT (search_document
         # @@ ...)` would read and decompress every row's vector.
@@ -126,7 +126,7 @@ def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) 
     # With a positive term, exclusions go into the same tsquery (`a & !b & !c`), which the GIN
     # index answers exactly in one scan.
     wanted = positive_tsquery(query) + "".join(f" & !{term_tsquery(t)}" for t in query.excluded)
-    return queryset.filter(_matches(_TsQuery(wanted))).alias(rank=_rank(query))
+    return queryset.filter(_matches(_TsQuery(wanted))).alias(rank=rank(query))
 
 
 def text_matches(model, terms) -> QuerySet:
@@ -134,9 +134,9 @@ def text_matches(model, terms) -> QuerySet:
     return model._base_manager.filter(_matches(_TsQuery(_any(terms)))).values("pk")
 
 
-def _rank(query: SearchQuery) -> SearchRank:
-    # Every positive term counts, in whatever group: a statement found through a fact of a
-    # recognised name (archive.search.entities) ranks by whatever words it does contain.
+def rank(query: SearchQuery) -> SearchRank:
+    """ts_rank_cd of the positive terms, any of them: a statement found through the fact of a
+    name (archive.search.entities) ranks by whatever words it does contain, 0 for none."""
     terms = _TsQuery(_any(query.positive_terms))
     return SearchRank(F("search_document"), _Once(terms), weights=RANK_WEIGHTS, cover_density=True)
 

@@ -60,13 +60,28 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A known person, organization, place or resolution that words of a query name."""
+
+    kind: str  # a key of archive.filters.RELATED: person, organization, place, resolution
+    pk: int
+    name: str
+
+
+@dataclass(frozen=True)
 class SearchQuery:
     """A parsed query: every group of `required` must match (one of its terms suffices), and no
-    term of `excluded` may match."""
+    term of `excluded` may match.
+
+    `facts`, when a group's words name known entities (archive.search.entities), lists them for
+    each group (empty for plain words): such a group also matches the statements having one of
+    those facts, whatever their text.
+    """
 
     required: tuple[tuple[Term, ...], ...] = ()
     excluded: tuple[Term, ...] = ()
     truncated: bool = False
+    facts: tuple[tuple[Fact, ...], ...] = ()
 
     @property
     def is_blank(self) -> bool:
@@ -81,6 +96,22 @@ class SearchQuery:
     @property
     def positive_terms(self) -> tuple[Term, ...]:
         return tuple(term for group in self.required for term in group)
+
+    @property
+    def names_entities(self) -> bool:
+        return any(self.facts)
+
+    def entity_groups(self) -> list[tuple[tuple[Term, ...], tuple[Fact, ...]]]:
+        """The groups that name entities, with their facts."""
+        return [(g, facts) for g, facts in zip(self.required, self.facts, strict=False) if facts]
+
+    def without_entity_groups(self) -> "SearchQuery":
+        """The plain words alone (exclusions included)."""
+        plain = tuple(g for i, g in enumerate(self.required) if not self._facts_of(i))
+        return SearchQuery(required=plain, excluded=self.excluded, truncated=self.truncated)
+
+    def _facts_of(self, index: int) -> tuple[Fact, ...]:
+        return self.facts[index] if index < len(self.facts) else ()
 
 
 def is_token_char(char: str) -> bool:

@@ -173,9 +173,10 @@ class _Rank(Expression):
 
     output_field = FloatField()
 
-    def __init__(self, match: str):
+    def __init__(self, match: str, joinable: bool = True):
         super().__init__()
         self.match = match
+        self.joinable = joinable
         self.pk = F("pk")
 
     def get_source_expressions(self):
@@ -211,6 +212,20 @@ def in_ids(field: str, ids: Sequence[int]) -> Lookup:
     return _InList(ids, field)
 
 
+def text_matches(model, terms) -> RawSQL:
+    """The ids of the statements whose text matches any of `terms`, for `pk__in`."""
+    return _ids(_any(terms))
+
+
+def rank(query: SearchQuery) -> Expression:
+    """-bm25 of any positive term; NULL (ranked last) for a statement matching through a fact.
+
+    A query naming an entity (archive.search.entities) keeps statements that contain none of its
+    words, which the driving join of ranked() would drop: its rank stays a per-row lookup.
+    """
+    return _Rank(_any(query.positive_terms), joinable=False)
+
+
 def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) -> QuerySet:
     # Filtering on an id list leaves an ordinary QuerySet for counts, facets and subqueries, and
     # does not pay for bm25, which costs twenty times the match itself on a common word.
@@ -223,13 +238,13 @@ def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) 
     match = match_expression(query)
     if ids is None:
         queryset = queryset.filter(_InMatch(match))
-    return queryset.alias(rank=_Rank(match))
+    return queryset.alias(rank=rank(query) if query.names_entities else _Rank(match))
 
 
 def with_rank(queryset: QuerySet) -> QuerySet:
     """Make the rank of a searched queryset a column of one materialized, driving join."""
     rank = queryset.query.annotations.get("rank")
-    if not isinstance(rank, _Rank):
+    if not isinstance(rank, _Rank) or not rank.joinable:
         return queryset
     queryset = queryset.all()
     sql = queryset.query
