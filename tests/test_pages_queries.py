@@ -79,10 +79,11 @@ PAGES = [
         17,  # + one per entity filter to check its values exist, + the words' own matches
         4,  # + the count of words and filters, within what is left of the search's time
     ),
-    ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 4, 0),
+    # + the names the words may contain (archive.search.entities), looked up once
+    ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 5, 0),
     ("list, feed", lambda a: reverse("archive:statement-feed"), 1, 0),
     ("permalink", lambda a: a["statement"].get_absolute_url(), 5, 0),
-    ("permalink from a search", lambda a: a["statement"].get_absolute_url() + "?q=political", 5, 0),
+    ("permalink from a search", lambda a: a["statement"].get_absolute_url() + "?q=political", 6, 0),
     ("person", lambda a: a["person"].get_absolute_url(), 10, 1),
     ("organization", lambda a: a["organization"].get_absolute_url(), 9, 1),
     ("resolution", lambda a: a["resolution"].get_absolute_url(), 6, 1),

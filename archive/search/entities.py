@@ -25,7 +25,7 @@ from functools import reduce
 
 from django.core.signals import request_finished, request_started
 from django.db.models import CharField, Count, F, Max, Min, Q, Value
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Replace
 from rapidfuzz import fuzz, process
 
 from archive.loader.citations import find_citations
@@ -62,10 +62,27 @@ KIND_LABELS = {
     "place": "place",
     "resolution": "resolution",
 }
+FILTER_LABELS = {
+    "person": "show only the statements naming this person",
+    "organization": "show only the statements naming this organization",
+    "place": "show only the statements naming this place",
+    "resolution": "show only the statements citing this resolution",
+}
 
 
 def _kind(name: str):
     return Value(name, output_field=CharField())
+
+
+def _plain_key(field: str):
+    """name_key() of a column in SQL, accents aside: lower case, no space, hyphen or apostrophe.
+
+    Canonical names have no stored key; their aliases do, accents folded.
+    """
+    key = Lower(field)
+    for char in " -'’":
+        key = Replace(key, Value(char), Value(""))
+    return key
 
 
 def _eligible_runs(query: SearchQuery) -> list[list[int]]:
@@ -89,7 +106,7 @@ def _windows(query: SearchQuery):
 
 
 def _names_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]:
-    """{key or lower-cased text: {(kind, pk)}} for the texts that name an entity.
+    """{name key: {(kind, pk)}} for the texts that name an entity.
 
     A person is also found by the last words of a name ("Astepho", "Al-Meslet"): releases
     name people by surname after the first mention, and so do researchers.
@@ -97,7 +114,6 @@ def _names_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]
     keys = {k for k in (name_key(t) for t in texts) if len(k) >= MIN_KEY_CHARS}
     if not keys:
         return {}
-    lowered = {t.lower() for t in texts}
     surnames = {k for k in keys if len(k) >= MIN_SURNAME_CHARS}
     lookups = [
         PersonAlias.objects.using(using)
@@ -113,15 +129,15 @@ def _names_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]
             )
         lookups.append(
             model.objects.using(using)
-            .annotate(lowered=Lower("name"))
-            .filter(lowered__in=lowered)
-            .annotate(found_kind=_kind(kind), found_pk=F("id"), found_key=F("lowered"))
+            .annotate(found_key=_plain_key("name"))
+            .filter(found_key__in=keys)
+            .annotate(found_kind=_kind(kind), found_pk=F("id"))
         )
     lookups.append(
         Organization.objects.using(using)
-        .annotate(lowered=Lower("abbreviation"))
-        .filter(lowered__in=lowered)
-        .annotate(found_kind=_kind("organization"), found_pk=F("id"), found_key=F("lowered"))
+        .annotate(found_key=_plain_key("abbreviation"))
+        .filter(found_key__in=keys)
+        .annotate(found_kind=_kind("organization"), found_pk=F("id"))
     )
     # Annotations only, so that every part selects its columns in the same order.
     parts = [
@@ -170,10 +186,7 @@ def _citations_found(texts: set[str], using: str) -> dict[str, set[tuple[str, in
 
 
 def _facts_of(text: str, names, citations) -> set[tuple[str, int]]:
-    found = set(citations.get(text, ()))
-    for key in (name_key(text), text.lower()):
-        found |= names.get(key, set())
-    return found
+    return set(citations.get(text, ())) | names.get(name_key(text), set())
 
 
 def _spellings(facts: set[tuple[str, int]], using: str) -> dict[tuple[str, int], Fact]:
@@ -322,6 +335,15 @@ class Card:
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
 
+    @property
+    def params(self) -> dict:
+        """The list's parameters that keep only the statements with this fact."""
+        return {self.filter_name: self.filter_value, "page": None}
+
+    @property
+    def filter_label(self) -> str:
+        return FILTER_LABELS[self.kind]
+
 
 def cards(query: SearchQuery, *, using: str = "default") -> list[Card]:
     """A card per entity the query names: its published statements and the years they span."""
@@ -399,3 +421,17 @@ def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
             seen.add(name_key(name))
             result.append(candidates[name])
     return result[:SUGGESTIONS]
+
+
+def page_context(raw: str, found_any: bool, *, using: str = "default") -> dict:
+    """What the list page shows of a search's words: whether any is searchable, the cards of
+    the names it recognised and, when nothing was found, names it may have meant."""
+    if not raw:
+        return {"searchable": True, "entity_cards": [], "entity_suggestions": []}
+    query = parse_and_recognise(raw, using=using)
+    searchable = not query.is_blank
+    return {
+        "searchable": searchable,
+        "entity_cards": cards(query, using=using) if searchable else [],
+        "entity_suggestions": suggestions(raw, using=using) if searchable and not found_any else [],
+    }
