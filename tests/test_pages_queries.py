@@ -88,8 +88,9 @@ PAGES = [
     ("organization", lambda a: a["organization"].get_absolute_url(), 9, 1),
     ("resolution", lambda a: a["resolution"].get_absolute_url(), 6, 1),
     ("place", lambda a: a["place"].get_absolute_url(), 8, 1),
-    ("meetings", lambda a: reverse("archive:meeting-list"), 5, 0),  # + version, kinds (cached)
-    ("meetings of a kind", lambda a: reverse("archive:meeting-list") + "?kind=meeting", 5, 0),
+    # + version, and the filters' values (kinds, people, organizations, places, years; cached)
+    ("meetings", lambda a: reverse("archive:meeting-list"), 10, 0),
+    ("meetings of a kind", lambda a: reverse("archive:meeting-list") + "?kind=meeting", 10, 0),
 ]
 
 
@@ -109,7 +110,7 @@ CACHED = [
     ("home", "/", 3),
     ("list", LIST, 3),
     ("list, page 2", f"{LIST}?page=2", 3),
-    ("meetings", reverse("archive:meeting-list"), 4),
+    ("meetings", reverse("archive:meeting-list"), 5),  # + the bodies a letter is sent to
 ]
 
 
