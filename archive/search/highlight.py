@@ -112,7 +112,9 @@ def snippet(body: str, query: SearchQuery) -> SafeString | None:
         return None
     start = max(0, min(first - SNIPPET_LEAD_IN, len(words) - SNIPPET_WORDS))
     shown = words[start : start + SNIPPET_WORDS]
-    begin, end = shown[0][0], shown[-1][1]
+    # From the start of the body, or to its end, when the window reaches it: punctuation kept.
+    begin = 0 if start == 0 else shown[0][0]
+    end = len(body) if start + SNIPPET_WORDS >= len(words) else shown[-1][1]
     html = render(_marked(body[begin:end], [(a - begin, b - begin, hit) for a, b, hit in shown]))
     before = "…" if start > 0 else ""
     after = "…" if start + SNIPPET_WORDS < len(words) else ""
