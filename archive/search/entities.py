@@ -7,8 +7,9 @@
     suggestions(raw)       names a search that found nothing may have meant
 
 A name is recognised under any of its aliases by the extractor's own key (archive.text.name_key:
-case, accents, hyphens, apostrophes and spaces folded, so "Bab Alhawa" is "Bab al-Hawa"), or as
-its canonical name, abbreviation included; a resolution in any citation form the extractor reads
+case, accents, hyphens, apostrophes and spaces folded, so "Bab Alhawa" is "Bab al-Hawa"), a
+person also by the last words of an alias ("Astepho"), an organization or a place also by its
+canonical name or abbreviation; a resolution in any citation form the extractor reads
 ("UNSCR 2254", "S/RES/2254", "القرار ٢٢٥٤": archive.loader.citations). Only words typed bare
 take part: a quoted phrase stays literal text, and neither an OR nor an exclusion is read as a
 name. The longest name wins, left to right.
@@ -46,6 +47,7 @@ from .query import Fact, SearchQuery, Term, parse, split_words
 MAX_NAME_WORDS = 6
 MIN_KEY_CHARS = 2
 MIN_SURNAME_CHARS = 4
+MAX_SURNAME_WORDS = 2  # "Astepho", "Al Meslet"
 SUGGESTIONS = 5
 # rapidfuzz's WRatio, out of 100, from which a name is offered for a search that found nothing.
 SUGGESTION_SCORE = 80
@@ -114,12 +116,18 @@ def _names_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]
     keys = {k for k in (name_key(t) for t in texts) if len(k) >= MIN_KEY_CHARS}
     if not keys:
         return {}
-    surnames = {k for k in keys if len(k) >= MIN_SURNAME_CHARS}
+    surnames = {
+        k
+        for k in (name_key(t) for t in texts if len(t.split()) <= MAX_SURNAME_WORDS)
+        if len(k) >= MIN_SURNAME_CHARS
+    }
     lookups = [
         PersonAlias.objects.using(using)
         .filter(reduce(operator.or_, (Q(key__endswith=k) for k in surnames), Q(key__in=keys)))
         .annotate(found_kind=_kind("person"), found_pk=F("person_id"), found_key=F("key"))
     ]
+    # People by their aliases only: the loader records every spelling of a person as one, and
+    # people are many (reading every canonical name cost more than the rest of the lookup).
     for kind, (model, alias_model, link) in KINDS.items():
         if kind != "person":
             lookups.append(
@@ -127,12 +135,12 @@ def _names_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]
                 .filter(key__in=keys)
                 .annotate(found_kind=_kind(kind), found_pk=F(f"{link}_id"), found_key=F("key"))
             )
-        lookups.append(
-            model.objects.using(using)
-            .annotate(found_key=_plain_key("name"))
-            .filter(found_key__in=keys)
-            .annotate(found_kind=_kind(kind), found_pk=F("id"))
-        )
+            lookups.append(
+                model.objects.using(using)
+                .annotate(found_key=_plain_key("name"))
+                .filter(found_key__in=keys)
+                .annotate(found_kind=_kind(kind), found_pk=F("id"))
+            )
     lookups.append(
         Organization.objects.using(using)
         .annotate(found_key=_plain_key("abbreviation"))
