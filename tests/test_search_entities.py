@@ -191,3 +191,17 @@ def test_recognition_runs_once_per_page(client):
         client.get(LIST, {"q": "Azaz"})
     lookups = [q for q in queries.captured_queries if "UNION ALL" in q["sql"]]
     assert len(lookups) == 1
+
+
+def test_suggestions_offer_only_names_that_would_find_something(client):
+    PlaceFactory(name="Bab al-Hawa")  # known, but no published statement names it
+    draft = StatementFactory(body="A draft about Bab al-Hawa.", status="draft")
+    draft.place_mentions.create(place=PlaceFactory(name="Bab al-Hawaa"), as_written="there")
+    html = client.get(LIST, {"q": "Bab al-Hawwa"}).content.decode()
+    assert "No statement matches" in html
+    assert '<div class="suggestions"' not in html
+
+
+def test_a_snippet_marks_the_other_spellings_of_a_name(samples):
+    snippet = api.snippets([samples[3]], "Astepho")[samples[3].pk]
+    assert "<mark>Asepho</mark>" in snippet

@@ -45,6 +45,7 @@ from archive.text import fold, name_key
 from .query import Fact, SearchQuery, Term, parse, split_words
 
 MAX_NAME_WORDS = 6
+MAX_CARDS = 5
 MIN_KEY_CHARS = 2
 MIN_SURNAME_CHARS = 4
 MAX_SURNAME_WORDS = 2  # "Astepho", "Al Meslet"
@@ -287,13 +288,20 @@ def _related():
     return RELATED
 
 
+def _by_kind(facts) -> dict[str, list[int]]:
+    grouped: dict[str, list[int]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.kind, []).append(fact.pk)
+    return grouped
+
+
 def facts_filter(facts: tuple[Fact, ...], using: str = "default") -> Q:
     """Statements having a visible fact among `facts`, as a filter on statements."""
     RELATED = _related()
     condition = Q()
-    for fact in facts:
-        model, column = RELATED[fact.kind]
-        rows = model.objects.using(using).visible().filter(**{f"{column}_id": fact.pk})
+    for kind, pks in _by_kind(facts).items():
+        model, column = RELATED[kind]
+        rows = model.objects.using(using).visible().filter(**{f"{column}_id__in": pks})
         condition |= Q(pk__in=rows.values("statement_id"))
     return condition
 
@@ -354,39 +362,43 @@ class Card:
 
 
 def cards(query: SearchQuery, *, using: str = "default") -> list[Card]:
-    """A card per entity the query names: its published statements and the years they span."""
+    """A card per entity the query names (the MAX_CARDS with most statements): its published
+    statements and the years they span. Two queries per kind of entity, however many."""
     RELATED = _related()
-    result = []
     models = {kind: model for kind, (model, _, _) in KINDS.items()} | {"resolution": Resolution}
-    for _, facts in query.entity_groups():
-        for fact in facts:
-            entity = models[fact.kind].objects.using(using).filter(pk=fact.pk).first()
-            if entity is None:
-                continue
-            model, column = RELATED[fact.kind]
-            published = (
-                Statement.objects.using(using)
-                .published()
-                .filter(
-                    pk__in=model.objects.visible()
-                    .filter(**{f"{column}_id": fact.pk})
-                    .values("statement_id")
-                )
+    facts = [fact for _, group in query.entity_groups() for fact in group]
+    result = []
+    for kind, pks in _by_kind(facts).items():
+        model, column = RELATED[kind]
+        spans = {
+            row["entity"]: row
+            for row in model.objects.using(using)
+            .visible()
+            .filter(**{f"{column}_id__in": pks}, statement__status=Statement.Status.PUBLISHED)
+            .values(entity=F(f"{column}_id"))
+            .annotate(
+                n=Count("statement", distinct=True),
+                first=Min("statement__date"),
+                last=Max("statement__date"),
             )
-            span = published.aggregate(n=Count("pk"), first=Min("date"), last=Max("date"))
+            .order_by()
+        }
+        for entity in models[kind].objects.using(using).filter(pk__in=pks):
+            span = spans.get(entity.pk, {"n": 0, "first": None, "last": None})
             result.append(
                 Card(
-                    kind=fact.kind,
-                    name=fact.name,
+                    kind=kind,
+                    name=getattr(entity, "label", None) or entity.name,
                     url=entity.get_absolute_url(),
                     statements=span["n"],
                     first_year=span["first"].year if span["first"] else None,
                     last_year=span["last"].year if span["last"] else None,
-                    filter_name=fact.kind,
+                    filter_name=kind,
                     filter_value=entity.slug,
                 )
             )
-    return result
+    result.sort(key=lambda card: (-card.statements, card.name))
+    return result[:MAX_CARDS]
 
 
 @dataclass(frozen=True)
@@ -402,18 +414,25 @@ class Suggestion:
 
 
 def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
-    """Known names and spellings close to the query's words (a misspelt name, another form)."""
+    """Known names and spellings close to the query's words (a misspelt name, another form),
+    of entities the archive has published statements about."""
     query = parse(raw)
     words = [t.text for t in query.positive_terms if not t.quoted] or [
         t.text for t in query.positive_terms
     ]
     if not words:
         return []
+    RELATED = _related()
     candidates: dict[str, Suggestion] = {}
-    for kind, (model, alias_model, _) in KINDS.items():
-        for name in model.objects.using(using).values_list("name", flat=True):
+    for kind, (model, alias_model, link) in KINDS.items():
+        # Only names that would find something: entities with a published, visible fact.
+        facts, column = RELATED[kind]
+        found = facts.objects.using(using).visible().filter(statement__status="published")
+        named = model.objects.using(using).filter(pk__in=found.values(f"{column}_id"))
+        for name in named.values_list("name", flat=True):
             candidates.setdefault(name, Suggestion(name, kind))
-        for alias in alias_model.objects.using(using).values_list("name", flat=True):
+        aliases = alias_model.objects.using(using).filter(**{f"{link}__in": named.values("pk")})
+        for alias in aliases.values_list("name", flat=True):
             candidates.setdefault(alias, Suggestion(alias, kind))
     wanted = " ".join(words)
     ranked = process.extract(

@@ -6,12 +6,14 @@ is ever marked safe before escaping.
 """
 
 import re
+from collections import deque
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .normalise import APOSTROPHES, tokens
-from .query import SearchQuery, is_token_char
+from .query import SearchQuery
 
 START, STOP = "\x02", "\x03"
 SENTINELS = re.compile("[\x02\x03]")
@@ -48,23 +50,22 @@ SNIPPET_WORDS = 40
 SNIPPET_LEAD_IN = 8
 
 
+# A word: letters, digits and combining marks, with apostrophes inside ("Hay’at"); the same
+# words the normalisation reads, found by one regular expression rather than char by char.
+_LETTERS = r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+"
+_WORD = re.compile(f"{_LETTERS}(?:[{re.escape(APOSTROPHES)}]{_LETTERS})*")
+
+
 def _words(text: str):
-    """Yield (start, end) of each word: token characters, with apostrophes inside ("Hay’at")."""
-    start = None
-    for i, char in enumerate(text):
-        if is_token_char(char) or (
-            char in APOSTROPHES
-            and start is not None
-            and i + 1 < len(text)
-            and is_token_char(text[i + 1])
-        ):
-            if start is None:
-                start = i
-        elif start is not None:
-            yield start, i
-            start = None
-    if start is not None:
-        yield start, len(text)
+    """Yield (start, end) of each word of the text."""
+    for match in _WORD.finditer(text):
+        yield match.span()
+
+
+@lru_cache(maxsize=100_000)
+def _word_tokens(word: str) -> frozenset[str]:
+    """A word's tokens (a hyphen-free word may still fold to two, or to none)."""
+    return frozenset(tokens(word))
 
 
 def _query_tokens(query: SearchQuery) -> frozenset[str]:
@@ -73,7 +74,7 @@ def _query_tokens(query: SearchQuery) -> frozenset[str]:
 
 def _hits(text: str, wanted: frozenset[str]) -> list[tuple[int, int, bool]]:
     """Each word of the text as (start, end, is_hit): a hit shares a token with the query."""
-    return [(a, b, not wanted.isdisjoint(tokens(text[a:b]))) for a, b in _words(text)]
+    return [(a, b, not wanted.isdisjoint(_word_tokens(text[a:b]))) for a, b in _words(text)]
 
 
 def _marked(text: str, words) -> str:
@@ -99,23 +100,43 @@ def highlight_text(text: str, query: SearchQuery) -> SafeString:
 
 
 def snippet(body: str, query: SearchQuery) -> SafeString | None:
-    """About SNIPPET_WORDS words of the body around its first hits, hits marked; None if none.
+    """About SNIPPET_WORDS words of the body around its first hit, hits marked; None if none.
 
     Computed here rather than by an engine, so both engines show the same snippet, and the
-    words marked are those the search matched (the same normalisation).
+    words marked are those the search matched (the same normalisation). The body is read only
+    up to the end of the snippet.
     """
     body = strip_sentinels(body)
     wanted = _query_tokens(query)
-    words = _hits(body, wanted) if wanted else []
-    first = next((i for i, (_, _, hit) in enumerate(words) if hit), None)
-    if first is None:
+    if not wanted:
         return None
-    start = max(0, min(first - SNIPPET_LEAD_IN, len(words) - SNIPPET_WORDS))
-    shown = words[start : start + SNIPPET_WORDS]
-    # From the start of the body, or to its end, when the window reaches it: punctuation kept.
-    begin = 0 if start == 0 else shown[0][0]
-    end = len(body) if start + SNIPPET_WORDS >= len(words) else shown[-1][1]
+    earlier: deque = deque(maxlen=SNIPPET_WORDS)  # the words before the first hit
+    skipped = 0  # words before those
+    shown: list | None = None
+    more = False
+    for match in _WORD.finditer(body):
+        a, b = match.span()
+        hit = not wanted.isdisjoint(_word_tokens(body[a:b]))
+        if shown is None:
+            if hit:
+                shown = [(a, b, True)]
+            else:
+                skipped += len(earlier) == earlier.maxlen
+                earlier.append((a, b, False))
+        elif len(shown) < SNIPPET_WORDS - SNIPPET_LEAD_IN:
+            shown.append((a, b, hit))
+        else:
+            more = True
+            break
+    if shown is None:
+        return None
+    # Lead in with a few earlier words, more when the body ends before the snippet is full.
+    lead = max(SNIPPET_LEAD_IN, SNIPPET_WORDS - len(shown)) if not more else SNIPPET_LEAD_IN
+    lead = min(lead, len(earlier))
+    shown = list(earlier)[len(earlier) - lead :] + shown
+    skipped += len(earlier) - lead
+    # From the start of the body, or to its end, when the snippet reaches it: punctuation kept.
+    begin = 0 if not skipped else shown[0][0]
+    end = shown[-1][1] if more else len(body)
     html = render(_marked(body[begin:end], [(a - begin, b - begin, hit) for a, b, hit in shown]))
-    before = "…" if start > 0 else ""
-    after = "…" if start + SNIPPET_WORDS < len(words) else ""
-    return mark_safe(before + html + after)
+    return mark_safe(("…" if skipped else "") + html + ("…" if more else ""))
