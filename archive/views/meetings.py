@@ -21,7 +21,7 @@ from .params import clean_params, paginate
 
 PER_PAGE = 20
 # Values offered in each filter's list: the most frequent (a selected value is always offered).
-CHOICES = 100
+CHOICES = 50
 PARTICIPANTS = [Mention.Side.SOC, Mention.Side.COUNTERPART]
 
 # What the two sides of an event are called, by kind; kinds not listed have no other side.
