@@ -14,9 +14,10 @@ canonical name or abbreviation; a resolution in any citation form the extractor 
 take part: a quoted phrase stays literal text, and neither an OR nor an exclusion is read as a
 name. The longest name wins, left to right.
 
-Recognition costs one query (two with a citation) and, when something is recognised, two per
-kind of entity found. Within a request its result is kept per query string: a page runs the same
-search in several queries (matches, counts, facets).
+Recognition costs one query, whatever the words: the names, their spellings and the cards'
+counts all come from it (so a page runs the same queries for any search). Within a request its
+result is kept per query string: a page runs the same search in several queries (matches, counts,
+facets).
 """
 
 import threading
@@ -24,7 +25,8 @@ from dataclasses import dataclass
 
 from django.core.signals import request_finished, request_started
 from django.db import connections
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Q
+from django.urls import reverse
 from rapidfuzz import fuzz, process
 
 from archive.loader.citations import find_citations
@@ -36,6 +38,7 @@ from archive.models import (
     Place,
     PlaceAlias,
     Resolution,
+    Review,
     Statement,
 )
 from archive.text import fold, name_key
@@ -92,6 +95,29 @@ def _windows(query: SearchQuery):
 
 
 KEY = '"key"'  # the aliases' key column, quoted: KEY is an SQL keyword
+# The fact tables of each kind, with the column naming the entity.
+FACT_TABLES = {
+    "person": ("archive_mention", "person_id"),
+    "organization": ("archive_organizationmention", "organization_id"),
+    "place": ("archive_placemention", "place_id"),
+    "resolution": ("archive_citation", "resolution_id"),
+}
+
+
+# Each kind's entity row: (slug, name, abbreviation) then (number, year); a resolution has a
+# title for a name, and its body where an organization has its abbreviation.
+ENTITY_COLUMNS = {
+    "person": "e.slug, e.name, NULL",
+    "organization": "e.slug, e.name, e.abbreviation",
+    "place": "e.slug, e.name, NULL",
+    "resolution": "e.slug, e.title, e.body",
+}
+ENTITY_REFERENCE = {
+    "person": "NULL, NULL",
+    "organization": "NULL, NULL",
+    "place": "NULL, NULL",
+    "resolution": "e.number, e.year",
+}
 
 
 def _plain_key_sql(column: str) -> str:
@@ -105,20 +131,96 @@ def _plain_key_sql(column: str) -> str:
     return f"LOWER({sql})"
 
 
-def _names_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]:
-    """{name key: {(kind, pk)}} for the texts that name an entity, in one query.
+def _cited(texts: set[str]) -> dict[str, tuple[str, str]]:
+    """{text: (body, number)} for the texts that are one whole citation of a resolution."""
+    cited = {}
+    for text in texts:
+        citations = find_citations(text)
+        if len(citations) == 1 and citations[0].as_written.strip() == text.strip():
+            cited[text] = (citations[0].body, citations[0].number)
+    return cited
 
-    A person is also found by the last words of a name ("Astepho", "Al-Meslet"): releases
-    name people by surname after the first mention, and so do researchers. People are found by
-    their aliases only: the loader records every spelling of a person as one, and people are
-    many (reading every canonical name cost more than the rest of the lookup).
 
-    Plain SQL, the same on both engines: the ORM took longer to compile this union than the
-    engine to run it.
+def _hits_sql(keys: list[str], surnames: list[str], cited: dict) -> tuple[str, list]:
+    """The rows (kind, pk, key, name) of every entity a key names: its alias, its name, its
+    abbreviation, a person's surname, a resolution's citation (keyed by the citing text)."""
+    among = "(" + ", ".join(["%s"] * len(keys)) + ")"
+    parts, params = [], []
+    for kind, (model, alias_model, link) in KINDS.items():
+        table, alias_table = model._meta.db_table, alias_model._meta.db_table
+        ending = "".join(f" OR {KEY} LIKE %s" for _ in surnames) if kind == "person" else ""
+        parts.append(
+            f"SELECT '{kind}' AS kind, {link}_id AS pk, {KEY} AS found, name "
+            f"FROM {alias_table} WHERE {KEY} IN {among}{ending}"
+        )
+        params += keys + ([f"%{k}" for k in surnames] if kind == "person" else [])
+        if kind == "person":
+            continue  # by aliases only: people are many, and each spelling is an alias
+        for column in ["name", "abbreviation"] if kind == "organization" else ["name"]:
+            key = _plain_key_sql(column)
+            parts.append(f"SELECT '{kind}', id, {key}, name FROM {table} WHERE {key} IN {among}")
+            params += keys
+    for text, (body, number) in cited.items():
+        parts.append(
+            "SELECT 'resolution', id, %s, '' FROM archive_resolution "
+            "WHERE body = %s AND number = %s AND number <> ''"
+        )
+        params += [text, body, number]
+    return " UNION ALL ".join(parts), params
+
+
+def _lookup_sql(keys, surnames, cited) -> tuple[str, list]:
+    """One query for everything the page will say of the names in a query.
+
+    Rows ("hit", kind, pk, key, name): what each key names. Rows ("spelling", kind, pk, _,
+    alias): every alias of an entity hit. Rows ("entity", kind, pk, slug, name, abbreviation,
+    statements, first date, last date, number, year): each entity hit, with its published,
+    visible statements (a resolution's name is its title and its body is in the slug column).
     """
-    keys = sorted({k for k in (name_key(t) for t in texts) if len(k) >= MIN_KEY_CHARS})
-    if not keys:
-        return {}
+    hits, params = _hits_sql(keys, surnames, cited)
+    rows = ["SELECT 'hit', kind, pk, found, name, NULL, NULL, NULL, NULL, NULL, NULL FROM hits"]
+    for kind, (_, alias_model, link) in KINDS.items():
+        rows.append(
+            f"SELECT 'spelling', '{kind}', {link}_id, NULL, name, NULL, NULL, NULL, NULL, "
+            f"NULL, NULL FROM {alias_model._meta.db_table} "
+            f"WHERE {link}_id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
+        )
+    for kind, (table, column) in FACT_TABLES.items():
+        facts = (
+            f"FROM {table} f JOIN archive_statement s ON s.id = f.statement_id "
+            f"WHERE f.{column} = e.id AND f.review <> %s AND s.status = %s"
+        )
+        rows.append(
+            f"SELECT 'entity', '{kind}', e.id, {ENTITY_COLUMNS[kind]}, "
+            f"(SELECT COUNT(DISTINCT f.statement_id) {facts}), "
+            f"(SELECT MIN(s.date) {facts}), (SELECT MAX(s.date) {facts}), "
+            f"{ENTITY_REFERENCE[kind]} "
+            f"FROM archive_{kind} e WHERE e.id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
+        )
+    visible = [Review.REMOVED, Statement.Status.PUBLISHED] * 3 * len(FACT_TABLES)
+    sql = f"WITH hits AS ({hits}) " + " UNION ALL ".join(rows)
+    return sql, params + visible
+
+
+@dataclass
+class _Found:
+    """What one query told of the names in a query (see _lookup_sql)."""
+
+    by_key: dict[str, set[tuple[str, int]]]
+    facts: dict[tuple[str, int], Fact]
+    spellings: dict[tuple[str, int], list[str]]
+
+
+def _lookup(texts: set[str], using: str) -> _Found:
+    """The entities the texts name, their spellings and their statements, in one query.
+
+    A person is also found by the last words of an alias ("Astepho", "Al-Meslet"): releases
+    name people by surname after the first mention, and so do researchers. Plain SQL, the same
+    on both engines: the ORM took longer to compile it than the engine to run it. One query
+    whatever it finds, so a page's query count never depends on its words.
+    """
+    # No key at all still asks the database (for nothing): one query whatever the words.
+    keys = sorted({k for k in (name_key(t) for t in texts) if len(k) >= MIN_KEY_CHARS}) or [""]
     surnames = sorted(
         {
             k
@@ -126,35 +228,41 @@ def _names_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]
             if len(k) >= MIN_SURNAME_CHARS
         }
     )
-    among = "(" + ", ".join(["%s"] * len(keys)) + ")"
-    ending = "".join(f" OR {KEY} LIKE %s" for _ in surnames)
-    parts, params = [], []
-    for kind, (model, alias_model, link) in KINDS.items():
-        table, alias_table = model._meta.db_table, alias_model._meta.db_table
-        if kind == "person":
-            parts.append(
-                f"SELECT 'person', {link}_id, {KEY}, name FROM {alias_table} "
-                f"WHERE {KEY} IN {among}{ending}"
-            )
-            params += [*keys, *(f"%{k}" for k in surnames)]
-            continue
-        parts.append(
-            f"SELECT '{kind}', {link}_id, {KEY}, name FROM {alias_table} WHERE {KEY} IN {among}"
-        )
-        columns = ["name", "abbreviation"] if kind == "organization" else ["name"]
-        for column in columns:
-            key = _plain_key_sql(column)
-            parts.append(f"SELECT '{kind}', id, {key}, name FROM {table} WHERE {key} IN {among}")
-        params += keys * (1 + len(columns))
-    found: dict[str, set[tuple[str, int]]] = {}
+    found = _Found({}, {}, {})
     with connections[using].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for kind, pk, key, name in cursor.fetchall():
-            found.setdefault(key, set()).add((kind, pk))
-            if kind == "person":
-                for surname in _surnames_in(name, set(surnames)):
-                    found.setdefault(surname, set()).add((kind, pk))
+        cursor.execute(*_lookup_sql(keys, surnames, _cited(texts)))
+        for row, kind, pk, key, name, abbreviation, n, first, last, number, year in cursor:
+            entity = (kind, pk)
+            if row == "hit":
+                found.by_key.setdefault(key, set()).add(entity)
+                if kind == "person":
+                    for surname in _surnames_in(name, set(surnames)):
+                        found.by_key.setdefault(surname, set()).add(entity)
+            elif row == "spelling":
+                found.spellings.setdefault(entity, []).append(name)
+            else:
+                label = name
+                if kind == "resolution":
+                    label = Resolution(
+                        body=abbreviation, number=number, year=year, title=name or ""
+                    ).label
+                found.facts[entity] = Fact(
+                    kind,
+                    pk,
+                    label,
+                    slug=key,
+                    statements=n or 0,
+                    first_year=_year(first),
+                    last_year=_year(last),
+                )
+                own = [number] if kind == "resolution" else [name, abbreviation]
+                found.spellings.setdefault(entity, []).extend(x for x in own if x)
     return found
+
+
+def _year(date) -> int | None:
+    """The year of a date as either engine returns it (a date, or SQLite's ISO text)."""
+    return int(str(date)[:4]) if date else None
 
 
 def _surnames_in(name: str, keys: set[str]) -> list[str]:
@@ -164,60 +272,15 @@ def _surnames_in(name: str, keys: set[str]) -> list[str]:
     return [k for k in keys if k in endings]
 
 
-def _citations_found(texts: set[str], using: str) -> dict[str, set[tuple[str, int]]]:
-    """{text: {("resolution", pk)}} for the texts that are one whole citation."""
-    cited = {}
-    for text in texts:
-        citations = find_citations(text)
-        if len(citations) == 1 and citations[0].as_written.strip() == text.strip():
-            cited[text] = citations[0]
-    if not cited:
-        return {}
-    wanted = Q()
-    for citation in cited.values():
-        wanted |= Q(body=citation.body, number=citation.number)
-    ids = {
-        (r.body, r.number): r.pk
-        for r in Resolution.objects.using(using).filter(wanted).exclude(number="")
-    }
-    return {
-        text: {("resolution", ids[(c.body, c.number)])}
-        for text, c in cited.items()
-        if (c.body, c.number) in ids
-    }
-
-
-def _facts_of(text: str, names, citations) -> set[tuple[str, int]]:
-    return set(citations.get(text, ())) | names.get(name_key(text), set())
-
-
-def _spellings(facts: set[tuple[str, int]], using: str) -> dict[tuple[str, int], Fact]:
-    """Each fact with its display name, and the spellings that find it in text."""
-    details = {}
-    for kind, (model, _, _) in KINDS.items():
-        pks = [pk for k, pk in facts if k == kind]
-        for entity in model.objects.using(using).filter(pk__in=pks).prefetch_related("aliases"):
-            names = [entity.name, getattr(entity, "abbreviation", "")]
-            names += [alias.name for alias in entity.aliases.all()]
-            details[kind, entity.pk] = (Fact(kind, entity.pk, entity.name), names)
-    pks = [pk for k, pk in facts if k == "resolution"]
-    for resolution in Resolution.objects.using(using).filter(pk__in=pks):
-        details["resolution", resolution.pk] = (
-            Fact("resolution", resolution.pk, resolution.label),
-            [resolution.number],
-        )
-    return details
-
-
 def recognise(query: SearchQuery, *, using: str = "default") -> SearchQuery:
     """The query with the names it contains turned into groups of spellings and facts."""
-    windows = list(_windows(query))
-    if not windows:
+    if query.is_blank:
         return query
-    texts = {text for *_, text in windows}
-    names = _names_found(texts, using)
-    citations = _citations_found(texts, using)
-    if not names and not citations:
+    windows = list(_windows(query))
+    # Looked up even when no word is bare (a quoted phrase): a search page then runs the same
+    # queries whatever its words, as the benchmark's smoke run checks.
+    found = _lookup({text for *_, text in windows}, using)
+    if not windows or not found.by_key:
         return query
     # The longest name from each position, left to right.
     chosen: dict[tuple, list[tuple[int, int, set]]] = {}
@@ -228,36 +291,33 @@ def recognise(query: SearchQuery, *, using: str = "default") -> SearchQuery:
         position = 0
         while position < len(run):
             for length, text in sorted(starts.get(position, []), reverse=True):
-                facts = _facts_of(text, names, citations)
+                facts = found.by_key.get(name_key(text), set()) | found.by_key.get(text, set())
                 if facts:
                     chosen.setdefault(run, []).append((position, length, facts))
                     position += length
                     break
             else:
                 position += 1
-    if not chosen:
-        return query
-    details = _spellings({f for spans in chosen.values() for *_, fs in spans for f in fs}, using)
-    return _rewritten(query, chosen, details)
+    return _rewritten(query, chosen, found) if chosen else query
 
 
-def _rewritten(query: SearchQuery, chosen, details) -> SearchQuery:
+def _rewritten(query: SearchQuery, chosen, found: _Found) -> SearchQuery:
     """The query with each chosen span of groups replaced by one group naming its entities."""
     replaced: dict[int, tuple[tuple[Term, ...], tuple[Fact, ...]]] = {}
     dropped: set[int] = set()
     for run, spans in chosen.items():
-        for position, length, facts in spans:
+        for position, length, entities in spans:
             indexes = run[position : position + length]
             typed = Term(tuple(w for i in indexes for w in query.required[i][0].words))
             terms, seen = [typed], {typed.tokens}
-            found = [details[f] for f in sorted(facts) if f in details]
-            for _, spellings in found:
-                for spelling in spellings:
-                    term = Term(split_words(spelling or ""))
+            facts = [found.facts[e] for e in sorted(entities) if e in found.facts]
+            for fact in facts:
+                for spelling in found.spellings.get((fact.kind, fact.pk), []):
+                    term = Term(split_words(spelling))
                     if term.tokens and term.tokens not in seen:
                         seen.add(term.tokens)
                         terms.append(term)
-            replaced[indexes[0]] = (tuple(terms), tuple(fact for fact, _ in found))
+            replaced[indexes[0]] = (tuple(terms), tuple(facts))
             dropped.update(indexes[1:])
     required, facts = [], []
     for index, group in enumerate(query.required):
@@ -354,42 +414,24 @@ class Card:
         return FILTER_LABELS[self.kind]
 
 
-def cards(query: SearchQuery, *, using: str = "default") -> list[Card]:
+def cards(query: SearchQuery) -> list[Card]:
     """A card per entity the query names (the MAX_CARDS with most statements): its published
-    statements and the years they span. Two queries per kind of entity, however many."""
-    RELATED = _related()
-    models = {kind: model for kind, (model, _, _) in KINDS.items()} | {"resolution": Resolution}
-    facts = [fact for _, group in query.entity_groups() for fact in group]
-    result = []
-    for kind, pks in _by_kind(facts).items():
-        model, column = RELATED[kind]
-        spans = {
-            row["entity"]: row
-            for row in model.objects.using(using)
-            .visible()
-            .filter(**{f"{column}_id__in": pks}, statement__status=Statement.Status.PUBLISHED)
-            .values(entity=F(f"{column}_id"))
-            .annotate(
-                n=Count("statement", distinct=True),
-                first=Min("statement__date"),
-                last=Max("statement__date"),
-            )
-            .order_by()
-        }
-        for entity in models[kind].objects.using(using).filter(pk__in=pks):
-            span = spans.get(entity.pk, {"n": 0, "first": None, "last": None})
-            result.append(
-                Card(
-                    kind=kind,
-                    name=getattr(entity, "label", None) or entity.name,
-                    url=entity.get_absolute_url(),
-                    statements=span["n"],
-                    first_year=span["first"].year if span["first"] else None,
-                    last_year=span["last"].year if span["last"] else None,
-                    filter_name=kind,
-                    filter_value=entity.slug,
-                )
-            )
+    statements and the years they span, as recognition read them (no query of its own)."""
+    facts = {(f.kind, f.pk): f for _, group in query.entity_groups() for f in group}
+    result = [
+        Card(
+            kind=fact.kind,
+            name=fact.name,
+            url=reverse(f"archive:{fact.kind}-detail", kwargs={"slug": fact.slug}),
+            statements=fact.statements,
+            first_year=fact.first_year,
+            last_year=fact.last_year,
+            filter_name=fact.kind,
+            filter_value=fact.slug,
+        )
+        for fact in facts.values()
+        if fact.slug
+    ]
     result.sort(key=lambda card: (-card.statements, card.name))
     return result[:MAX_CARDS]
 
@@ -406,6 +448,24 @@ class Suggestion:
         return KIND_LABELS[self.kind]
 
 
+def _named_sql() -> tuple[str, list]:
+    """One query: every name and alias of the people, organizations and places that have a
+    published, visible statement (the names a suggestion may offer)."""
+    parts, params = [], []
+    for kind, (model, alias_model, link) in KINDS.items():
+        table, column = FACT_TABLES[kind]
+        named = (
+            f"SELECT f.{column} FROM {table} f JOIN archive_statement s ON s.id = f.statement_id"
+            " WHERE f.review <> %s AND s.status = %s"
+        )
+        parts.append(f"SELECT '{kind}', name FROM {model._meta.db_table} WHERE id IN ({named})")
+        parts.append(
+            f"SELECT '{kind}', name FROM {alias_model._meta.db_table} WHERE {link}_id IN ({named})"
+        )
+        params += [Review.REMOVED, Statement.Status.PUBLISHED] * 2
+    return " UNION ALL ".join(parts), params
+
+
 def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
     """Known names and spellings close to the query's words (a misspelt name, another form),
     of entities the archive has published statements about."""
@@ -415,18 +475,11 @@ def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
     ]
     if not words:
         return []
-    RELATED = _related()
     candidates: dict[str, Suggestion] = {}
-    for kind, (model, alias_model, link) in KINDS.items():
-        # Only names that would find something: entities with a published, visible fact.
-        facts, column = RELATED[kind]
-        found = facts.objects.using(using).visible().filter(statement__status="published")
-        named = model.objects.using(using).filter(pk__in=found.values(f"{column}_id"))
-        for name in named.values_list("name", flat=True):
+    with connections[using].cursor() as cursor:
+        cursor.execute(*_named_sql())
+        for kind, name in cursor:
             candidates.setdefault(name, Suggestion(name, kind))
-        aliases = alias_model.objects.using(using).filter(**{f"{link}__in": named.values("pk")})
-        for alias in aliases.values_list("name", flat=True):
-            candidates.setdefault(alias, Suggestion(alias, kind))
     wanted = " ".join(words)
     ranked = process.extract(
         wanted,
@@ -452,6 +505,6 @@ def page_context(raw: str, found_any: bool, *, using: str = "default") -> dict:
     searchable = not query.is_blank
     return {
         "searchable": searchable,
-        "entity_cards": cards(query, using=using) if searchable else [],
+        "entity_cards": cards(query) if searchable else [],
         "entity_suggestions": suggestions(raw, using=using) if searchable and not found_any else [],
     }

@@ -66,6 +66,11 @@ class Fact:
     kind: str  # a key of archive.filters.RELATED: person, organization, place, resolution
     pk: int
     name: str
+    # What the list page shows of it (archive.search.entities reads them with the name).
+    slug: str = field(default="", compare=False)
+    statements: int = field(default=0, compare=False)
+    first_year: int | None = field(default=None, compare=False)
+    last_year: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
