@@ -2,20 +2,16 @@
 
 The facets and histogram of /statements/ with no filter cost a pass over every fact of every
 statement (seconds at 100,000 statements); they change only when the archive does. Entries are
-keyed by a corpus version: a generation number kept in the cache (bumped by `corpus_changed()`,
-which a load or an editor's change can call) plus the highest statement id, read in one cheap
-query, so a load that adds statements is seen at once even without the hook. Other edits
-(publishing a draft, removing an extracted fact) are seen when `corpus_changed()` is called, or
-after TIMEOUT at the latest.
+keyed by the corpus version (`archive.models.corpus`), a number in the database that every write
+path moves, so a change made by any process is seen by every process at its next request.
 """
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max
 
-from archive.models import Statement
+from archive.models import corpus as versions
 
-TIMEOUT = 600  # seconds: the staleness of an edit made without calling corpus_changed()
+TIMEOUT = 600  # seconds an entry is kept; a new corpus version makes it unreachable at once
 # Milliseconds allowed to the archive-wide counts when they are not cached: the first visitor
 # after each change of corpus version (per cache) waits for them.
 FILL_MS = getattr(settings, "ARCHIVE_CACHE_FILL_MS", 10_000)
@@ -27,26 +23,16 @@ SHARED_FILL_MS = getattr(settings, "ARCHIVE_SHARED_FILL_MS", 450)
 # Seconds an incomplete result (a budget ran out) is served before another try. Counts that
 # did not fit once seldom fit a minute later, and every try costs one visitor a whole budget.
 RETRY = 300
-GENERATION_KEY = "archive:corpus-generation"
 
 
 def corpus_version() -> str:
-    """A string that changes whenever a statement is added, or corpus_changed() is called.
-
-    One query that reads the end of the primary-key index; counting the published statements
-    would also see publishing, but costs a pass over an index (15 ms at 100,000 on SQLite).
-    """
-    last = Statement.objects.aggregate(last=Max("pk"))["last"]
-    generation = cache.get(GENERATION_KEY, 0)
-    return f"{generation}-{last}"
+    """The key of the current corpus version, one cheap query."""
+    return str(versions.corpus_version())
 
 
 def corpus_changed() -> None:
-    """Forget every cached corpus-wide count (call after a load or an editorial change)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    """Forget every cached corpus-wide count (every write path already calls this)."""
+    versions.corpus_changed()
 
 
 def peek(name: str):

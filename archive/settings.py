@@ -1,12 +1,14 @@
 """Settings for every machine; each difference between machines comes from an environment variable.
 
 DATABASE_URL   postgres://user:pass@host:5432/name or sqlite:///path (default: db.sqlite3)
-SECRET_KEY     required when DEBUG is off
+SECRET_KEY     required when DEBUG is off, to serve pages (command-line tools need none)
 DEBUG          "1"/"true" to turn on (default off; `make run` turns it on)
 ALLOWED_HOSTS  comma-separated host names (default: localhost names)
 """
 
 import os
+import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -24,8 +26,22 @@ def env_flag(name: str, default: bool = False) -> bool:
 
 DEBUG = env_flag("DEBUG")
 
+
+
+def _signs_anything() -> bool:
+    """Whether this process may sign what outlives it: sessions and CSRF tokens of a server.
+
+    A web server (gunicorn, runserver) and `check` (which vouches for production settings) need
+    the real key; a command-line tool (load_releases, evaluate_extraction, migrate...) signs
+    nothing, so it runs with a throwaway key rather than asking for one.
+    """
+    return Path(sys.argv[0]).name != "manage.py" or sys.argv[1:2] in (["runserver"], ["check"])
+
+
 _INSECURE_KEY = "django-insecure-development-only-key"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and not DEBUG and not _signs_anything():
+    SECRET_KEY = secrets.token_urlsafe(50)
 if not SECRET_KEY:
     if not DEBUG and not env_flag("ALLOW_INSECURE_KEY"):
         raise ImproperlyConfigured(

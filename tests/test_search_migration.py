@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from archive.models import Statement
 from archive.search import api
 
-BEFORE = [("archive", "0005_statement_newest_index")]
+BEFORE = [("archive", "0006_corpus_version")]
 
 
 @pytest.fixture

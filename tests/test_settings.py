@@ -32,6 +32,15 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_command_line_tools_need_no_secret_key(tmp_path):
+    """The README's commands work as written: loading or evaluating signs nothing."""
+    env = {"DEBUG": "0", "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    for command in (["migrate", "--no-input"], ["load_releases", "fixtures/releases"]):
+        result = run_manage(*command, **env)
+        assert result.returncode == 0, result.stderr
+    assert "5 created" in result.stdout
+
+
 def test_production_refuses_the_development_key():
     result = run_manage("check", DEBUG="0", SECRET_KEY="django-insecure-development-only-key")
     assert result.returncode != 0

@@ -224,8 +224,9 @@ def test_storing_a_release_takes_a_few_queries(reference, django_assert_max_num_
     extraction = extract(statement.body, gazetteer=Gazetteer.from_fixtures())
     # Read the reviewed rows, clear the extracted ones (4 tables and the meeting), insert each
     # kind of row once, create the release's new people and memberships once each; and create an
-    # organization the reference data lacks (France, as the envoy's organization), once.
-    with django_assert_max_num_queries(15):
+    # organization the reference data lacks (France, as the envoy's organization), once; and
+    # move the corpus version once.
+    with django_assert_max_num_queries(16):
         entity_store.save(statement=statement, extraction=extraction)
     assert statement.mentions.count() == 3
 
@@ -262,8 +263,9 @@ def test_added_statements_are_stored_with_one_insert_per_table(
             statement=statement, extraction=extract(statement.body, gazetteer=gazetteer)
         )
     assert not Mention.objects.exists()  # queued, not yet written
-    # Memberships, aliases, mentions, organization and place mentions, citations, meetings.
-    with django_assert_max_num_queries(8):
+    # Memberships, aliases, mentions, organization and place mentions, citations, meetings; and
+    # the corpus version, once.
+    with django_assert_max_num_queries(9):
         entity_store.flush()
     assert Mention.objects.count() == 4 * (2 + 2 + 1)  # people named in each of the bodies
     assert Meeting.objects.count() == len(bodies)

@@ -37,8 +37,8 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Max
 
-from archive.cache import corpus_changed
 from archive.models import Statement
+from archive.models.corpus import one_change
 from archive.search.maintenance import settle_index
 from archive.text import make_slug
 
@@ -104,6 +104,7 @@ def load_releases(
         with (
             Extractor(gazetteer=gazetteer, workers=workers) as extractor,
             transaction.atomic(),
+            one_change(),
         ):
             writer = _Writer(report=report, progress=progress, extractor=extractor)
             if checked.size <= KEEP_IN_MEMORY:
@@ -128,7 +129,6 @@ def load_releases(
         return report
     if not dry_run and (report.created or report.updated):
         settle_index()
-        corpus_changed()  # cached archive-wide counts must be recounted
     return report
 
 

@@ -39,6 +39,7 @@ from archive.models import (
     Review,
     Statement,
 )
+from archive.models.corpus import one_change
 from archive.text import make_slug, name_key
 
 from .extract import CitationFact, Extraction, PersonFact
@@ -99,9 +100,10 @@ class EntityStore:
 
         Its earlier extracted rows are replaced; the rows editors reviewed are kept.
         """
-        self.flush()  # rows queued for this statement must exist before they are cleared
-        self._store(statement, extraction, kept=self._clear(statement))
-        self.flush()
+        with one_change():
+            self.flush()  # rows queued for this statement must exist before they are cleared
+            self._store(statement, extraction, kept=self._clear(statement))
+            self.flush()
 
     def add(self, *, statement: Statement, extraction: Extraction) -> None:
         """Queue the rows of a statement this run has just created, for `flush()` to insert.
@@ -112,6 +114,10 @@ class EntityStore:
 
     def flush(self) -> None:
         """Insert every queued row: one statement per table for all the statements queued."""
+        with one_change():
+            self._insert_queued()
+
+    def _insert_queued(self) -> None:
         if self._new_memberships:
             Membership.objects.bulk_create(self._new_memberships.values())
             self._new_memberships = {}

@@ -1,5 +1,6 @@
 """The archive's domain model (Popolo-inspired): statements and the facts found in them."""
 
+from .corpus import CorpusVersion
 from .meetings import Meeting
 from .organizations import Organization, OrganizationAlias, OrganizationMention
 from .people import Membership, Mention, MergeSuggestion, Person, PersonAlias
@@ -10,6 +11,7 @@ from .statements import Statement
 
 __all__ = [
     "Citation",
+    "CorpusVersion",
     "Meeting",
     "Membership",
     "Mention",

@@ -4,8 +4,10 @@ from django.db import models
 
 from archive.text import name_key
 
+from .corpus import Versioned
 
-class Alias(models.Model):
+
+class Alias(Versioned):
     """Another spelling of an entity's name, with its matching key.
 
     The key (folded: no case, accents, hyphens or spaces) is what the extractor looks names up

@@ -4,11 +4,12 @@ from django.db import models
 from django.urls import reverse
 
 from .aliases import Alias
+from .corpus import Versioned
 from .people import unique_slug
 from .review import Reviewed
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     class Kind(models.TextChoices):
         COALITION_BODY = "coalition", "Coalition or coalition body"
         OPPOSITION = "opposition", "Opposition body"

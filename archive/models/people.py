@@ -7,11 +7,12 @@ from django.urls import reverse
 from archive.text import make_slug
 
 from .aliases import Alias
+from .corpus import Versioned
 from .review import Reviewed
 from .statements import Statement
 
 
-class Person(models.Model):
+class Person(Versioned):
     name = models.CharField(max_length=200, help_text="Canonical name across the archive.")
     slug = models.SlugField(max_length=100, unique=True)
     description = models.CharField(max_length=300, blank=True)
@@ -86,7 +87,7 @@ class PersonAlias(Reviewed, Alias):
         ]
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A role a person held in an organization, bounded by the statements that show it."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")

@@ -4,11 +4,12 @@ from django.db import models
 from django.urls import reverse
 
 from .aliases import Alias
+from .corpus import Versioned
 from .people import unique_slug
 from .review import Reviewed
 
 
-class Place(models.Model):
+class Place(Versioned):
     class Kind(models.TextChoices):
         COUNTRY = "country", "Country"
         CITY = "city", "City"

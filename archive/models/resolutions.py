@@ -3,10 +3,11 @@
 from django.db import models
 from django.urls import reverse
 
+from .corpus import Versioned
 from .review import Reviewed
 
 
-class Resolution(models.Model):
+class Resolution(Versioned):
     class Body(models.TextChoices):
         UNSC = "UNSC", "UN Security Council"
         UNGA = "UNGA", "UN General Assembly"

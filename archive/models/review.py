@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from .corpus import Versioned, VersionedQuerySet
+
 
 class Review(models.TextChoices):
     """What an editor said about an extracted fact.
@@ -16,13 +18,13 @@ class Review(models.TextChoices):
     REMOVED = "removed", "Removed by an editor"
 
 
-class ReviewedQuerySet(models.QuerySet):
+class ReviewedQuerySet(VersionedQuerySet):
     def visible(self):
         """Rows shown to readers: everything an editor has not removed."""
         return self.exclude(review=Review.REMOVED)
 
 
-class Reviewed(models.Model):
+class Reviewed(Versioned):
     """Abstract base for extracted facts that editors can confirm or remove."""
 
     review = models.CharField(

@@ -15,6 +15,8 @@ from archive.search.document import (
 )
 from archive.text import make_slug
 
+from .corpus import Versioned, VersionedQuerySet
+
 
 def body_hash(body: str) -> str:
     """SHA-256 of the body with line endings and edge whitespace normalized."""
@@ -27,7 +29,7 @@ class Language(models.TextChoices):
     ARABIC = "ar", "Arabic"
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(VersionedQuerySet):
     def update(self, **kwargs):
         # A new title or body also updates the text the search engines index.
         return super().update(**with_search_text(self.model, kwargs))
@@ -83,7 +85,7 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
         return super().get_queryset().defer("search_document")
 
 
-class Statement(models.Model):
+class Statement(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"

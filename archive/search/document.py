@@ -80,7 +80,7 @@ class SearchDocument(Func):
     output_field = TextField()
 
     def __init__(self, title, body, *language, **extra):
-        # `language` chose the configuration before migration 0006; the historical migrations
+        # `language` chose the configuration before migration 0007; the historical migrations
         # still pass it, and it is ignored.
         super().__init__(title, body, **extra)
 

@@ -40,7 +40,7 @@ def create_gin_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0005_statement_newest_index")]
+    dependencies = [("archive", "0006_corpus_version")]
 
     operations = [
         migrations.AddField(
