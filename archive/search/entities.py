@@ -178,7 +178,13 @@ def _lookup_sql(keys, surnames, cited) -> tuple[str, list]:
     visible statements (a resolution's name is its title and its body is in the slug column).
     """
     hits, params = _hits_sql(keys, surnames, cited)
-    rows = ["SELECT 'hit', kind, pk, found, name, NULL, NULL, NULL, NULL, NULL, NULL FROM hits"]
+    # The first rows name the types of the columns others leave empty (PostgreSQL resolves a
+    # UNION's types from left to right, and takes an untyped NULL for text).
+    rows = [
+        "SELECT 'hit', kind, pk, found, name, CAST(NULL AS TEXT), CAST(NULL AS BIGINT), "
+        "CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS TEXT), CAST(NULL AS INTEGER) "
+        "FROM hits"
+    ]
     for kind, (_, alias_model, link) in KINDS.items():
         rows.append(
             f"SELECT 'spelling', '{kind}', {link}_id, NULL, name, NULL, NULL, NULL, NULL, "
