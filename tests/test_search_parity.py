@@ -32,6 +32,7 @@ HOSTILE = [
     ("Digits", "القرار ٢٢٥٤ وبيان جنيف لعام 2012، و ۲۱۱۸ and 3.14, -5, 1e5, 2,254."),
     ("Entities", "AT&amp;T &lt;b&gt; x@example.org 10:30 £5 1/2 ½ ² ﬁnal İstanbul."),
     ("Long", "word " + "x" * 150 + " and " + "ب" * 120 + " then 😀 emoji."),
+    ("Tatweel", "دعا مـحـمـد إلى حل سياسي، ـ وحده."),
 ]
 HOSTILE_QUERIES = [
     "Hay’at",
@@ -163,3 +164,10 @@ def test_the_comparison_is_not_empty(corpus):
     queries = generated_queries(random.Random(SEED), 100)
     found_some = sum(bool(reference(parse(q), corpus)) for q in queries)
     assert found_some > 60
+
+
+def test_no_character_folds_to_an_empty_token():
+    """An empty token would be an empty lexeme to PostgreSQL: a syntax error, not a search."""
+    for code in range(0x10000):
+        char = chr(code)
+        assert "" not in tokens(f"a{char}b") + tokens(char) + tokens(char * 2), hex(code)

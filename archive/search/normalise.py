@@ -7,6 +7,7 @@ query's words go through the same function, whatever engine answers. What folds:
 
 - case, and diacritics: "Çavuşoğlu" and "cavusoglu", "Hamāh" and "Hamah";
 - apostrophes and quotation marks inside a word vanish: "Hay’at", "Hay'at", "Hayʼat", "Hayat";
+  so does the Arabic elongation mark (tatweel);
 - hyphens, slashes, dots and every other symbol separate words: "al-Hawa" and "al Hawa",
   "S/RES/2254" and "S RES 2254" (so "2254" finds it), "U.N." and "U N";
 - any decimal digit reads as its ASCII digit: "٢٢٥٤" is "2254";
@@ -24,6 +25,8 @@ import Stemmer
 # Removed without leaving a space, so "Hay’at" is one word: right and left single quotes, the
 # ASCII apostrophe, the backtick, the modifier letter apostrophe and turned comma, the prime.
 APOSTROPHES = "’‘'`ʼʻ′"
+# The Arabic elongation mark only stretches a word on the page: "مـحـمـد" is "محمد".
+TATWEEL = "\u0640"
 # Longer words are cut to this length, in the text as in a query: PostgreSQL refuses to index
 # words over 2 kB.
 MAX_TOKEN_CHARS = 100
@@ -42,7 +45,7 @@ def _basic_plane_table() -> dict[int, str | None]:
     for code in range(0x10000):
         char = chr(code)
         category = unicodedata.category(char)
-        if char in APOSTROPHES or category[0] == "M":
+        if char in APOSTROPHES or char == TATWEEL or category[0] == "M":
             table[code] = None
         elif category == "Nd":
             table[code] = str(unicodedata.decimal(char))
@@ -60,10 +63,13 @@ _ARABIC = Stemmer.Stemmer("arabic")
 def stem(word: str) -> str:
     """A folded word's stem, by its script: English for ASCII, Arabic for Arabic letters."""
     if word.isascii():
-        return _ENGLISH.stemWord(word)
-    if _ARABIC_LETTERS.search(word):
-        return _ARABIC.stemWord(word)
-    return word
+        stemmed = _ENGLISH.stemWord(word)
+    elif _ARABIC_LETTERS.search(word):
+        stemmed = _ARABIC.stemWord(word)
+    else:
+        stemmed = word
+    # A stemmer may strip a short word to nothing (an Arabic prefix alone): keep the word.
+    return stemmed or word
 
 
 def fold_words(text: str) -> list[str]:
