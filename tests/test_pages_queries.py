@@ -80,17 +80,18 @@ PAGES = [
         4,  # + the count of words and filters, within what is left of the search's time
     ),
     # The rows, then per chunk of 500: people, organizations, places, citations, resolutions,
-    # events.
-    ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 7, 0),
+    # events; + the names the words may contain (archive.search.entities), looked up once.
+    ("list, CSV", lambda a: reverse("archive:statement-export") + "?q=political", 8, 0),
     ("list, feed", lambda a: reverse("archive:statement-feed"), 1, 0),
     ("permalink", lambda a: a["statement"].get_absolute_url(), 5, 0),
-    ("permalink from a search", lambda a: a["statement"].get_absolute_url() + "?q=political", 5, 0),
+    ("permalink from a search", lambda a: a["statement"].get_absolute_url() + "?q=political", 6, 0),
     ("person", lambda a: a["person"].get_absolute_url(), 10, 1),
     ("organization", lambda a: a["organization"].get_absolute_url(), 9, 1),
     ("resolution", lambda a: a["resolution"].get_absolute_url(), 6, 1),
     ("place", lambda a: a["place"].get_absolute_url(), 8, 1),
-    ("meetings", lambda a: reverse("archive:meeting-list"), 5, 0),  # + version, kinds (cached)
-    ("meetings of a kind", lambda a: reverse("archive:meeting-list") + "?kind=meeting", 5, 0),
+    # + version, and the filters' values (kinds, people, organizations, places, years; cached)
+    ("meetings", lambda a: reverse("archive:meeting-list"), 10, 0),
+    ("meetings of a kind", lambda a: reverse("archive:meeting-list") + "?kind=meeting", 10, 0),
 ]
 
 
@@ -112,7 +113,7 @@ CACHED = [
     ("home", "/", 3),
     ("list", LIST, 3),
     ("list, page 2", f"{LIST}?page=2", 3),
-    ("meetings", reverse("archive:meeting-list"), 4),
+    ("meetings", reverse("archive:meeting-list"), 5),  # + the bodies a letter is sent to
 ]
 
 

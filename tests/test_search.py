@@ -280,10 +280,10 @@ def test_snippet_sentinels_in_a_release_cannot_forge_marks():
     assert "forged" in snippet
 
 
-def test_snippets_cost_one_query_for_the_page(django_assert_num_queries):
+def test_snippets_cost_at_most_the_name_lookup(django_assert_max_num_queries):
     page = [StatementFactory(body=f"Ceasefire number {n}.") for n in range(5)]
     StatementFactory(body="Ceasefire not on this page.")
-    with django_assert_num_queries(1):
+    with django_assert_max_num_queries(1):
         result = api.snippets(page, "ceasefire")
     assert set(result) == {s.pk for s in page}
     assert all("<mark>" in html for html in result.values())

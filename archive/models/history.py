@@ -22,7 +22,12 @@ from .statements import Statement
 # longer published, where a draft that never was gives a plain "not found".
 WITHDRAWN = "withdrawn"
 
-register(Statement, app="archive", excluded_fields=["search_document", "content_hash"])
+# The search columns are derived from the text, which the record already holds.
+register(
+    Statement,
+    app="archive",
+    excluded_fields=["search_document", "search_title", "search_body", "content_hash"],
+)
 for _model in (
     Mention,
     Citation,

@@ -9,7 +9,12 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 
-from archive.search.document import SearchDocument
+from archive.search.document import (
+    NormalisedTextField,
+    SearchDocument,
+    search_fields_to_update,
+    with_search_text,
+)
 from archive.text import make_slug
 
 from .corpus import Versioned, VersionedQuerySet
@@ -27,6 +32,15 @@ class Language(models.TextChoices):
 
 
 class StatementQuerySet(VersionedQuerySet):
+    def update(self, **kwargs):
+        # A new title or body also updates the text the search engines index.
+        return super().update(**with_search_text(self.model, kwargs))
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        objs = list(objs)
+        fields = search_fields_to_update(self.model, objs, fields)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
     def published(self):
         return self.filter(status=Statement.Status.PUBLISHED)
 
@@ -104,8 +118,11 @@ class Statement(Versioned):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # What the search engines index (archive.search.document), kept current on every save.
+    search_title = NormalisedTextField(source="title")
+    search_body = NormalisedTextField(source="body")
     search_document = models.GeneratedField(
-        expression=SearchDocument("title", "body", "language"),
+        expression=SearchDocument("search_title", "search_body"),
         output_field=SearchVectorField(),
         db_persist=True,
     )

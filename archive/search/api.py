@@ -27,11 +27,11 @@ with another (`a | b`): see archive.search.sqlite._Hits.
 from collections.abc import Sequence
 
 from django.db import connections
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.safestring import SafeString
 
-from . import postgres, sqlite
-from .highlight import highlight_text, plain_lead
+from . import entities, postgres, sqlite
+from .highlight import highlight_text, plain_lead, snippet
 from .query import SearchQuery, parse
 
 BACKENDS = {"postgresql": postgres, "sqlite": sqlite}
@@ -49,8 +49,9 @@ __all__ = [
 ]
 
 
-def _parsed(q: str | SearchQuery | None) -> SearchQuery:
-    return q if isinstance(q, SearchQuery) else parse(q)
+def _parsed(q: str | SearchQuery | None, using: str = "default") -> SearchQuery:
+    """A search box's string parsed, with the names it contains recognised (see entities)."""
+    return q if isinstance(q, SearchQuery) else entities.parse_and_recognise(q, using=using)
 
 
 def _backend(alias: str):
@@ -71,10 +72,23 @@ def matching(
     page counts, facets and charts its results in several queries, and each one would otherwise
     run the search (and check each match's status) again. The rank still comes from the index.
     """
-    query = _parsed(q)
+    query = _parsed(q, queryset.db)
     if query.is_blank:
         return queryset
-    return _backend(queryset.db).matching(queryset, query, ids)
+    backend = _backend(queryset.db)
+    if ids is not None or not query.names_entities:
+        return backend.matching(queryset, query, ids)
+    # A group naming an entity matches its spellings in the text or its fact; the other words
+    # and the exclusions are searched as usual.
+    words = query.without_entity_groups()
+    if not words.is_blank:
+        queryset = backend.matching(queryset, words, None)
+    for terms, facts in query.entity_groups():
+        queryset = queryset.filter(
+            Q(pk__in=backend.text_matches(queryset.model, terms))
+            | entities.facts_filter(facts, queryset.db)
+        )
+    return queryset.alias(rank=backend.rank(query))
 
 
 def keep_ids(queryset: QuerySet, field: str, ids: Sequence[int]) -> QuerySet:
@@ -104,22 +118,17 @@ def ranked(queryset: QuerySet) -> QuerySet:
 def snippets(statements: Sequence, q: str | SearchQuery | None) -> dict[int, SafeString]:
     """A highlighted snippet of each statement's body, computed for these rows only.
 
-    Statements the engine does not return (no query, exclusions only, or not a match) get the
+    Statements whose body has no hit (no query, exclusions only, a title-only match) get the
     escaped lead of their body.
     """
-    statements = list(statements)
     query = _parsed(q)
-    found = {}
-    if statements and query.has_positive:
-        found = _backend(statements[0]._state.db).snippets(statements, query)
-    return {s.pk: found.get(s.pk) or plain_lead(s.body) for s in statements}
+    return {s.pk: snippet(s.body, query) or plain_lead(s.body) for s in statements}
 
 
 def highlight_paragraph(text: str, q: str | SearchQuery | None) -> SafeString:
     """The text escaped, with words sharing a stem with a query term in <mark>.
 
-    Pure Python: it serves one document (the permalink reached from a search), and the same
-    code then highlights the same words on both engines.
+    Pure Python, like the snippets: the same words are marked on both engines.
     """
     return highlight_text(text, _parsed(q))
 

@@ -12,57 +12,63 @@ word in 90% 360 ms against 90 ms (the index answers `@@` exactly, without the ve
 for phrases, which it rechecks). Ranking still reads the vector of every match: that is the
 price of ordering by relevance.
 
-A statement's language chooses the configuration its document was built with (document.py). The
-tsquery cannot follow the row's language without becoming a per-row expression the index cannot
-use, so it is built once per configuration and the results are ORed: an English statement matches
-through the English stems, an Arabic one through the Arabic stems. Exclusions are ORed across
-configurations too, so a statement is dropped if any configuration's form of the excluded term is
-in it; that errs on the side of excluding.
+The document indexes the normalised text (archive.search.document) with the `simple`
+configuration, and the tsquery is written from the query's tokens, the same normalisation: no
+stemming, no stop word and no parsing of its own gets between them, which is what makes both
+engines find the same statements. A phrase must lie within the title or within the body, as in
+FTS5, whose columns are separate: each of its tokens carries the weight of one or the other
+(`'a':A <-> 'b':A | 'a':B <-> 'b':B`), since tsvector concatenation joins the body's positions
+onto the title's.
 """
 
 import contextlib
-import operator
 from collections.abc import Sequence
-from functools import reduce
 
-from django.contrib.postgres.search import SearchHeadline, SearchQueryField, SearchRank
-from django.contrib.postgres.search import SearchQuery as TsQuery
-from django.db.models import BooleanField, Case, F, Func, QuerySet, Value, When
+from django.contrib.postgres.search import SearchQueryField, SearchRank
+from django.db.models import BooleanField, F, Func, QuerySet, Value
 from django.db.models.lookups import Lookup
 
-from .document import DEFAULT_CONFIG, TEXT_SEARCH_CONFIGS
-from .highlight import Markers, render
+from .document import CONFIG
 from .query import SearchQuery, Term
 
-CONFIGS = (*dict.fromkeys(TEXT_SEARCH_CONFIGS.values()), DEFAULT_CONFIG)
 # ts_rank_cd weights for D, C, B (body), A (title): a title hit counts five body hits.
 RANK_WEIGHTS = [0.1, 0.1, 0.2, 1.0]
-SNIPPET_OPTIONS = {
-    "max_words": 35,
-    "min_words": 15,
-    "max_fragments": 2,
-    "fragment_delimiter": " … ",
-}
 
 
-def _term(term: Term, config: str) -> TsQuery:
-    # phraseto_tsquery takes the text as data: no user character is tsquery syntax, and the
-    # engine's own parser splits "al-Assad" or "S/RES/2254" the way it did when indexing.
-    return TsQuery(term.text, config=config, search_type="phrase")
+def _lexeme(token: str, weight: str = "") -> str:
+    """A quoted lexeme. Tokens hold letters and digits only (normalise.py): nothing to escape."""
+    return f"'{token}'" + (f":{weight}" if weight else "")
 
 
-def _all_groups(query: SearchQuery, config: str) -> TsQuery:
-    """Every required group matches, each through any of its terms, in one configuration."""
-    groups = (reduce(operator.or_, (_term(t, config) for t in group)) for group in query.required)
-    return reduce(operator.and_, groups)
+def term_tsquery(term: Term) -> str:
+    """A term in tsquery syntax: a lexeme, or a phrase held within the title or the body."""
+    tokens = term.tokens
+    if len(tokens) == 1:
+        return _lexeme(tokens[0])
+    within = (" <-> ".join(_lexeme(t, weight) for t in tokens) for weight in "AB")
+    return "(" + " | ".join(f"({phrase})" for phrase in within) + ")"
 
 
-def _positive(query: SearchQuery) -> TsQuery:
-    return reduce(operator.or_, (_all_groups(query, config) for config in CONFIGS))
+def _any(terms) -> str:
+    return "(" + " | ".join(term_tsquery(t) for t in terms) + ")"
 
 
-def _excluded(query: SearchQuery) -> TsQuery:
-    return reduce(operator.or_, (_term(t, c) for t in query.excluded for c in CONFIGS))
+def positive_tsquery(query: SearchQuery) -> str:
+    """Every required group matches, each through any of its terms."""
+    return " & ".join(_any(group) for group in query.required)
+
+
+class _TsQuery(Func):
+    """to_tsquery('simple', text): the text is written by this module from tokens only."""
+
+    function = "to_tsquery"
+    output_field = SearchQueryField()
+
+    def __init__(self, text: str):
+        super().__init__(Value(CONFIG), Value(text))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return f"to_tsquery('{CONFIG}'::regconfig, %s)", [self.source_expressions[1].value]
 
 
 class _Once(Func):
@@ -80,7 +86,7 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-def _matches(tsquery: TsQuery) -> _Matches:
+def _matches(tsquery: Func) -> _Matches:
     return _Matches(F("search_document"), _Once(tsquery))
 
 
@@ -112,25 +118,27 @@ def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) 
     if ids is not None:
         # The matches, fetched once (api.matching); the rank still reads each row's vector.
         queryset = queryset.filter(_InList(ids))
-        return queryset.alias(rank=_rank(_positive(query))) if query.has_positive else queryset
+        return queryset.alias(rank=rank(query)) if query.has_positive else queryset
     if not query.has_positive:
         # Exclusions alone: NOT IN over an index-driven subquery, since `NOT (search_document
         # @@ ...)` would read and decompress every row's vector.
-        hits = queryset.model._base_manager.filter(_matches(_excluded(query))).values("pk")
-        return queryset.exclude(pk__in=hits)
-    positive = _positive(query)
+        return queryset.exclude(pk__in=text_matches(queryset.model, query.excluded))
     # With a positive term, exclusions go into the same tsquery (`a & !b & !c`), which the GIN
     # index answers exactly in one scan.
-    wanted = reduce(
-        operator.and_, (~_term(t, c) for t in query.excluded for c in CONFIGS), positive
-    )
-    return queryset.filter(_matches(wanted)).alias(rank=_rank(positive))
+    wanted = positive_tsquery(query) + "".join(f" & !{term_tsquery(t)}" for t in query.excluded)
+    return queryset.filter(_matches(_TsQuery(wanted))).alias(rank=rank(query))
 
 
-def _rank(positive: TsQuery) -> SearchRank:
-    return SearchRank(
-        F("search_document"), _Once(positive), weights=RANK_WEIGHTS, cover_density=True
-    )
+def text_matches(model, terms) -> QuerySet:
+    """The ids of the statements whose text matches any of `terms`, for `pk__in`."""
+    return model._base_manager.filter(_matches(_TsQuery(_any(terms)))).values("pk")
+
+
+def rank(query: SearchQuery) -> SearchRank:
+    """ts_rank_cd of the positive terms, any of them: a statement found through the fact of a
+    name (archive.search.entities) ranks by whatever words it does contain, 0 for none."""
+    terms = _TsQuery(_any(query.positive_terms))
+    return SearchRank(F("search_document"), _Once(terms), weights=RANK_WEIGHTS, cover_density=True)
 
 
 def many_matches(many: bool = True):
@@ -141,37 +149,3 @@ def many_matches(many: bool = True):
 def with_rank(queryset: QuerySet) -> QuerySet:
     """Nothing to prepare: the rank alias is already cheap to order by."""
     return queryset
-
-
-def _config_of_row():
-    """The regconfig of each row's language, as in document.py."""
-    return Case(
-        *(When(language=lang, then=Value(cfg)) for lang, cfg in TEXT_SEARCH_CONFIGS.items()),
-        default=Value(DEFAULT_CONFIG),
-    )
-
-
-# ts_headline drops what its parser takes for HTML tags (`<script>` vanishes, `<img ...>` stays),
-# but a release should show exactly what it says. So `<` and `>` go in as two control characters
-# the parser treats as blanks and come back before escaping; the sentinels (and any of those two
-# characters already in the text) become spaces.
-_HIDE_FROM = "<>\x02\x03\x04\x05"
-_HIDE_TO = "\x04\x05    "
-_UNHIDE = str.maketrans("\x04\x05", "<>")
-
-
-def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
-    """ts_headline for the given rows only; sentinels stripped from the body before it runs."""
-    markers = Markers()
-    body = Func(F("body"), Value(_HIDE_FROM), Value(_HIDE_TO), function="translate")
-    headline = SearchHeadline(
-        body,
-        _positive(query),
-        config=_config_of_row(),
-        start_sel=markers.start,
-        stop_sel=markers.stop,
-        **SNIPPET_OPTIONS,
-    )
-    model = type(statements[0])
-    rows = model._base_manager.filter(pk__in=[s.pk for s in statements]).values_list("pk", headline)
-    return {pk: render(text.translate(_UNHIDE), markers) for pk, text in rows}

@@ -8,11 +8,11 @@ The syntax is web-search style and the same on both engines:
                                                        `a b OR c d` means a AND (b OR c) AND d)
     -excluded words or phrases  geneva -"astana talks"
 
-Any string is accepted: the parser never raises. Words are reduced to the characters the search
-engines index (Unicode letters, digits and combining marks, plus a few joiners such as the hyphen
-in "al-Assad" or the slashes in "S/RES/2254" that the engines' own tokenizers understand), so
-nothing the user types can become engine syntax; the backends still pass every term to the engine
-as data (an FTS5 string, a phraseto_tsquery parameter).
+Any string is accepted: the parser never raises. A term is matched by its `tokens`, the same
+normalisation the engines index (archive.search.normalise: case, diacritics, apostrophes and
+digits folded, stemmed), so nothing the user types can become engine syntax; a term whose words
+fold to nothing (an emoji, a lone apostrophe) is no term. "S/RES/2254" or "al-Assad" is one term,
+whose tokens (s res 2254; al assad) must appear in that order.
 
 Meaning of the edge cases, which the backends implement:
 - no term at all (blank, punctuation, a lone `-`, only `OR`) means "no search": the list is not
@@ -27,16 +27,16 @@ Meaning of the edge cases, which the backends implement:
 """
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .normalise import APOSTROPHES, tokens
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
 
-# Characters kept inside a word when they sit between two token characters. The engines split on
-# them too, but each in its own way (PostgreSQL indexes "al-Assad" as al-assad, al and assad, and
-# "S/RES/2254" as one path-like token), so handing them over intact lets each engine tokenize the
-# query exactly as it tokenized the text.
-JOINERS = frozenset("-'’./")
+# Characters kept inside a word when they sit between two token characters: "al-Assad" and
+# "S/RES/2254" stay one term (a phrase of their tokens) rather than two or three ANDed words.
+JOINERS = frozenset("-./" + APOSTROPHES)
 QUOTES = frozenset('"“”„')  # pasted text often carries typographic quotes
 OR = "OR"
 
@@ -46,20 +46,47 @@ class Term:
     """One word, or a phrase: words that must appear next to each other, in order."""
 
     words: tuple[str, ...]
+    # Typed between quotes: a literal phrase, never read as the name of a person or a place.
+    quoted: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
 
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The words as the engines index them (archive.search.normalise): what is matched."""
+        return tuple(tokens(self.text))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A known person, organization, place or resolution that words of a query name."""
+
+    kind: str  # a key of archive.filters.RELATED: person, organization, place, resolution
+    pk: int
+    name: str
+    # What the list page shows of it (archive.search.entities reads them with the name).
+    slug: str = field(default="", compare=False)
+    statements: int = field(default=0, compare=False)
+    first_year: int | None = field(default=None, compare=False)
+    last_year: int | None = field(default=None, compare=False)
+
 
 @dataclass(frozen=True)
 class SearchQuery:
     """A parsed query: every group of `required` must match (one of its terms suffices), and no
-    term of `excluded` may match."""
+    term of `excluded` may match.
+
+    `facts`, when a group's words name known entities (archive.search.entities), lists them for
+    each group (empty for plain words): such a group also matches the statements having one of
+    those facts, whatever their text.
+    """
 
     required: tuple[tuple[Term, ...], ...] = ()
     excluded: tuple[Term, ...] = ()
     truncated: bool = False
+    facts: tuple[tuple[Fact, ...], ...] = ()
 
     @property
     def is_blank(self) -> bool:
@@ -74,6 +101,22 @@ class SearchQuery:
     @property
     def positive_terms(self) -> tuple[Term, ...]:
         return tuple(term for group in self.required for term in group)
+
+    @property
+    def names_entities(self) -> bool:
+        return any(self.facts)
+
+    def entity_groups(self) -> list[tuple[tuple[Term, ...], tuple[Fact, ...]]]:
+        """The groups that name entities, with their facts."""
+        return [(g, facts) for g, facts in zip(self.required, self.facts, strict=False) if facts]
+
+    def without_entity_groups(self) -> "SearchQuery":
+        """The plain words alone (exclusions included)."""
+        plain = tuple(g for i, g in enumerate(self.required) if not self._facts_of(i))
+        return SearchQuery(required=plain, excluded=self.excluded, truncated=self.truncated)
+
+    def _facts_of(self, index: int) -> tuple[Fact, ...]:
+        return self.facts[index] if index < len(self.facts) else ()
 
 
 def is_token_char(char: str) -> bool:
@@ -147,9 +190,9 @@ def parse(raw: str | None) -> SearchQuery:
             items.append(("or",))
         else:
             excluded = exclude_next_phrase if kind == "phrase" else chunk.startswith("-")
-            words = split_words(chunk)
-            if words:
-                items.append(("term", Term(words), excluded))
+            term = Term(split_words(chunk), quoted=kind == "phrase")
+            if term.tokens:
+                items.append(("term", term, excluded))
         exclude_next_phrase = False
 
     required: list[list[Term]] = []

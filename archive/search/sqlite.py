@@ -1,10 +1,14 @@
 """SQLite search backend: an FTS5 external-content table kept current by triggers.
 
-The index (`statement_fts`) holds no copy of the text: it reads title and body from
-archive_statement, and triggers on that table keep it current for every write, including
-bulk_create() and queryset.update(), which bypass model signals. `install()` (re)creates it after
-every migrate; Django rebuilds a table to alter it on SQLite, which drops its triggers, so a
-missing (or outdated) piece means the index may have missed writes and is rebuilt from the table.
+The index (`statement_fts`) holds no copy of the text: it reads the normalised title and body
+(search_title, search_body: see archive.search.document) from archive_statement, and triggers on
+that table keep it current for every write, including bulk_create(), which bypasses model
+signals. Those columns hold tokens separated by spaces, so the `ascii` tokenizer, which splits
+on ASCII spaces and punctuation only, reads exactly the tokens PostgreSQL reads.
+
+`install()` (re)creates the index after every migrate; Django rebuilds a table to alter it on
+SQLite, which drops its triggers, so a missing (or outdated) piece means the index may have
+missed writes and is rebuilt from the table.
 
 A search filters on `id IN (SELECT rowid FROM statement_fts WHERE statement_fts MATCH ...)`, a
 list SQLite computes once whatever other filters the page adds (a plain join would let the
@@ -17,49 +21,50 @@ import contextvars
 import json
 from collections.abc import Sequence
 
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Expression, F, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import Lookup
 from django.db.models.sql.constants import INNER
 from django.db.models.sql.datastructures import Join
 
-from .highlight import Markers, render
 from .query import SearchQuery, Term
 
 FTS_TABLE = "statement_fts"
 CONTENT_TABLE = "archive_statement"
 # bm25 column weights: a title hit counts ten body hits.
 BM25 = f"bm25({FTS_TABLE}, 10.0, 1.0)"
-SNIPPET_TOKENS = 40
 
 # Stored as written (SQLite keeps the text of each CREATE), so install() can tell a current
 # object from one an older version of this module created.
 SCHEMA = {
     FTS_TABLE: f"""
         CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
-            title, body,
+            search_title, search_body,
             content='{CONTENT_TABLE}', content_rowid='id',
-            tokenize='porter unicode61 remove_diacritics 2'
+            tokenize='ascii'
         )""",
     f"{FTS_TABLE}_insert": f"""
         CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON {CONTENT_TABLE} BEGIN
-            INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
+            INSERT INTO {FTS_TABLE}(rowid, search_title, search_body)
+                VALUES (new.id, new.search_title, new.search_body);
         END""",
     f"{FTS_TABLE}_delete": f"""
         CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON {CONTENT_TABLE} BEGIN
-            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
-                VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
+                VALUES ('delete', old.id, old.search_title, old.search_body);
         END""",
     # Only a change of the indexed text costs a reindex (not publishing, not a date fix, not
     # the loader saving a release again unchanged).
     f"{FTS_TABLE}_update": f"""
-        CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF id, title, body ON {CONTENT_TABLE}
-        WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.body IS NOT new.body
+        CREATE TRIGGER {FTS_TABLE}_update
+        AFTER UPDATE OF id, search_title, search_body ON {CONTENT_TABLE}
+        WHEN old.id IS NOT new.id OR old.search_title IS NOT new.search_title
+            OR old.search_body IS NOT new.search_body
         BEGIN
-            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
-                VALUES ('delete', old.id, old.title, old.body);
-            INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
+                VALUES ('delete', old.id, old.search_title, old.search_body);
+            INSERT INTO {FTS_TABLE}(rowid, search_title, search_body)
+                VALUES (new.id, new.search_title, new.search_body);
         END""",
 }
 
@@ -93,8 +98,8 @@ def install(connection) -> bool:
 
 
 def fts_string(term: Term) -> str:
-    """A term as an FTS5 string: always data, never an operator, a column filter or a prefix."""
-    return '"' + term.text.replace('"', '""') + '"'
+    """A term as an FTS5 string of its tokens: data, never an operator, a column or a prefix."""
+    return '"' + " ".join(term.tokens).replace('"', '""') + '"'
 
 
 def _any(terms) -> str:
@@ -168,9 +173,10 @@ class _Rank(Expression):
 
     output_field = FloatField()
 
-    def __init__(self, match: str):
+    def __init__(self, match: str, joinable: bool = True):
         super().__init__()
         self.match = match
+        self.joinable = joinable
         self.pk = F("pk")
 
     def get_source_expressions(self):
@@ -206,6 +212,20 @@ def in_ids(field: str, ids: Sequence[int]) -> Lookup:
     return _InList(ids, field)
 
 
+def text_matches(model, terms) -> RawSQL:
+    """The ids of the statements whose text matches any of `terms`, for `pk__in`."""
+    return _ids(_any(terms))
+
+
+def rank(query: SearchQuery) -> Expression:
+    """-bm25 of any positive term; NULL (ranked last) for a statement matching through a fact.
+
+    A query naming an entity (archive.search.entities) keeps statements that contain none of its
+    words, which the driving join of ranked() would drop: its rank stays a per-row lookup.
+    """
+    return _Rank(_any(query.positive_terms), joinable=False)
+
+
 def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) -> QuerySet:
     # Filtering on an id list leaves an ordinary QuerySet for counts, facets and subqueries, and
     # does not pay for bm25, which costs twenty times the match itself on a common word.
@@ -218,13 +238,13 @@ def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) 
     match = match_expression(query)
     if ids is None:
         queryset = queryset.filter(_InMatch(match))
-    return queryset.alias(rank=_Rank(match))
+    return queryset.alias(rank=rank(query) if query.names_entities else _Rank(match))
 
 
 def with_rank(queryset: QuerySet) -> QuerySet:
     """Make the rank of a searched queryset a column of one materialized, driving join."""
     rank = queryset.query.annotations.get("rank")
-    if not isinstance(rank, _Rank):
+    if not isinstance(rank, _Rank) or not rank.joinable:
         return queryset
     queryset = queryset.all()
     sql = queryset.query
@@ -335,17 +355,3 @@ class _JoinedRank(Expression):
 
     def get_group_by_cols(self):
         return [self]
-
-
-def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
-    """FTS5 snippet() of the body, for the given rows only."""
-    markers = Markers.unforgeable()
-    ids = [s.pk for s in statements]
-    with connections[statements[0]._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid, snippet({FTS_TABLE}, 1, %s, %s, '…', {SNIPPET_TOKENS}) "
-            f"FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
-            [markers.start, markers.stop, match_expression(query), *ids],
-        )
-        return {pk: render(text, markers) for pk, text in cursor.fetchall()}

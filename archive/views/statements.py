@@ -11,6 +11,7 @@ from archive.filters import SORTS, StatementFilter, is_active
 from archive.histogram import histogram
 from archive.models import Statement
 from archive.search import api as search
+from archive.search.entities import page_context
 
 from .params import COUNT_CAP, CappedPaginator, capped_count, clean_params
 
@@ -196,5 +197,7 @@ def statement_list(request):
                 if key in filterset.filters and key != "q"
                 for value in values
             ],
+            # Whether the words are searchable, the names they contain, names they may mean.
+            **page_context(filterset.query, bool(page.object_list)),
         },
     )
