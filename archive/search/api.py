@@ -128,3 +128,19 @@ def search_sql(queryset: QuerySet, q: str | SearchQuery | None, *, limit: int = 
     """(sql, params) of the first page of a ranked search, for timing the engine alone."""
     page = ranked(matching(queryset, q)).values_list("pk", flat=True)[:limit]
     return page.query.sql_with_params()
+
+
+def all_matched_ids(queryset: QuerySet, q: str | SearchQuery | None) -> list[int] | None:
+    """The ids of every row of `queryset` matching q, in no order; None when q searches nothing."""
+    query = _parsed(q)
+    if query.is_blank:
+        return None
+    return list(matching(queryset, query).order_by().values_list("pk", flat=True))
+
+
+def scores(queryset: QuerySet, q: str | SearchQuery | None, ids: Sequence[int]) -> dict:
+    """{id: rank} for those of `ids` that q's positive terms match (higher is better)."""
+    query = _parsed(q)
+    if not query.has_positive or not ids:
+        return {}
+    return _backend(queryset.db).scores(queryset, query, ids)

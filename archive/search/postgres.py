@@ -175,3 +175,9 @@ def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
     model = type(statements[0])
     rows = model._base_manager.filter(pk__in=[s.pk for s in statements]).values_list("pk", headline)
     return {pk: render(text.translate(_UNHIDE), markers) for pk, text in rows}
+
+
+def scores(queryset: QuerySet, query: SearchQuery, ids: Sequence[int]) -> dict[int, float]:
+    """The rank of each of `ids`: ts_rank_cd reads the vectors of these rows only."""
+    rows = queryset.filter(_InList(ids)).annotate(score=_rank(_positive(query)))
+    return dict(rows.order_by().values_list("pk", "score"))

@@ -349,3 +349,14 @@ def snippets(statements: Sequence, query: SearchQuery) -> dict[int, str]:
             [markers.start, markers.stop, match_expression(query), *ids],
         )
         return {pk: render(text, markers) for pk, text in cursor.fetchall()}
+
+
+def scores(queryset: QuerySet, query: SearchQuery, ids: Sequence[int]) -> dict[int, float]:
+    """The rank (-bm25) of each of `ids` that matches: bm25 runs for these rows only."""
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -{BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            "AND rowid IN (SELECT value FROM json_each(%s))",
+            [match_expression(query), json.dumps(list(ids))],
+        )
+        return dict(cursor.fetchall())
