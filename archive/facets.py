@@ -26,14 +26,11 @@ class FacetValue:
     label: str
     count: int
     selected: bool
-    params: dict  # {% querystring %} of the label: only this value (or, when selected, without it)
-    toggle: dict  # {% querystring %} of the checkbox: with or without it, the others kept
+    params: dict  # the label's link: only this value (or, when selected, without it)
+    toggle: dict  # the checkbox's link: with or without it, the others kept
     url: str = ""  # the entity page, when the value is an entity
-
-    @property
-    def add(self) -> dict | None:
-        """{% querystring %} adding this value to a non-empty selection (OR), if it is not in it."""
-        return None if self.selected or self.toggle == self.params else self.toggle
+    href: str = ""  # the query strings of `params` and `toggle`
+    toggle_href: str = ""
 
 
 @dataclass
@@ -43,8 +40,8 @@ class Facet:
     values: list[FacetValue]
     expanded: bool  # showing up to EXPANDED values ("fewer" link) rather than SHOWN
     has_more: bool  # values beyond those shown ("more" link)
-    params: dict  # {% querystring %} toggling expanded
-    counted: bool = True  # always, since every facet is counted exactly
+    params: dict  # toggling expanded
+    href: str = ""  # its query string
 
 
 @dataclass
@@ -52,6 +49,7 @@ class Selection:
     """What a page's filters keep, as bitmaps of the corpus index."""
 
     rest: BitMap  # every published statement the words and dates keep
+    matches: int  # how many statements the words match (of any status)
     chosen: dict[str, BitMap] = field(default_factory=dict)  # facet -> its selected values' union
     keys: dict[str, list[str]] = field(default_factory=dict)  # facet -> its selected keys
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # for values not in the index
@@ -69,13 +67,18 @@ class Selection:
         return self.without(None)
 
 
-def statement_facets(index: CorpusIndex, selection: Selection, expanded: str | None) -> list:
-    """Every facet of the list page, in display order."""
+def statement_facets(index: CorpusIndex, selection: Selection, expanded: str | None, links):
+    """Every facet of the list page, in display order, linked with `links` (querystrings)."""
     everything = len(selection.rest) == len(index.ids)
-    return [
+    facets = [
         _facet(index, selection, name, label, expanded == name, everything)
         for name, label in FACETS.items()
     ]
+    for facet in facets:
+        facet.href = links.to(facet.params)
+        for value in facet.values:
+            value.href, value.toggle_href = links.to(value.params), links.to(value.toggle)
+    return facets
 
 
 def _facet(index, selection, name, label, expanded, everything) -> Facet:

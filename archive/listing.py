@@ -19,6 +19,7 @@ from archive.filters import SORTS, StatementFilter
 from archive.kinds import FACETS
 from archive.models import Statement
 from archive.pagination import IndexPaginator
+from archive.querystrings import Links
 from archive.search import api as search
 
 PER_PAGE = 20
@@ -32,7 +33,7 @@ class Listing:
     page: object  # a django Page of Statement rows
     facets: list
     histogram: histogram.Histogram
-    ranked_only: int  # > 0: relevance ranks only this many newest results, then by date
+    first_pass: str  # what a first pass ranked first, when relevance could not rank every match
 
     @property
     def query(self) -> str:
@@ -47,7 +48,7 @@ class Listing:
             "page": self.page,
             "query": self.query,
             "sort": self.sort,
-            "ranked_only": self.ranked_only,
+            "first_pass": self.first_pass,
             "sorts": {k: v for k, v in SORTS.items() if k != "relevance" or self.query},
             "chips": filterset.chips(),
             "facets": self.facets,
@@ -87,12 +88,13 @@ def selection(index, filterset: StatementFilter) -> Selection:
     rest = index.everything
     matched = search.all_matched_ids(Statement.objects.published(), filterset.query)
     if matched is not None:
-        rest &= index.of_ids(matched)
+        rest &= index.of_ids(matched)  # and so drops any match that is not published
     if cleaned.get("date_from") or cleaned.get("date_to"):
         rest &= index.between(cleaned.get("date_from"), cleaned.get("date_to"))
     keys = filterset.selected_keys()
     return Selection(
         rest=rest,
+        matches=len(matched or ()),
         chosen={name: index.having(name, values) for name, values in keys.items()},
         keys=keys,
         labels=filterset.selected_labels(),
@@ -105,7 +107,7 @@ def listing(params: QueryDict) -> Listing:
     index = corpus_index.current()
     chosen = selection(index, filterset)
     results = chosen.results
-    order = ordering.ordered(index, results, sort, filterset.query)
+    order = ordering.ordered(index, results, sort, filterset.query, chosen.matches)
     page = IndexPaginator(order, index, PER_PAGE).get_page(params.get("page"))
     snippets = search.snippets(page.object_list, filterset.query)
     for statement in page.object_list:
@@ -117,9 +119,9 @@ def listing(params: QueryDict) -> Listing:
         params=params,
         sort=sort,
         page=page,
-        facets=statement_facets(index, chosen, expanded),
+        facets=statement_facets(index, chosen, expanded, Links(params, page=None)),
         histogram=histogram.counted(
             index, results, cleaned.get("date_from"), cleaned.get("date_to")
         ),
-        ranked_only=ordering.RANKED if len(getattr(order, "rest", ())) else 0,
+        first_pass=getattr(order, "first_pass", ""),
     )

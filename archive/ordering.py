@@ -1,10 +1,12 @@
 """The orders of a result set, as sequences of corpus-index positions a Paginator can slice.
 
 Positions are numbered newest first (archive.corpus_index), so the newest and oldest orders read
-a page by rank in the results' bitmap, without sorting. Relevance scores the results with the
-engine's own rank (bm25 on SQLite, ts_rank_cd on PostgreSQL): all of them up to RANKED; past
-that, the RANKED newest of them, listed first by relevance, then the rest newest first. The page
-says which order it shows.
+a page by rank in the results' bitmap, without sorting. Relevance uses the engine's own rank
+(bm25 on SQLite, ts_rank_cd on PostgreSQL) for every result when the words match at most EXACT
+statements. Past that, scoring every match costs more than a page may (bm25 over 85,000 matches
+takes 200 ms): a cheap first pass ranks some of the results (on SQLite those with the words in
+their title, on PostgreSQL the FIRST_PASS newest) and lists them first, then the others newest
+first. The page says so.
 """
 
 from pyroaring import BitMap
@@ -12,8 +14,8 @@ from pyroaring import BitMap
 from archive.models import Statement
 from archive.search import api as search
 
-# Results ranked by relevance: scoring costs about 2 µs a row on SQLite and more on PostgreSQL.
-RANKED = 2000
+EXACT = 3000  # matches ranked exactly
+FIRST_PASS = 2000  # the newest results a first pass may rank (PostgreSQL)
 
 
 class Newest:
@@ -48,8 +50,9 @@ class Oldest:
 class Relevance:
     """The ranked positions first (best first, then newest), then the rest newest first."""
 
-    def __init__(self, ranked: list[int], rest: BitMap):
+    def __init__(self, ranked: list[int], rest: BitMap, first_pass: str = ""):
         self.ranked, self.rest = ranked, rest
+        self.first_pass = first_pass  # what the first pass put first ("" when ranked exactly)
 
     def __len__(self):
         return len(self.ranked) + len(self.rest)
@@ -61,19 +64,24 @@ class Relevance:
         ]
 
 
-def by_relevance(index, results: BitMap, query) -> Relevance:
-    """`results` by the words' rank: every one up to RANKED, else the RANKED newest first."""
-    candidates = results if len(results) <= RANKED else results[:RANKED]
-    ids = index.ids_at(candidates)
-    scores = search.scores(Statement.objects.all(), query, ids)
-    ranked = sorted(candidates, key=lambda p: (-scores.get(index.ids[p], 0.0), p))
-    return Relevance(ranked, results - candidates)
+def by_relevance(index, results: BitMap, query, matches: int) -> Relevance:
+    """`results` by the words' rank: exactly up to EXACT matches, else after a first pass."""
+    statements = Statement.objects.all()
+    if matches <= EXACT:
+        scores, first_pass = search.scores(statements, query, index.ids_at(results)), ""
+    else:
+        newest = index.ids_at(results[:FIRST_PASS])
+        scores, first_pass = search.first_pass(statements, query, newest)
+    scored = index.of_ids(scores) & results
+    position_score = {p: scores[index.ids[p]] for p in scored}
+    ranked = sorted(scored, key=lambda p: (-position_score[p], p))
+    return Relevance(ranked, results - scored, first_pass)
 
 
-def ordered(index, results: BitMap, sort: str, query):
+def ordered(index, results: BitMap, sort: str, query, matches: int):
     """The results in the order `sort` names ("relevance", "newest" or "oldest")."""
     if sort == "relevance" and search.parse(query).has_positive:
-        return by_relevance(index, results, query)
+        return by_relevance(index, results, query, matches)
     if sort == "oldest":
         return Oldest(index, results)
     return Newest(results)

@@ -4,7 +4,6 @@ every page sees the current corpus at its next request, counts included."""
 import datetime
 
 import pytest
-from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.urls import reverse
 
@@ -97,15 +96,11 @@ def test_connections_opened_to_serve_a_request_are_guarded(guarded, settings):
     connection.ensure_connection()
     budget._guard_if_serving(sender=None, connection=connection)
     assert not _guarded()  # a command's connection
-    request_started.send(sender=None)
+    budget._serve()  # what request_started does
     try:
         budget._guard_if_serving(sender=None, connection=connection)
     finally:
-        request_finished.disconnect(dispatch_uid="django.db.close_old_connections")
-        request_finished.send(sender=None)
-        from django.db import close_old_connections
-
-        request_finished.connect(close_old_connections)
+        budget._served()  # what request_finished does
     assert _guarded()
     assert Budget().run(_slow_query) is None
 

@@ -131,16 +131,24 @@ def search_sql(queryset: QuerySet, q: str | SearchQuery | None, *, limit: int = 
 
 
 def all_matched_ids(queryset: QuerySet, q: str | SearchQuery | None) -> list[int] | None:
-    """The ids of every row of `queryset` matching q, in no order; None when q searches nothing."""
+    """The ids of the statements q matches, in no order, of any status when the index alone can
+    tell (callers keep the published); None when q searches nothing."""
     query = _parsed(q)
     if query.is_blank:
         return None
-    return list(matching(queryset, query).order_by().values_list("pk", flat=True))
+    return _backend(queryset.db).match_ids(queryset, query)
 
 
 def scores(queryset: QuerySet, q: str | SearchQuery | None, ids: Sequence[int]) -> dict:
-    """{id: rank} for those of `ids` that q's positive terms match (higher is better)."""
+    """{id: rank} of the matches among `ids` (higher is better); the engine may return more."""
     query = _parsed(q)
     if not query.has_positive or not ids:
         return {}
     return _backend(queryset.db).scores(queryset, query, ids)
+
+
+def first_pass(queryset: QuerySet, q: str | SearchQuery | None, ids: Sequence[int]):
+    """({id: rank} of the statements a cheap first ranking puts first, what it puts first)."""
+    query = _parsed(q)
+    backend = _backend(queryset.db)
+    return backend.first_pass(queryset, query, ids), backend.FIRST_PASS
