@@ -16,6 +16,7 @@ memory).
 
 import bisect
 import threading
+from array import array
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -46,8 +47,8 @@ class Value:
 class CorpusIndex:
     def __init__(self, version: int):
         self.version = version
-        self.ids: list[int] = []  # the statement at each position
-        self.position: dict[int, int] = {}
+        self.ids = array("q")  # the statement at each position
+        self.position = array("l")  # the position of each statement id (-1: none)
         self.dated = 0  # positions below this have a date
         self._days: list[int] = []  # minus the date's ordinal, per dated position (ascending)
         self.months: list[Month] = []  # newest first
@@ -72,8 +73,8 @@ class CorpusIndex:
 
     def of_ids(self, ids) -> BitMap:
         """The positions of these statements (those not published have none)."""
-        position = self.position
-        return BitMap(position[i] for i in ids if i in position)
+        position, size = self.position, len(self.position)
+        return BitMap(position[i] for i in ids if i < size and position[i] >= 0)
 
     def ids_at(self, positions) -> list[int]:
         return [self.ids[p] for p in positions]
@@ -91,7 +92,9 @@ def build(version: int) -> CorpusIndex:
         if date is not None:
             index._days.append(-date.toordinal())
             months.setdefault((date.year, date.month), []).append(position)
-    index.position = {pk: position for position, pk in enumerate(index.ids)}
+    index.position = array("l", [-1]) * (max(index.ids, default=0) + 1)
+    for position, pk in enumerate(index.ids):
+        index.position[pk] = position
     index.dated = len(index._days)
     index.months = [Month(y, m, ps[0], ps[-1] + 1) for (y, m), ps in months.items()]
     for kind in FACT_KINDS:
