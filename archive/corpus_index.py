@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from pyroaring import BitMap
 
+from archive import budget
 from archive.kinds import FACT_KINDS, LANGUAGE, UNDATED, YEAR
 from archive.models import Statement
 from archive.models.corpus import corpus_version
@@ -106,12 +107,12 @@ def build(version: int) -> CorpusIndex:
 
 def _index_facts(index: CorpusIndex, kind) -> None:
     """One pass over the kind's visible facts, kept for the published statements only."""
-    position = index.position
+    position, size = index.position, len(index.position)
     grouped: dict[object, list[int]] = {}
     for statement, value in (
         kind.facts().values_list("statement_id", kind.column).iterator(chunk_size=50_000)
     ):
-        if statement in position:
+        if statement < size and position[statement] >= 0:
             grouped.setdefault(value, []).append(position[statement])
     if kind.entity is None:
         _index_column(index, kind.name, grouped, dict(kind.choices))
@@ -155,7 +156,8 @@ def current() -> CorpusIndex:
         return index
     with _building:
         if _current is None or _current.version != version:
-            _current = build(version)
+            with budget.unguarded():
+                _current = build(version)
         return _current
 
 

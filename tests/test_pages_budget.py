@@ -153,3 +153,25 @@ def test_a_withdrawn_statement_leaves_every_count_at_the_next_page(client, archi
         assert response.context["histogram"].total == 4
         assert response.context["facets"][0].values[0].count == 4
         assert "Statement 0 on" not in response.content.decode()
+
+
+def test_the_corpus_index_is_built_whatever_the_guard(client, archive, guarded, monkeypatch):
+    """Reading whole tables once per corpus version may take longer than any page may."""
+    from archive import corpus_index
+
+    guarded(100)
+    real_build = corpus_index.build
+
+    def slow_build(version):
+        with connection.cursor() as cursor:  # a second or so, as a million statements' facts
+            cursor.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 2000000) SELECT count(*) FROM n"
+            )
+        return real_build(version)
+
+    monkeypatch.setattr(corpus_index, "build", slow_build)
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 5
+    assert Budget().run(_slow_query) is None  # and the guard is back
