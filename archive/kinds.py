@@ -42,10 +42,11 @@ class FactKind:
     entity_label: attrgetter = attrgetter("name")
     url_name: str = ""  # the entity's page
     choices: tuple = ()  # the values when they are not entities: (value, label)
+    only: tuple = ()  # the facts of this kind among the model's rows: (field, value) pairs
 
     def facts(self):
         """The facts readers see (an editor's removal hides one everywhere)."""
-        return self.model.objects.visible()
+        return self.model.objects.visible().filter(**dict(self.only))
 
 
 FACT_KINDS = (
@@ -57,6 +58,16 @@ FACT_KINDS = (
         "person",
         entity=Person,
         url_name="archive:person-detail",
+    ),
+    FactKind(
+        "spoke",
+        "Quoted or paraphrased",
+        "Quoted or paraphrased",
+        Mention,
+        "person",
+        entity=Person,
+        url_name="archive:person-detail",
+        only=(("spoke", True),),
     ),
     FactKind(
         "organization",

@@ -78,7 +78,16 @@ def fixture_corpus():
 @pytest.mark.parametrize("state", STATES)
 def test_every_facet_value_counts_the_results_of_clicking_it(client, archive, state):
     checked = 0
-    for facet in ("person", "organization", "resolution", "place", "year", "kind", "language"):
+    for facet in (
+        "person",
+        "spoke",
+        "organization",
+        "resolution",
+        "place",
+        "year",
+        "kind",
+        "language",
+    ):
         for link in unselected_values(client, state, facet):
             clicked = result_count(client, link.group("href"))
             assert clicked == int(link.group("count")), (state, facet, link.group("label"))
@@ -89,7 +98,16 @@ def test_every_facet_value_counts_the_results_of_clicking_it(client, archive, st
 @pytest.mark.parametrize("state", ["", "?q=coalition", "?resolution=unsc-2254", "?kind=meeting"])
 def test_every_facet_value_counts_its_results_on_the_fixture_corpus(client, fixture_corpus, state):
     checked = 0
-    for facet in ("person", "organization", "resolution", "place", "year", "kind", "language"):
+    for facet in (
+        "person",
+        "spoke",
+        "organization",
+        "resolution",
+        "place",
+        "year",
+        "kind",
+        "language",
+    ):
         for link in unselected_values(client, state, facet):
             clicked = result_count(client, link.group("href"))
             assert clicked == int(link.group("count")), (state, facet, link.group("label"))

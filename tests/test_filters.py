@@ -116,3 +116,15 @@ def test_sort_is_relevance_only_with_a_query():
     assert sort({"q": "ceasefire"}, None) == "relevance"
     assert sort({"q": "ceasefire"}, "oldest") == "oldest"
     assert sort({"q": "ceasefire"}, "sideways") == "relevance"
+
+
+def test_spoke_keeps_the_statements_where_the_person_is_quoted_not_just_named(client):
+    person = PersonFactory(name="Hadi al-Bahra")
+    MentionFactory(statement=StatementFactory(title="Quoted"), person=person, spoke=True)
+    MentionFactory(statement=StatementFactory(title="Named"), person=person, spoke=False)
+    assert results({"spoke": person.slug}) == {"Quoted"}
+    assert results({"person": person.slug}) == {"Quoted", "Named"}
+    response = client.get("/statements/", {"q": "coalition"})
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert [(v.label, v.count) for v in facets["spoke"].values] == [("Hadi al-Bahra", 1)]
+    assert [(v.label, v.count) for v in facets["person"].values] == [("Hadi al-Bahra", 2)]
