@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from archive.bench.stats import percentile, summary
+from bench.stats import percentile, summary
 from archive.models import Statement
 
 QUERIES = """\

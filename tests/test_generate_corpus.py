@@ -7,8 +7,8 @@ from collections import Counter
 
 from django.core.management import call_command
 
-from archive.bench.corpus import MAX_WORDS, MIN_WORDS, CorpusGenerator, write_corpus
-from archive.bench.queries import default_queries
+from bench.corpus import MAX_WORDS, MIN_WORDS, CorpusGenerator, write_corpus
+from bench.queries import default_queries
 from archive.loader.parse import Release, parse_file
 
 

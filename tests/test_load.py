@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from archive.bench.corpus import write_corpus
+from bench.corpus import write_corpus
 from archive.cache import corpus_version
 from archive.loader import load, parallel
 from archive.loader.extract import extract

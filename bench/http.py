@@ -68,7 +68,7 @@ def _children(pid: int) -> list[int]:
 
 
 def start_gunicorn(*, database_url: str, workers: int = 2, timeout: float = 60) -> Server:
-    """gunicorn serving archive.bench.wsgi on a free loopback port, production settings."""
+    """gunicorn serving bench.wsgi on a free loopback port, production settings."""
     port = free_port()
     env = {
         **os.environ,
@@ -82,7 +82,7 @@ def start_gunicorn(*, database_url: str, workers: int = 2, timeout: float = 60) 
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [
-            str(gunicorn), "archive.bench.wsgi:application",
+            str(gunicorn), "bench.wsgi:application",
             "--bind", f"{HOST}:{port}", "--workers", str(workers),
             "--worker-class", "sync", "--timeout", "120", "--log-level", "warning",
         ],

@@ -167,7 +167,7 @@ def entity_pages(per_kind: int = 5) -> list[Page]:
 def bench_urls():
     """The bench URLconf, and production behaviour (no debug) over plain HTTP."""
     with override_settings(
-        ROOT_URLCONF="archive.bench.urls",
+        ROOT_URLCONF="bench.urls",
         ALLOWED_HOSTS=["testserver"],
         DEBUG=False,
         SECURE_SSL_REDIRECT=False,
