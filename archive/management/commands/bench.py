@@ -7,11 +7,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from archive.models import Statement
 from bench import report
 from bench.database import database_url, scratch_database, scratch_name
 from bench.queries import default_queries, read_queries
 from bench.runner import Options, run
-from archive.models import Statement
 
 
 class Command(BaseCommand):
