@@ -6,6 +6,9 @@
                                matching(..., ids=) then filters on them (see there)
     keep_ids(qs, field, ids)   rows of any table whose statement id is in such a list
     ranked(queryset)           by rank, then newest first (newest first when there is no rank)
+    all_matched_ids(qs, q)     the ids of every match, as the list page fetches them
+    scores(qs, q, ids)         {id: rank} of matches, in one pass (the list's exact relevance)
+    first_pass(qs, q, ids)     a cheap first ranking of a broad match, and what it puts first
     snippets(statements, q)    {pk: SafeString} for the rows of one page, hits in <mark>
     highlight_paragraph(t, q)  one text (a paragraph, a title) escaped with q's terms in <mark>
     search_sql(queryset, q)    the SQL and params of a ranked search, to time the engine alone
