@@ -34,18 +34,20 @@ def timeout_ms() -> int:
 
 
 def guard(connection, ms: int | None = None) -> None:
-    """Set the statement timeout on this (open) connection."""
+    """Set the statement timeout on this (open) connection; 0 takes it away."""
     ms = timeout_ms() if ms is None else ms
     connection.statement_timeout_ms = ms
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(ms)])
     elif connection.vendor == "sqlite":
-        clock = _SqliteClock(ms)
-        connection.connection.set_progress_handler(clock.overrun, SQLITE_STEPS)
         connection.execute_wrappers[:] = [
             w for w in connection.execute_wrappers if not isinstance(w, _SqliteClock)
-        ] + [clock]
+        ]
+        clock = _SqliteClock(ms) if ms > 0 else None
+        connection.connection.set_progress_handler(clock and clock.overrun, SQLITE_STEPS)
+        if clock:
+            connection.execute_wrappers.append(clock)
 
 
 class _SqliteClock:
@@ -87,6 +89,8 @@ def unguarded(alias: str = "default"):
 def _guard_if_serving(sender, connection, **kwargs):
     if getattr(_serving, "active", False) and timeout_ms() > 0:
         guard(connection)
+    else:
+        connection.statement_timeout_ms = 0  # a new connection has no timeout
 
 
 def _serve(**kwargs):

@@ -49,14 +49,7 @@ def guarded():
         budget.guard(connection, ms)
 
     yield guard
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', '0', false)")
-    else:
-        connection.connection.set_progress_handler(None, budget.SQLITE_STEPS)
-        connection.execute_wrappers[:] = [
-            w for w in connection.execute_wrappers if not isinstance(w, budget._SqliteClock)
-        ]
+    budget.guard(connection, 0)
 
 
 def _slow_query():
