@@ -4,6 +4,8 @@ from django.apps import AppConfig
 from django.db import connections
 from django.db.models.signals import post_migrate
 
+from archive import budget
+
 
 def install_search_index(sender, using, **kwargs):
     """(Re)create the SQLite FTS5 index after every migrate, so it survives table rebuilds.
@@ -25,3 +27,4 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(install_search_index, sender=self)
+        budget.install()

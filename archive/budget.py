@@ -1,161 +1,147 @@
-"""A time budget for the counts a page can do without: past it, the page shows what it has.
+"""A statement timeout on the connections that serve pages: a guard against the unforeseen.
 
-Facet counts, the histogram and entity pages' tallies touch every matching row; on a word found
-in most of a million statements that takes seconds. The queries run inside one `Budget`: each
-asks `run()` for its rows, a query still running when the budget is spent is aborted by the
-engine, and once it is spent the rest do not run (`run()` returns None, and the page says the
-counts are not shown). Nothing waits much longer than the budget.
+No page needs more than a fraction of a second of SQL (the list counts on bitmaps, see
+archive.corpus_index), so a statement still running after STATEMENT_TIMEOUT_MS is a mistake or
+an attack: the engine cancels it, and the page fails fast rather than holding a worker. The
+timeout is set once per connection, when a connection opens to serve a request:
+- PostgreSQL: `SET statement_timeout` (persistent connections keep it);
+- SQLite: a progress handler that interrupts a statement running past the limit, timed from its
+  start, which an execute wrapper notes.
+Connections of commands (the loader, migrate, the benchmark's ingest) are not guarded.
 
-SQLite: a progress handler on the raw connection aborts the running statement after the deadline
-(no extra SQL). PostgreSQL: a local statement_timeout (and jit off) inside one transaction (a
-savepoint when the request already runs in one), rolled back when a query is cancelled so the
-page can go on; one extra query per budget (four inside an outer transaction, as in tests: the
-savepoint, its release, and the settings set and put back).
+Tallies a page can do without (an entity page's people met, resolutions cited, histogram) run in
+`Budget.run()`, which gives None when the guard cancelled their statement: the page still shows.
 """
 
+import contextlib
 import sqlite3
+import threading
 import time
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.db import DatabaseError, connections, transaction
+from django.db.backends.signals import connection_created
 
-# Milliseconds. A page with a budget answers within about this plus its own rows.
-DEFAULT_MS = 200
-# SQLite calls the progress handler every this many virtual-machine instructions (~0.1 ms).
-SQLITE_STEPS = 2000
+STATEMENT_TIMEOUT_MS = 5000
+SQLITE_STEPS = 2000  # virtual-machine instructions between two checks of the clock (~0.1 ms)
 
-
-# Milliseconds a search may take to list its matches, and again to read its page of results:
-# a phrase of common words is checked statement by statement on PostgreSQL (seconds at a
-# million); past this the page says the search is too broad rather than waiting.
-SEARCH_MS = 500
+_serving = threading.local()
 
 
-def default_ms() -> int:
-    return int(getattr(settings, "ARCHIVE_COUNT_BUDGET_MS", DEFAULT_MS))
+def timeout_ms() -> int:
+    return int(getattr(settings, "ARCHIVE_STATEMENT_TIMEOUT_MS", STATEMENT_TIMEOUT_MS))
 
 
-def search_ms() -> int:
-    return int(getattr(settings, "ARCHIVE_SEARCH_BUDGET_MS", SEARCH_MS))
+def guard(connection, ms: int | None = None) -> None:
+    """Set the statement timeout on this (open) connection; 0 takes it away."""
+    ms = timeout_ms() if ms is None else ms
+    connection.statement_timeout_ms = ms
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(ms)])
+    elif connection.vendor == "sqlite":
+        connection.execute_wrappers[:] = [
+            w for w in connection.execute_wrappers if not isinstance(w, _SqliteClock)
+        ]
+        clock = _SqliteClock(ms) if ms > 0 else None
+        connection.connection.set_progress_handler(clock and clock.overrun, SQLITE_STEPS)
+        if clock:
+            connection.execute_wrappers.append(clock)
 
 
-class Deadline:
-    """One allowance of time shared by several budgets, each given what is left of it."""
+class _SqliteClock:
+    """Notes when each statement starts; tells SQLite to interrupt it once past the limit."""
 
     def __init__(self, ms: int):
-        self.end = time.monotonic() + ms / 1000
+        self.seconds = ms / 1000
+        self.deadline = float("inf")
+        self.paused = False
 
-    def left(self) -> int:
-        """Milliseconds left (0 once it has passed)."""
-        return max(0, int((self.end - time.monotonic()) * 1000))
+    def __call__(self, execute, sql, params, many, context):
+        self.deadline = time.monotonic() + self.seconds
+        return execute(sql, params, many, context)
+
+    def overrun(self) -> int:
+        return int(not self.paused and time.monotonic() > self.deadline)
 
 
-def within(ms: int, compute):
-    """(finished, value): compute() within a budget of `ms`; value is None if it was cut short."""
-    with Budget(ms=ms) as budget:
-        box = budget.run(lambda: [compute()])
-    return (True, box[0]) if box is not None else (False, None)
+@contextlib.contextmanager
+def unguarded(alias: str = "default"):
+    """A block whose statements the guard lets run: the corpus index reads whole tables, once
+    per corpus version (seconds at a million statements), on behalf of every later page."""
+    connection = connections[alias]
+    ms = getattr(connection, "statement_timeout_ms", 0)
+    clocks = [w for w in connection.execute_wrappers if isinstance(w, _SqliteClock)]
+    for clock in clocks:
+        clock.paused = True
+    if ms and connection.vendor == "postgresql":
+        guard(connection, 0)
+    try:
+        yield
+    finally:
+        for clock in clocks:
+            clock.paused = False
+        if ms and connection.vendor == "postgresql":
+            guard(connection, ms)
+
+
+def _guard_if_serving(sender, connection, **kwargs):
+    if getattr(_serving, "active", False) and timeout_ms() > 0:
+        guard(connection)
+    else:
+        connection.statement_timeout_ms = 0  # a new connection has no timeout
+
+
+def _serve(**kwargs):
+    _serving.active = True
+
+
+def _served(**kwargs):
+    _serving.active = False
+
+
+def install() -> None:
+    """Guard every connection a request opens (called once, when the app is ready)."""
+    connection_created.connect(_guard_if_serving, dispatch_uid="archive-statement-timeout")
+    request_started.connect(_serve, dispatch_uid="archive-serving")
+    request_finished.connect(_served, dispatch_uid="archive-served")
 
 
 class Budget:
-    """`with Budget(alias) as budget: rows = budget.run(lambda: list(queryset))`."""
+    """`with Budget() as budget: rows = budget.run(lambda: list(queryset))`."""
 
-    def __init__(self, alias: str = "default", ms: int | None = None):
+    def __init__(self, alias: str = "default"):
         self.connection = connections[alias]
-        self.ms = default_ms() if ms is None else ms
         self.spent = False
-        self._atomic = None
-        self._fired = False
-        self._cancelled = False  # a statement was aborted (PostgreSQL: the block rolls back)
 
     def __enter__(self):
-        self.deadline = time.monotonic() + self.ms / 1000
-        if self.ms <= 0:
-            # Nothing may run: set nothing up. (On PostgreSQL a timeout of a millisecond would
-            # also apply to the COMMIT that ends the block, and cancel it.)
-            return self
-        self.connection.ensure_connection()
-        if self.connection.vendor == "sqlite":
-            self.connection.connection.set_progress_handler(self._sqlite_check, SQLITE_STEPS)
-        elif self.connection.vendor == "postgresql":
-            self._nested = self.connection.in_atomic_block
-            self._atomic = transaction.atomic(using=self.connection.alias)
-            self._atomic.__enter__()
-            with self.connection.cursor() as cursor:
-                # One query: the settings as they were (put back at exit, see there), then the
-                # timeout, and no JIT compilation, which takes seconds on these grouped counts
-                # (1.8 s of a 2 s query measured at 100,000) and cannot be interrupted.
-                cursor.execute(
-                    "SELECT current_setting('statement_timeout'), current_setting('jit'), "
-                    "set_config('statement_timeout', %s, true), set_config('jit', 'off', true)",
-                    [str(max(int(self.ms), 1))],
-                )
-                self._previous = cursor.fetchone()[:2]
         return self
 
     def __exit__(self, *exc):
-        if self.connection.vendor == "sqlite":
-            if self.connection.connection is not None:
-                self.connection.connection.set_progress_handler(None, SQLITE_STEPS)
-        elif self._atomic is not None:
-            if self._cancelled:
-                transaction.set_rollback(True, using=self.connection.alias)
-            elif self._nested and exc[0] is None:
-                # Releasing a savepoint keeps a SET LOCAL until the outer transaction ends.
-                with self.connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT set_config('statement_timeout', %s, true), "
-                        "set_config('jit', %s, true)",
-                        list(self._previous),
-                    )
-            try:
-                self._atomic.__exit__(*exc)
-            except DatabaseError as error:
-                # The COMMIT itself runs under the budget's timeout and was seen cancelled at a
-                # million statements. Nothing was written: the rows read stand, and Django has
-                # rolled the block back.
-                if exc[0] is not None or not _is_interruption(error):
-                    raise
-                self.spent = True
         return False
 
-    def _sqlite_check(self):
-        # Abort one statement per run() only: Django's debug cursor runs a query of its own to
-        # log the aborted one, and that must go through.
-        if self._fired or time.monotonic() <= self.deadline:
-            return 0
-        self._fired = True
-        return 1
-
     def run(self, compute):
-        """compute()'s result, or None if the budget ran out before it was done.
+        """compute()'s result, or None if the statement timeout cancelled it.
 
-        Once the deadline has passed, compute() is not called at all: on PostgreSQL each
-        statement may otherwise take a whole budget of its own (its timeout is set once, at
-        entry), and a page of eight counts could wait eight budgets. A page's query count then
-        depends on the time its counts took; tests pin it with time to spare.
+        Inside a transaction (tests; a request never opens one) a savepoint keeps the
+        transaction usable after a cancelled statement on PostgreSQL.
         """
-        self._fired = False
-        if time.monotonic() > self.deadline:
-            self.spent = True
-            return None
         try:
-            result = compute()
+            if self.connection.in_atomic_block and self.connection.vendor == "postgresql":
+                with transaction.atomic(using=self.connection.alias):
+                    return compute()
+            return compute()
         except (DatabaseError, sqlite3.Error) as error:
-            if not _is_interruption(error):
+            if not is_cancelled(error):
                 raise
-            # On PostgreSQL the transaction is now aborted: what follows fails at once, and
-            # __exit__ rolls it back (the rows already read are all the page needs).
-            self.spent = self._cancelled = True
-            return None
-        if time.monotonic() > self.deadline:
             self.spent = True
-        return result
+            return None
 
 
-def _is_interruption(error: DatabaseError) -> bool:
+def is_cancelled(error: Exception) -> bool:
+    """Whether a database error is the statement timeout's (PostgreSQL) or interrupt (SQLite)."""
     cause = error.__cause__ or error
-    # PostgreSQL: query_canceled, then in_failed_sql_transaction for what follows it.
-    if getattr(cause, "sqlstate", None) in ("57014", "25P02"):
+    if getattr(cause, "sqlstate", None) == "57014":
         return True
-    return "interrupted" in str(error)  # SQLite, aborted by the progress handler
+    return "interrupted" in str(error)

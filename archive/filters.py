@@ -12,21 +12,9 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from archive.models import (
-    Citation,
-    Meeting,
-    Mention,
-    Organization,
-    OrganizationMention,
-    Person,
-    Place,
-    PlaceMention,
-    Resolution,
-)
-from archive.models.statements import Language
+from archive.kinds import BY_NAME, FACETS, FACT_KINDS, LANGUAGE, UNDATED, YEAR, choice_labels
 from archive.search import api as search
 
-UNDATED = "undated"
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
 
 
@@ -67,27 +55,16 @@ class YearsFilter(django_filters.Filter):
         return qs.filter(condition)
 
 
-# Which table each related filter looks in, and through which column.
-RELATED = {
-    "person": (Mention, "person"),
-    "organization": (OrganizationMention, "organization"),
-    "resolution": (Citation, "resolution"),
-    "place": (PlaceMention, "place"),
-    "kind": (Meeting, "kind"),
-}
-
-
 def in_related(statements, name: str, values, *, by_list: bool = False):
-    """The statements with a visible fact of kind `name` (see RELATED) matching any of `values`.
+    """The statements with a visible fact of kind `name` (archive.kinds) matching any of `values`.
 
-    `by_list`: keep them by `id IN (the facts' statement ids)` rather than EXISTS. Counts visit
-    every result, and the list is read once from the facts' (entity, statement) index, where
-    EXISTS probes the facts for each published statement: a person named in a fifth of 100,000
-    statements took 65 ms to count instead of 615 ms on SQLite. The page of newest results keeps
-    EXISTS, which walks the date index and stops after twenty rows.
+    `by_list`: keep them by `id IN (the facts' statement ids)`, read once from the facts'
+    (value, statement) index, rather than EXISTS, which probes the facts of each statement: the
+    better plan for counting every statement of an entity; EXISTS is for a page of the newest,
+    which walks the date index and stops after twenty rows.
     """
-    model, column = RELATED[name]
-    facts = model.objects.visible().filter(**{f"{column}__in": values})
+    kind = BY_NAME[name]
+    facts = kind.facts().filter(**{f"{kind.column}__in": values})
     if by_list:
         return statements.filter(pk__in=facts.values("statement_id"))
     return statements.filter(Exists(facts.filter(statement=OuterRef("pk"))))
@@ -110,87 +87,59 @@ class Chip:
     params: dict  # {% querystring %} without this value
 
 
-def entity_filter(queryset, label):
+def kind_filter(kind):
+    """The filter of a fact kind: entities by slug, or choices."""
+    if kind.entity is None:
+        return django_filters.MultipleChoiceFilter(
+            choices=kind.choices, label=kind.singular, distinct=False, method="filter_related"
+        )
     return django_filters.ModelMultipleChoiceFilter(
-        queryset=queryset,
+        queryset=kind.entity.objects.all(),
         to_field_name="slug",
-        label=label,
+        label=kind.singular,
         distinct=False,
         method="filter_related",
     )
 
 
-class StatementFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_search", label="Search")
-    person = entity_filter(Person.objects.all(), "Person")
-    organization = entity_filter(Organization.objects.all(), "Organization")
-    resolution = entity_filter(Resolution.objects.all(), "Resolution")
-    place = entity_filter(Place.objects.all(), "Place")
-    kind = django_filters.MultipleChoiceFilter(
-        choices=Meeting.Kind.choices, label="Event", distinct=False, method="filter_related"
-    )
-    language = django_filters.MultipleChoiceFilter(
-        choices=Language.choices, label="Language", distinct=False
-    )
-    year = YearsFilter(label="Year")
-    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From")
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To")
-
-    # The ids the words match, when the page fetched them once (see use_matches()).
-    matched_ids: list[int] | None = None
-
-    def use_matches(self, ids: list[int] | None) -> None:
-        """Keep the words' matches by these ids (see search.matching) in every query built after.
-
-        A page's count, facets and histogram each filter on the words; with the matches fetched
-        once they read a list instead of running the search again, each. Call before `qs`.
-        """
-        self.matched_ids = ids
+class _Filters(django_filters.FilterSet):
+    """What the filters do; StatementFilter (below) declares which there are."""
 
     def filter_search(self, queryset, name, value):
-        return search.matching(queryset, value, ids=self.matched_ids)
-
-    # True while qs_without() builds a queryset to count (see in_related's `by_list`).
-    _counting = False
+        return search.matching(queryset, value)
 
     def filter_related(self, queryset, name, value):
-        if not value:
-            return queryset
-        # Counting reads a filter's list of statements once, unless the words' matches are in
-        # hand (at most COUNT_CAP): probing their facts one by one then beats reading the list
-        # of a broad filter (an organization named in most statements) for every facet.
-        by_list = self._counting and self.matched_ids is None
-        return in_related(queryset, name, value, by_list=by_list)
+        return in_related(queryset, name, value) if value else queryset
 
     def cleaned(self) -> dict:
         """The valid parameters (invalid ones are reported by the form and otherwise ignored)."""
         self.is_valid()
         return getattr(self.form, "cleaned_data", {})
 
-    def qs_without(self, name: str | None = None):
-        """The results to count: every active filter applied except `name`'s own (a facet's
-        base; all of them without `name`), built for counting rather than for a page."""
-        queryset = self.queryset.all()
-        self._counting = True
-        try:
-            for field, value in self.cleaned().items():
-                if field != name:
-                    queryset = self.filters[field].filter(queryset, value)
-        finally:
-            self._counting = False
-        return queryset
+    def selected_keys(self) -> dict[str, list[str]]:
+        """The selected values of each facet filter, as the URL spells them (entity slugs)."""
+        cleaned = self.cleaned()
+        return {
+            name: [str(getattr(v, "slug", v)) for v in cleaned[name]]
+            for name in FACETS
+            if is_active(cleaned.get(name))
+        }
 
-    def matched_ids_without(self, name: str) -> list[int] | None:
-        """The results but for `name`'s filter as a list of ids, when they are exactly the words'
-        fetched matches (no other filter is active); else None.
-
-        Facts can then be counted by that list alone: joining the statements again to check
-        what the list already holds made PostgreSQL's facet counts twice as slow.
-        """
-        others = (v for field, v in self.cleaned().items() if field not in ("q", name))
-        if self.matched_ids is None or any(is_active(v) for v in others):
-            return None
-        return self.matched_ids
+    def selected_labels(self) -> dict[str, dict[str, str]]:
+        """How each selected value reads ("UNSC 2254", "Meeting", "Undated")."""
+        cleaned, labels = self.cleaned(), {}
+        for name in FACETS:
+            kind = BY_NAME.get(name)
+            names = choice_labels(name)
+            labels[name] = {
+                str(getattr(v, "slug", v)): (
+                    kind.entity_label(v)
+                    if kind and kind.entity
+                    else names.get(v) or (UNDATED.capitalize() if v == UNDATED else str(v))
+                )
+                for v in cleaned.get(name) or []
+            }
+        return labels
 
     def active_except(self, name: str | None = None) -> bool:
         """Whether any filter other than `name` narrows the results (words included)."""
@@ -202,9 +151,9 @@ class StatementFilter(django_filters.FilterSet):
 
     def chips(self) -> list[Chip]:
         """One chip per active value, in the order of the filters."""
-        chips = []
+        chips, labels = [], self.selected_labels()
         for name, value in self.cleaned().items():
-            if value in (None, "", []) or (name in RELATED and not value):
+            if not is_active(value):
                 continue
             label = self.filters[name].label
             if name == "q":
@@ -212,14 +161,9 @@ class StatementFilter(django_filters.FilterSet):
             elif name in ("date_from", "date_to"):
                 chips.append(Chip(label, value.isoformat(), {name: None}))
             else:
-                keys = [str(getattr(v, "slug", v)) for v in value]
-                names = (
-                    dict(self.filters[name].field.choices) if name in ("kind", "language") else {}
-                )
-                for item, key in zip(value, keys, strict=True):
-                    rest = [k for k in keys if k != key]
-                    text = names.get(key) or (UNDATED.capitalize() if key == UNDATED else str(item))
-                    chips.append(Chip(label, text, {name: rest}))
+                keys = list(labels[name])
+                for key, text in labels[name].items():
+                    chips.append(Chip(label, text, {name: [k for k in keys if k != key]}))
         return chips
 
     def sort(self, requested: str | None) -> str:
@@ -227,3 +171,22 @@ class StatementFilter(django_filters.FilterSet):
         if requested in SORTS and (requested != "relevance" or self.query):
             return requested
         return "relevance" if self.query else "newest"
+
+
+# Words, one filter per fact kind, the statement's language and year, a date range.
+StatementFilter = type(
+    "StatementFilter",
+    (_Filters,),
+    {
+        "q": django_filters.CharFilter(method="filter_search", label="Search"),
+        **{kind.name: kind_filter(kind) for kind in FACT_KINDS},
+        "language": django_filters.MultipleChoiceFilter(
+            choices=LANGUAGE.choices, label=LANGUAGE.label, distinct=False
+        ),
+        "year": YearsFilter(label=YEAR.label),
+        "date_from": django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From"),
+        "date_to": django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To"),
+        "__module__": __name__,
+        "__doc__": "The FilterSet of /statements/ (and its CSV and feed).",
+    },
+)

@@ -198,11 +198,9 @@ else:
         }
     }
 
-# ---- Time budgets (archive/budget.py) ----
-# Milliseconds a page gives its optional counts (facets, histogram, tallies), and a search its
-# own listing and page of results; past them the page says what it could not do in time.
-ARCHIVE_COUNT_BUDGET_MS = int(os.environ.get("ARCHIVE_COUNT_BUDGET_MS", "200"))
-ARCHIVE_SEARCH_BUDGET_MS = int(os.environ.get("ARCHIVE_SEARCH_BUDGET_MS", "500"))
+# ---- The statement timeout of connections serving pages (archive/budget.py) ----
+# A guard against the unforeseen: no page needs more than a fraction of a second of SQL.
+ARCHIVE_STATEMENT_TIMEOUT_MS = int(os.environ.get("ARCHIVE_STATEMENT_TIMEOUT_MS", "5000"))
 
 # ---- Reliability ----
 # The dates a statement may carry (archive/validation.py): a year outside them is a typo.

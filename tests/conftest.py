@@ -33,3 +33,13 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_corpus_index():
+    """Each process keeps an index per corpus version, which rolled-back tests can repeat."""
+    from archive import corpus_index
+
+    corpus_index.forget()
+    yield
+    corpus_index.forget()

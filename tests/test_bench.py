@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from archive.bench.stats import percentile, summary
 from archive.models import Statement
+from bench.stats import percentile, summary
 
 QUERIES = """\
 # kind<TAB>query: a few of each shape keep the test quick (the default set has 40)

@@ -2,7 +2,7 @@
 
 from django.core.management import call_command
 
-from archive.bench import extraction
+from bench import extraction
 
 
 def test_release_text_has_the_size_and_shape_asked_for():

@@ -3,7 +3,7 @@
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from archive.bench.http import HOST, open_loop, sustained
+from bench.http import HOST, open_loop, sustained
 
 
 class Ok(BaseHTTPRequestHandler):

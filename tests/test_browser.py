@@ -68,7 +68,7 @@ def test_search_filter_page_and_cite_a_paragraph(live_server, browser, device):
 
     if device == "phone":  # the filters fold away on a narrow screen
         page.locator("details.filters > summary").click()
-    facet = page.locator('[aria-labelledby="facet-person"] .facet-toggle').first
+    facet = page.locator('[aria-labelledby="facet-person"] .facet-only').first
     expected = int(re.search(r"\d+", facet.locator(".facet-count").text_content()).group())
     facet.click()
     page.wait_for_url("**person=*")

@@ -7,9 +7,9 @@ from collections import Counter
 
 from django.core.management import call_command
 
-from archive.bench.corpus import MAX_WORDS, MIN_WORDS, CorpusGenerator, write_corpus
-from archive.bench.queries import default_queries
 from archive.loader.parse import Release, parse_file
+from bench.corpus import MAX_WORDS, MIN_WORDS, CorpusGenerator, write_corpus
+from bench.queries import default_queries
 
 
 def test_same_seed_gives_the_same_releases_and_another_seed_others():

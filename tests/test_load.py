@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from archive.bench.corpus import write_corpus
 from archive.cache import corpus_version
 from archive.loader import load, parallel
 from archive.loader.extract import extract
@@ -17,6 +16,7 @@ from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
 from archive.loader.load import load_releases
 from archive.loader.parallel import default_workers
 from archive.models import Statement
+from bench.corpus import write_corpus
 from tests.conftest import FIXTURE_RELEASES
 
 pytestmark = pytest.mark.django_db

@@ -5,12 +5,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from archive.bench.corpus import write_corpus
 from archive.loader import load
 from archive.loader.gazetteer import FIXTURES_DIR
 from archive.loader.load import load_releases
 from archive.loader.store import EntityStore
 from archive.models import LoadRun, Organization, Person, Place, Resolution, Statement
+from bench.corpus import write_corpus
 from tests.test_load import SYNTHETIC, archive_rows
 
 pytestmark = pytest.mark.django_db

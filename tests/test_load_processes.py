@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from archive.bench.corpus import write_corpus
+from bench.corpus import write_corpus
 from tests.scratch import REPO, environment, manage, prepared, query, scratch_database, start_manage
 
 ENGINE = connection.vendor

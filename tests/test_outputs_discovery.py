@@ -117,8 +117,8 @@ def test_synthetic_releases_are_marked_on_their_pages_and_in_their_data(client):
 
 
 def test_generate_corpus_addresses_are_the_ones_marked_synthetic():
-    from archive.bench.corpus import URL
     from archive.records import SYNTHETIC_PREFIX
+    from bench.corpus import URL
 
     assert URL.format(seed=1, index=2).startswith(SYNTHETIC_PREFIX)
 

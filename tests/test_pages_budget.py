@@ -1,18 +1,15 @@
-"""Broad searches stay bounded: counts that do not fit the time budget are left out and the page
-says so, result counts stop at a cap, and relevance gives way to date order past it."""
+"""The safety net: a statement timeout on the connections serving pages, which no page needs; and
+every page sees the current corpus at its next request, counts included."""
 
 import datetime
-import time
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
 from archive import budget
 from archive.budget import Budget
 from archive.models import Statement
-from archive.views import params, statements
 from tests.factories import (
     OrganizationFactory,
     PersonFactory,
@@ -28,9 +25,8 @@ LIST = reverse("archive:statement-list")
 
 @pytest.fixture
 def archive():
-    person = PersonFactory(name="Hadi al-Bahra")
     facts = {
-        "person": person,
+        "person": PersonFactory(name="Hadi al-Bahra"),
         "organization": OrganizationFactory(name="Syrian Opposition Coalition"),
         "place": PlaceFactory(name="Geneva"),
         "resolution": ResolutionFactory(number="2254"),
@@ -45,171 +41,19 @@ def archive():
 
 
 @pytest.fixture
-def out_of_time(monkeypatch):
-    """Every budgeted count runs out of time (as a broad search over millions would); the
-    search itself lists its matches in time."""
-    within = budget.within
+def guarded():
+    """The test's connection guarded as a request's would be, then put back as it was."""
 
-    def run(self, compute):
-        self.spent = True
-        return None
+    def guard(ms):
+        connection.ensure_connection()
+        budget.guard(connection, ms)
 
-    def in_time(ms, compute):
-        with monkeypatch.context() as patch:
-            patch.setattr(Budget, "run", original_run)
-            return within(ms, compute)
-
-    original_run = Budget.run
-
-    def patch():
-        monkeypatch.setattr(Budget, "run", run)
-        monkeypatch.setattr(statements, "within", in_time)
-
-    return patch
-
-
-def cut_short(monkeypatch, *, listing: bool, rows: bool, count: bool | None = None):
-    """The search's own steps, listing its matches, counting them with other filters (`count`,
-    None when the page has none) and reading its page, cut short or not."""
-    outcomes = iter([listing, rows] if count is None else [listing, count, rows])
-
-    def within(ms, compute):
-        return (True, compute()) if next(outcomes) else (False, None)
-
-    monkeypatch.setattr(statements, "within", within)
-
-
-def test_a_search_too_broad_to_list_in_time_shows_the_newest_uncounted(
-    client, archive, monkeypatch
-):
-    cut_short(monkeypatch, listing=False, rows=True)
-    response = client.get(LIST, {"q": "political"})
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Too broad to list every match in time" in page
-    assert not response.context["page"].paginator.counted
-    assert "5 statements" not in page and "More than" not in page
-    dates = [s.date.year for s in response.context["page"].object_list]
-    assert dates == [2019, 2018, 2017, 2016, 2015]
-    assert not any(facet.counted for facet in response.context["facets"])
-
-
-@pytest.mark.parametrize("listing", [True, False])
-def test_a_search_that_cannot_be_answered_in_time_says_so(client, archive, monkeypatch, listing):
-    cut_short(monkeypatch, listing=listing, rows=False)
-    response = client.get(LIST, {"q": "political"})
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "This search could not be answered in time" in page
-    assert "No statement matches" not in page
-    assert list(response.context["page"].object_list) == []
-
-
-def test_search_without_budget_shows_facets_uncounted_and_says_so(client, archive, out_of_time):
-    client.get(LIST)  # the archive-wide facets are cached: the uncounted ones show their values
-    out_of_time()
-    response = client.get(LIST, {"q": "political", "person": archive["person"].slug})
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Counts not shown for this broad search" in page
-    facets = {facet.name: facet for facet in response.context["facets"]}
-    assert not any(facet.counted for facet in facets.values())
-    people = facets["person"].values
-    assert [(v.label, v.count, v.selected) for v in people] == [("Hadi al-Bahra", None, True)]
-    assert [v.label for v in facets["place"].values] == ["Geneva"]
-    assert response.context["histogram"] is None
-    assert response.context["page"].paginator.count == 5  # the results themselves never wait
-
-
-def test_search_within_budget_counts_everything(client, archive):
-    response = client.get(LIST, {"q": "political"})
-    assert "Counts not shown" not in response.content.decode()
-    assert all(facet.counted for facet in response.context["facets"])
-    assert response.context["histogram"].total == 5
-
-
-def test_entity_page_without_budget_still_lists_its_statements(client, archive, out_of_time):
-    out_of_time()
-    response = client.get(archive["person"].get_absolute_url())
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert response.context["histogram"] is None
-    assert "Too many meetings to count in time" in page
-    assert response.context["page"].paginator.count == 5
-
-
-def test_counts_stop_at_the_cap_and_relevance_gives_way_to_date(client, archive, monkeypatch):
-    monkeypatch.setattr(params, "COUNT_CAP", 3)
-    monkeypatch.setattr(params.CappedPaginator, "cap", 3)
-    monkeypatch.setattr(statements, "COUNT_CAP", 3)
-    response = client.get(LIST, {"q": "political"})
-    page = response.content.decode()
-    assert "More than 3 statements" in page
-    assert "Too many matches to rank by relevance" in page
-    assert response.context["sort"] == "newest"
-    dates = [s.date.year for s in response.context["page"].object_list]
-    assert dates == sorted(dates, reverse=True)
-
-
-def test_budget_aborts_a_running_query_and_the_page_goes_on():
-    with Budget(ms=50) as budget:
-        # A query that runs far longer than 50 ms on either engine.
-        slow = (
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
-            "SELECT count(*) FROM n"
-        )
-
-        def run():
-            with connection.cursor() as cursor:
-                cursor.execute(slow)
-                return cursor.fetchone()
-
-        assert budget.run(run) is None
-        assert budget.spent
-        started = time.monotonic()
-        assert budget.run(run) is None  # what follows does not run at all
-        assert time.monotonic() - started < 0.2
-    assert Statement.objects.count() == 0  # the connection still answers
-
-
-def test_an_empty_budget_sends_no_query_at_all(django_assert_num_queries):
-    """A search too slow to list its matches counts nothing: not even a timeout is set (on
-    PostgreSQL a timeout of a millisecond cancelled the COMMIT ending the block)."""
-    with django_assert_num_queries(0), Budget(ms=0) as budget:
-        assert budget.run(lambda: Statement.objects.count()) is None
-    assert budget.spent
-
-
-def test_a_spent_budget_sends_no_more_queries(django_assert_num_queries):
-    """Even when no query was aborted: otherwise each could take a whole budget of its own."""
-    with Budget(ms=1) as budget:
-        time.sleep(0.01)
-        with django_assert_num_queries(0):
-            assert budget.run(lambda: Statement.objects.count()) is None
-    assert budget.spent
-
-
-def test_a_load_is_seen_by_the_cached_archive_counts(client, archive):
-    assert client.get(LIST).context["page"].paginator.count == 5
-    cache_keys = len(cache._cache) if hasattr(cache, "_cache") else None
-    statement_with_facts(**archive, title="A sixth statement", date=datetime.date(2021, 1, 1))
-    response = client.get(LIST)
-    assert response.context["page"].paginator.count == 6
-    assert response.context["histogram"].total == 6
-    if cache_keys is not None:
-        assert len(cache._cache) > cache_keys  # counted again under the new corpus version
-
-
-def test_budget_abort_is_logged_like_any_query():
-    """With queries logged (DEBUG, the benchmark), logging the aborted query must not fail."""
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection), Budget(ms=50) as budget:
-        assert budget.run(lambda: _slow_query()) is None
-    assert Statement.objects.count() == 0
+    yield guard
+    budget.guard(connection, 0)
 
 
 def _slow_query():
+    """A query that runs far longer than 100 ms on either engine."""
     with connection.cursor() as cursor:
         cursor.execute(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
@@ -218,43 +62,109 @@ def _slow_query():
         return cursor.fetchone()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout")
-@pytest.mark.parametrize("ms, query", [(0, "slow"), (50, "slow"), (5000, "quick")])
-def test_budget_leaves_no_timeout_behind(ms, query):
-    """SET LOCAL in a released savepoint would last until the outer transaction ends."""
-    with Budget(ms=ms) as budget:
-        budget.run(_slow_query if query == "slow" else Statement.objects.count)
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW statement_timeout")
-        assert cursor.fetchone()[0] == "0"
-
-
-def test_words_and_filters_not_counted_in_time_still_show_their_page(client, archive, monkeypatch):
-    cut_short(monkeypatch, listing=True, count=False, rows=True)
-    response = client.get(LIST, {"q": "political", "person": archive["person"].slug})
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert not response.context["page"].paginator.counted
-    assert "Statements matching" in page and "5 statements" not in page
-    assert len(response.context["page"].object_list) == 5
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout")
-def test_a_cancelled_commit_ending_a_budget_loses_nothing_read(monkeypatch):
-    """Its COMMIT runs under the budget's timeout too; cancelled, the page goes on."""
-    from django.db import OperationalError
-    from psycopg.errors import QueryCanceled
-
-    with Budget(ms=200) as budget:
-        rows = budget.run(lambda: Statement.objects.count())
-        ends = budget._atomic.__exit__
-
-        def cancelled(*exc):
-            ends(*exc)  # the block still ends (else it would stay open for every later test)
-            raise OperationalError("canceling statement due to statement timeout") from (
-                QueryCanceled()
-            )
-
-        monkeypatch.setattr(budget._atomic, "__exit__", cancelled)
-    assert rows == 0 and budget.spent
+def test_the_guard_cancels_a_statement_past_the_timeout_and_the_connection_goes_on(guarded):
+    guarded(100)
+    with Budget() as tallies:
+        assert tallies.run(_slow_query) is None
+    assert tallies.spent
     assert Statement.objects.count() == 0  # the connection still answers
+
+
+def test_the_guard_times_each_statement_from_its_own_start(guarded):
+    """Many quick statements add up to more than the timeout without any being cancelled."""
+    guarded(100)
+    for _ in range(300):
+        assert Statement.objects.count() == 0
+
+
+def test_an_error_other_than_the_timeout_is_not_swallowed(guarded):
+    guarded(5000)
+    with pytest.raises(Exception, match="no such|does not exist"), Budget() as tallies:
+        tallies.run(lambda: connection.cursor().execute("SELECT * FROM no_such_table"))
+
+
+def test_connections_opened_to_serve_a_request_are_guarded(guarded, settings):
+    """The signal that opens a connection guards it only while a request is being served."""
+    settings.ARCHIVE_STATEMENT_TIMEOUT_MS = 100
+    connection.ensure_connection()
+    budget._guard_if_serving(sender=None, connection=connection)
+    assert not _guarded()  # a command's connection
+    budget._serve()  # what request_started does
+    try:
+        budget._guard_if_serving(sender=None, connection=connection)
+    finally:
+        budget._served()  # what request_finished does
+    assert _guarded()
+    assert Budget().run(_slow_query) is None
+
+
+def _guarded() -> bool:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            return cursor.fetchone()[0] != "0"
+    return any(isinstance(w, budget._SqliteClock) for w in connection.execute_wrappers)
+
+
+def test_entity_page_whose_tallies_are_cancelled_still_lists_its_statements(
+    client, archive, monkeypatch
+):
+    monkeypatch.setattr(Budget, "run", lambda self, compute: None)
+    response = client.get(archive["person"].get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["histogram"] is None
+    assert "Too many meetings to count in time" in response.content.decode()
+    assert response.context["page"].paginator.count == 5
+
+
+def test_a_search_counts_every_facet_and_says_nothing_of_time(client, archive):
+    response = client.get(LIST, {"q": "political"})
+    page = response.content.decode()
+    assert "in time" not in page and "Counts not shown" not in page
+    assert response.context["histogram"].total == 5
+    people = response.context["facets"][0]
+    assert [(v.label, v.count) for v in people.values] == [("Hadi al-Bahra", 5)]
+
+
+def test_a_load_is_seen_by_the_next_page(client, archive):
+    assert client.get(LIST).context["page"].paginator.count == 5
+    statement_with_facts(**archive, title="A sixth statement", date=datetime.date(2021, 1, 1))
+    response = client.get(LIST)
+    assert response.context["page"].paginator.count == 6
+    assert response.context["histogram"].total == 6
+    assert response.context["facets"][0].values[0].count == 6
+
+
+def test_a_withdrawn_statement_leaves_every_count_at_the_next_page(client, archive):
+    """No count of an older corpus version is ever served (a draft is never counted)."""
+    client.get(LIST, {"q": "political"})
+    client.get(LIST)
+    Statement.objects.filter(title="Statement 0 on the political process").update(status="draft")
+    for params in ({}, {"q": "political"}, {"person": archive["person"].slug}):
+        response = client.get(LIST, params)
+        assert response.context["page"].paginator.count == 4
+        assert response.context["histogram"].total == 4
+        assert response.context["facets"][0].values[0].count == 4
+        assert "Statement 0 on" not in response.content.decode()
+
+
+def test_the_corpus_index_is_built_whatever_the_guard(client, archive, guarded, monkeypatch):
+    """Reading whole tables once per corpus version may take longer than any page may."""
+    from archive import corpus_index
+
+    guarded(100)
+    real_build = corpus_index.build
+
+    def slow_build(version):
+        with connection.cursor() as cursor:  # a second or so, as a million statements' facts
+            cursor.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 2000000) SELECT count(*) FROM n"
+            )
+        return real_build(version)
+
+    monkeypatch.setattr(corpus_index, "build", slow_build)
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 5
+    assert Budget().run(_slow_query) is None  # and the guard is back

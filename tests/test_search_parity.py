@@ -9,11 +9,11 @@ import random
 
 import pytest
 
-from archive.bench.corpus import CorpusGenerator
 from archive.models import Statement
 from archive.search import api
 from archive.search.normalise import tokens
 from archive.search.query import SearchQuery, Term, parse
+from bench.corpus import CorpusGenerator
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-from archive.bench.hostile import HOSTILE
-from archive.bench.http import HOST
-from archive.bench.soak import SoakResult, _clients, soak_urls
+from bench.hostile import HOSTILE
+from bench.http import HOST
+from bench.soak import SoakResult, _clients, soak_urls
 from tests.factories import build_sample_archive
 
 

@@ -10,8 +10,9 @@ from ninja.errors import HttpError
 
 from archive import citations, records
 from archive.models import Meeting, Review, Statement
+from archive.pagination import COUNT_CAP, capped_count
 from archive.views.indexes import INDEXES, counted
-from archive.views.params import COUNT_CAP, capped_count, clean_params
+from archive.views.params import clean_params
 from archive.views.permalink import site_citation
 from archive.views.statements import _filtered, _sorted
 

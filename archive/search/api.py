@@ -6,6 +6,9 @@
                                matching(..., ids=) then filters on them (see there)
     keep_ids(qs, field, ids)   rows of any table whose statement id is in such a list
     ranked(queryset)           by rank, then newest first (newest first when there is no rank)
+    all_matched_ids(qs, q)     the ids of every match, as the list page fetches them
+    scores(qs, q, ids)         {id: rank} of matches, in one pass (the list's exact relevance)
+    first_pass(qs, q, ids)     a cheap first ranking of a broad match, and what it puts first
     snippets(statements, q)    {pk: SafeString} for the rows of one page, hits in <mark>
     highlight_paragraph(t, q)  one text (a paragraph, a title) escaped with q's terms in <mark>
     search_sql(queryset, q)    the SQL and params of a ranked search, to time the engine alone
@@ -137,3 +140,29 @@ def search_sql(queryset: QuerySet, q: str | SearchQuery | None, *, limit: int = 
     """(sql, params) of the first page of a ranked search, for timing the engine alone."""
     page = ranked(matching(queryset, q)).values_list("pk", flat=True)[:limit]
     return page.query.sql_with_params()
+
+
+def all_matched_ids(queryset: QuerySet, q: str | SearchQuery | None) -> list[int] | None:
+    """The ids of the statements q matches, in no order, of any status when the index alone can
+    tell (callers keep the published); None when q searches nothing."""
+    query = _parsed(q, queryset.db)
+    if query.is_blank:
+        return None
+    if query.names_entities:  # the facts of the names it recognised match too
+        return list(matching(queryset, query).order_by().values_list("pk", flat=True))
+    return _backend(queryset.db).match_ids(queryset, query)
+
+
+def scores(queryset: QuerySet, q: str | SearchQuery | None, ids: Sequence[int]) -> dict:
+    """{id: rank} of the matches among `ids` (higher is better); the engine may return more."""
+    query = _parsed(q)
+    if not query.has_positive or not ids:
+        return {}
+    return _backend(queryset.db).scores(queryset, query, ids)
+
+
+def first_pass(queryset: QuerySet, q: str | SearchQuery | None, ids: Sequence[int]):
+    """({id: rank} of the statements a cheap first ranking puts first, what it puts first)."""
+    query = _parsed(q)
+    backend = _backend(queryset.db)
+    return backend.first_pass(queryset, query, ids), backend.FIRST_PASS

@@ -149,3 +149,24 @@ def many_matches(many: bool = True):
 def with_rank(queryset: QuerySet) -> QuerySet:
     """Nothing to prepare: the rank alias is already cheap to order by."""
     return queryset
+
+
+def match_ids(queryset: QuerySet, query: SearchQuery) -> list[int]:
+    """The ids of the rows matching, from the GIN index."""
+    return list(matching(queryset, query, None).order_by().values_list("pk", flat=True))
+
+
+def scores(queryset: QuerySet, query: SearchQuery, ids: Sequence[int]) -> dict[int, float]:
+    """The rank of each of `ids`: ts_rank_cd reads the vectors of these rows only."""
+    rows = queryset.filter(_InList(ids)).annotate(score=rank(query))
+    return dict(rows.order_by().values_list("pk", "score"))
+
+
+# What first_pass() puts first, as the list page says it.
+FIRST_PASS = "the newest statements first, by relevance"
+
+
+def first_pass(queryset: QuerySet, query: SearchQuery, ids: Sequence[int]) -> dict[int, float]:
+    """A cheap first ranking of a broad match: `ids` (the newest) ranked exactly, since the
+    index cannot tell a title hit from a body hit without reading every match's vector."""
+    return scores(queryset, query, ids)

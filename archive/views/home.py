@@ -3,29 +3,25 @@
 from django.http import QueryDict
 from django.shortcuts import render
 
-from archive.filters import StatementFilter
-from archive.models import Statement
-
-from .statements import archive_counts
+from archive.listing import listing
 
 LATEST = 8
 TOP = 8
 
 
 def home(request):
-    statements = Statement.objects.published()
-    # The archive-wide facets of /statements/ (cached), whose first values are the top ones.
-    counts = archive_counts(StatementFilter(QueryDict(), queryset=statements), None)
-    facets = {facet.name: facet.values[:TOP] for facet in counts["facets"]}
+    # The archive-wide facets and histogram of /statements/, whose first values are the top ones.
+    archive = listing(QueryDict())
+    facets = {facet.name: facet.values[:TOP] for facet in archive.facets}
     return render(
         request,
         "archive/home.html",
         {
-            "latest": statements.newest_first().with_people()[:LATEST],
+            "latest": archive.page.object_list[:LATEST],
             "top_people": facets["person"],
             "top_resolutions": facets["resolution"],
             "top_places": facets["place"],
-            "histogram": counts["histogram"],
+            "histogram": archive.histogram,
             "list_params": {},
         },
     )

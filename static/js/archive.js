@@ -41,7 +41,8 @@
   });
 
   if (window.matchMedia("(max-width: 60rem)").matches) {
-    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
+    // Folded unless the visitor just asked for more of a facet ("Show more" keeps it open).
+    document.querySelectorAll("details[data-collapse-narrow]:not([data-keep-open])").forEach(function (details) {
       details.open = false;
     });
   }

@@ -7,11 +7,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from archive.bench import exports, extraction, report
-from archive.bench.database import database_url, scratch_database, scratch_name
-from archive.bench.queries import default_queries, read_queries
-from archive.bench.runner import Options, run
 from archive.models import Statement
+from bench import exports, extraction, report
+from bench.database import database_url, scratch_database, scratch_name
+from bench.queries import default_queries, read_queries
+from bench.runner import Options, run
 
 
 class Command(BaseCommand):
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--exports",
             action="store_true",
-            help="Measure the exports instead of the pages (archive/bench/exports.py).",
+            help="Measure the exports instead of the pages (bench/exports.py).",
         )
         parser.add_argument(
             "--table", type=Path, nargs="+", metavar="JSON", help="Only print a table of results."

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.bench.corpus import PER_FILE, write_corpus
+from bench.corpus import PER_FILE, write_corpus
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"{report.summary()} written to {out}")
             return
-        from archive.bench.ingest import load_synthetic
+        from bench.ingest import load_synthetic
 
         report = load_synthetic(
             count=count,

@@ -6,9 +6,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from archive.bench.database import RESULTS, scratch_database
-from archive.bench.ingest import load_synthetic
-from archive.bench.soak import soak
+from bench.database import RESULTS, scratch_database
+from bench.ingest import load_synthetic
+from bench.soak import soak
 
 
 class Command(BaseCommand):

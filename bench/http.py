@@ -23,9 +23,13 @@ HOST = "127.0.0.1"
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
+    """A free port: within BENCH_PORTS ("8100-8199") when set, else any the system gives."""
+    first, _, last = os.environ.get("BENCH_PORTS", "0-0").partition("-")
+    for port in range(int(first), int(last) + 1):
+        with socket.socket() as s, contextlib.suppress(OSError):
+            s.bind((HOST, port))
+            return s.getsockname()[1]
+    raise OSError(f"no free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
 
 
 @dataclass
@@ -64,7 +68,7 @@ def _children(pid: int) -> list[int]:
 
 
 def start_gunicorn(*, database_url: str, workers: int = 2, timeout: float = 60) -> Server:
-    """gunicorn serving archive.bench.wsgi on a free loopback port, production settings."""
+    """gunicorn serving bench.wsgi on a free loopback port, production settings."""
     port = free_port()
     env = {
         **os.environ,
@@ -78,7 +82,7 @@ def start_gunicorn(*, database_url: str, workers: int = 2, timeout: float = 60) 
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [
-            str(gunicorn), "archive.bench.wsgi:application",
+            str(gunicorn), "bench.wsgi:application",
             "--bind", f"{HOST}:{port}", "--workers", str(workers),
             "--worker-class", "sync", "--timeout", "120", "--log-level", "warning",
         ],

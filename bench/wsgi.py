@@ -9,4 +9,4 @@ application = get_wsgi_application()
 
 from django.conf import settings  # noqa: E402  (settings are configured by the line above)
 
-settings.ROOT_URLCONF = "archive.bench.urls"
+settings.ROOT_URLCONF = "bench.urls"

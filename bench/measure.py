@@ -167,7 +167,7 @@ def entity_pages(per_kind: int = 5) -> list[Page]:
 def bench_urls():
     """The bench URLconf, and production behaviour (no debug) over plain HTTP."""
     with override_settings(
-        ROOT_URLCONF="archive.bench.urls",
+        ROOT_URLCONF="bench.urls",
         ALLOWED_HOSTS=["testserver"],
         DEBUG=False,
         SECURE_SSL_REDIRECT=False,
@@ -246,21 +246,10 @@ def list_results(url: str) -> int:
 
 
 def engine_statement(query: str) -> tuple[str, list]:
-    """The raw SQL of a search's first page of ids, as the page fetches it.
-
-    Ranked, as the search seam builds it; newest first when the words match more than the page
-    ranks (archive.views.statements), as the page then shows them.
-    """
+    """The raw SQL of a search's first page of ids, ranked by the engine over every match."""
     from archive.search import api as search
-    from archive.views.params import COUNT_CAP
 
-    published = Statement.objects.published()
-    if search.matched_ids(search.matching(published, query), COUNT_CAP) is not None:
-        sql, params = search.search_sql(published, query)
-    else:
-        with search.many_matches(published.db):
-            newest = search.matching(published, query).newest_first()
-            sql, params = newest.values_list("pk", flat=True)[:20].query.sql_with_params()
+    sql, params = search.search_sql(Statement.objects.published(), query)
     return sql, list(params)
 
 
