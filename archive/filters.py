@@ -12,6 +12,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
+from archive import visibility
 from archive.kinds import BY_NAME, FACETS, FACT_KINDS, LANGUAGE, UNDATED, YEAR, choice_labels
 from archive.search import api as search
 
@@ -94,7 +95,8 @@ def kind_filter(kind):
             choices=kind.choices, label=kind.singular, distinct=False, method="filter_related"
         )
     return django_filters.ModelMultipleChoiceFilter(
-        queryset=kind.entity.objects.all(),
+        # A value only a draft names is no choice: its name must not reach the chip or facet.
+        queryset=visibility.public(kind.entity.objects.all()),
         to_field_name="slug",
         label=kind.singular,
         distinct=False,

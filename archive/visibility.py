@@ -12,8 +12,12 @@ from archive.models import (
     Citation,
     Meeting,
     Mention,
+    Organization,
     OrganizationMention,
+    Person,
+    Place,
     PlaceMention,
+    Resolution,
     Review,
     Statement,
 )
@@ -54,3 +58,27 @@ def public_places(queryset):
 
 def public_resolutions(queryset):
     return queryset.filter(_shown(Citation.objects.filter(resolution=OuterRef("pk"))))
+
+
+def public(queryset):
+    """The entities of `queryset` readers may see, whatever their kind."""
+    by_model = {
+        Person: public_people,
+        Organization: public_organizations,
+        Place: public_places,
+        Resolution: public_resolutions,
+    }
+    return by_model[queryset.model](queryset)
+
+
+def public_spellings(entity):
+    """The entity's other names readers may see: a spelling only a draft wrote stays hidden
+    (a name no statement wrote, reference data, is public)."""
+    written = {
+        Person: lambda: Mention.objects.filter(person=entity, name_as_written=OuterRef("name")),
+        Organization: lambda: OrganizationMention.objects.filter(
+            organization=entity, as_written=OuterRef("name")
+        ),
+        Place: lambda: PlaceMention.objects.filter(place=entity, as_written=OuterRef("name")),
+    }[type(entity)]()
+    return entity.aliases.filter(_shown(written))

@@ -340,13 +340,6 @@ def _rewritten(query: SearchQuery, chosen, found: _Found) -> SearchQuery:
     )
 
 
-def _related():
-    # The list's own map of fact tables; imported late, since the filters import the search.
-    from archive.filters import RELATED
-
-    return RELATED
-
-
 def _by_kind(facts) -> dict[str, list[int]]:
     grouped: dict[str, list[int]] = {}
     for fact in facts:
@@ -356,11 +349,14 @@ def _by_kind(facts) -> dict[str, list[int]]:
 
 def facts_filter(facts: tuple[Fact, ...], using: str = "default") -> Q:
     """Statements having a visible fact among `facts`, as a filter on statements."""
-    RELATED = _related()
+    from archive.kinds import BY_NAME  # late: the registry's models import the search
+
     condition = Q()
     for kind, pks in _by_kind(facts).items():
-        model, column = RELATED[kind]
-        rows = model.objects.using(using).visible().filter(**{f"{column}_id__in": pks})
+        fact_kind = BY_NAME[kind]
+        rows = fact_kind.model.objects.using(using).visible().filter(
+            **{f"{fact_kind.column}_id__in": pks}
+        )
         condition |= Q(pk__in=rows.values("statement_id"))
     return condition
 
@@ -436,7 +432,7 @@ def cards(query: SearchQuery) -> list[Card]:
             filter_value=fact.slug,
         )
         for fact in facts.values()
-        if fact.slug
+        if fact.slug and fact.statements  # one only drafts name stays unknown to readers
     ]
     result.sort(key=lambda card: (-card.statements, card.name))
     return result[:MAX_CARDS]

@@ -63,7 +63,7 @@ class Term:
 class Fact:
     """A known person, organization, place or resolution that words of a query name."""
 
-    kind: str  # a key of archive.filters.RELATED: person, organization, place, resolution
+    kind: str  # a fact kind of archive.kinds: person, organization, place, resolution
     pk: int
     name: str
     # What the list page shows of it (archive.search.entities reads them with the name).

@@ -83,7 +83,7 @@ def person_detail(request, slug):
         "archive/person_detail.html",
         {
             "person": person,
-            "aliases": person.aliases.visible(),
+            "aliases": visibility.public_spellings(person).visible(),
             "memberships": person.memberships.select_related("organization"),
             "page": page,
             **tallies,
@@ -108,7 +108,7 @@ def organization_detail(request, slug):
         "archive/organization_detail.html",
         {
             "organization": organization,
-            "aliases": organization.aliases.all(),
+            "aliases": visibility.public_spellings(organization),
             "children": organization.children.all(),
             "memberships": organization.memberships.select_related("person").order_by(
                 "role", "person__name"
@@ -165,7 +165,7 @@ def place_detail(request, slug):
         "archive/place_detail.html",
         {
             "place": place,
-            "aliases": place.aliases.all(),
+            "aliases": visibility.public_spellings(place),
             "children": place.children.all(),
             "page": _statements_page(
                 params,
