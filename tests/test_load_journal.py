@@ -1,12 +1,14 @@
 """Loads commit in short batches and keep a journal: an interrupted load is finished by
 `resume`, without duplicates, as if it had never stopped."""
 
+import json
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from archive.loader import load
-from archive.loader.gazetteer import FIXTURES_DIR
+from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
 from archive.loader.load import load_releases
 from archive.loader.store import EntityStore
 from archive.models import LoadRun, Organization, Person, Place, Resolution, Statement
@@ -156,3 +158,12 @@ def test_large_loads_resume_from_their_spool_too(reference, corpus, monkeypatch)
     assert load_releases(resume=True, batch_size=BATCH, workers=0).ok
     assert Statement.objects.count() == SYNTHETIC
     assert Statement.objects.values("content_hash").distinct().count() == SYNTHETIC
+
+
+def test_a_resumed_run_extracts_with_the_known_people_it_started_with():
+    """A surname alone ("Kerry said") is read through the known people: a resumed run must
+    know them as the interrupted one did."""
+    gazetteer = Gazetteer.from_fixtures()
+    again = load._gazetteer_from(json.loads(json.dumps(load._gazetteer_snapshot(gazetteer))))
+    assert again.people == gazetteer.people
+    assert again.places == gazetteer.places and again.organizations == gazetteer.organizations

@@ -61,7 +61,7 @@ from archive.validation import is_plausible_date
 from .dates import release_date_in
 from .errors import ReleaseError
 from .extract import Extraction, Gazetteer, extract, paragraphs_of
-from .gazetteer import Entry, ResolutionEntry
+from .gazetteer import Entry, KnownPerson, Post, ResolutionEntry
 from .parallel import Extracted, Extractor, default_workers
 from .parse import Release, find_release_files, parse_file
 from .store import EntityStore
@@ -235,17 +235,22 @@ def _gazetteer_snapshot(gazetteer: Gazetteer) -> dict:
         "organizations": [dataclasses.astuple(e) for e in gazetteer.organizations.values()],
         "places": [dataclasses.astuple(e) for e in gazetteer.places.values()],
         "resolutions": [dataclasses.astuple(r) for r in gazetteer.resolutions.values()],
+        "people": [dataclasses.astuple(p) for p in gazetteer.people.values()],
     }
 
 
 def _gazetteer_from(snapshot: dict) -> Gazetteer:
-    def entry(name, kind, parent, names):
-        return Entry(name, kind, parent, tuple(names))
+    def entry(name, kind, parent, names, adjectives=(), needs_context=False):
+        return Entry(name, kind, parent, tuple(names), tuple(adjectives), needs_context)
+
+    def person(name, names, posts=()):
+        return KnownPerson(name, tuple(names), tuple(Post(*post) for post in posts))
 
     return Gazetteer(
         organizations=[entry(*row) for row in snapshot["organizations"]],
         places=[entry(*row) for row in snapshot["places"]],
         resolutions=[ResolutionEntry(*row) for row in snapshot["resolutions"]],
+        people=[person(*row) for row in snapshot.get("people", ())],
     )
 
 
