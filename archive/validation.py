@@ -13,9 +13,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 # What neither XML 1.0 (the feed) nor PostgreSQL's text accepts, or what no release needs:
-# C0 controls but tab and newline, C1 controls, surrogates (only ever lone ones in a Python
-# string) and the two non-characters XML forbids.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
+# C0 controls but tab, newline and carriage return (a browser sends a pasted text's lines ending
+# in CR LF), C1 controls, surrogates (only ever lone ones in a Python string) and the two
+# non-characters XML forbids.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
 LINK_SCHEMES = ("http", "https")
 
 

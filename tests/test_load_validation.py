@@ -175,3 +175,9 @@ def test_text_problems(value, problems):
 def test_statement_field_problems_names_each_field_at_fault():
     problems = statement_field_problems(title="ok", body="ok", source_url="ftp://x.org/a")
     assert problems == {"source_url": ["is not an http(s) address"]}
+
+
+def test_lines_ending_in_cr_lf_are_text():
+    """A body pasted in a browser arrives with CR LF line endings."""
+    assert text_problems("The coalition met.\r\nIt called for talks.") == []
+    assert text_problems("A bell\x07") != []
