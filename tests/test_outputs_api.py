@@ -79,6 +79,8 @@ def test_statements_are_paginated_with_links(client):
     assert {s["id"] for s in first["results"]}.isdisjoint(s["id"] for s in second["results"])
     get(client, "/statements", {"per_page": 1000}, status=400)
     get(client, "/statements", {"page": 0}, status=400)
+    assert get(client, "/statements", {"page": 4, "per_page": 2})["results"] == []
+    assert "page must be" in get(client, "/people", {"page": 10**20}, status=400)["detail"]
 
 
 def test_an_invalid_filter_is_a_clear_error(client):

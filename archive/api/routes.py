@@ -20,6 +20,7 @@ from . import schemas
 
 VERSION = "1"
 MAX_PER_PAGE = 100
+MAX_PAGE = 1_000_000
 
 api = NinjaAPI(
     title="Statement Archive API",
@@ -57,11 +58,14 @@ class StatementFilters(Paging):
 def _page(request: HttpRequest, paging: Paging, rows, items):
     """One page of `rows` (a queryset) as the API's page object; `items(rows)` gives the
     page's items of the page's rows."""
-    if paging.page < 1 or not 1 <= paging.per_page <= MAX_PER_PAGE:
-        raise HttpError(400, f"page must be 1 or more and per_page from 1 to {MAX_PER_PAGE}.")
+    if not 1 <= paging.page <= MAX_PAGE or not 1 <= paging.per_page <= MAX_PER_PAGE:
+        raise HttpError(
+            400, f"page must be from 1 to {MAX_PAGE:,} and per_page from 1 to {MAX_PER_PAGE}."
+        )
     count = capped_count(rows)
     start = (paging.page - 1) * paging.per_page
-    results = list(items(rows[start : start + paging.per_page]))
+    past_the_end = start >= count and count <= COUNT_CAP
+    results = [] if past_the_end else list(items(rows[start : start + paging.per_page]))
 
     def link(page):
         query = request.GET.copy()
