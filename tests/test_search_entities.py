@@ -14,12 +14,13 @@ from django.urls import reverse
 
 from archive.loader.load import load_releases
 from archive.models import Statement
-from archive.search import api
+from archive.search import api, entities
 from archive.search.entities import parse_and_recognise, recognise
 from archive.search.query import parse
 from tests.conftest import FIXTURE_RELEASES
 from tests.factories import (
     MentionFactory,
+    OrganizationMentionFactory,
     PersonAliasFactory,
     PersonFactory,
     PlaceFactory,
@@ -181,6 +182,17 @@ def test_a_search_with_results_suggests_nothing(client):
     PlaceFactory(name="Idlib")
     StatementFactory(body="Idleb and Idlib.")
     assert '<div class="suggestions"' not in client.get(LIST, {"q": "Idleb"}).content.decode()
+
+
+def test_a_query_that_names_nothing_looks_up_no_entity():
+    """Words too short to be a name (or none at all) find no entity, not every organization
+    without an abbreviation: the page must not count statements it will never show."""
+    statement = StatementFactory()
+    OrganizationMentionFactory(statement=statement, organization__abbreviation="")
+    for q in ["%s", "a OR", "1' OR '1'='1", "***"]:
+        texts = {text for *_, text in entities._windows(parse(q))}
+        found = entities._lookup(texts, using="default")
+        assert found.facts == {} and found.by_key == {}, q
 
 
 def test_recognition_runs_once_per_page(client):

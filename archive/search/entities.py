@@ -50,6 +50,7 @@ MAX_CARDS = 5
 MIN_KEY_CHARS = 2
 MIN_SURNAME_CHARS = 4
 MAX_SURNAME_WORDS = 2  # "Astepho", "Al Meslet"
+NO_KEY = " "  # a key no name has: keys hold no spaces (name_key() and _plain_key_sql drop them)
 SUGGESTIONS = 5
 # rapidfuzz's WRatio, out of 100, from which a name is offered for a search that found nothing.
 SUGGESTION_SCORE = 80
@@ -225,8 +226,9 @@ def _lookup(texts: set[str], using: str) -> _Found:
     on both engines: the ORM took longer to compile it than the engine to run it. One query
     whatever it finds, so a page's query count never depends on its words.
     """
-    # No key at all still asks the database (for nothing): one query whatever the words.
-    keys = sorted({k for k in (name_key(t) for t in texts) if len(k) >= MIN_KEY_CHARS}) or [""]
+    # No key at all still asks the database, for nothing: one query whatever the words. The
+    # stand-in must match no row: an empty key would match every empty abbreviation.
+    keys = sorted({k for k in (name_key(t) for t in texts) if len(k) >= MIN_KEY_CHARS}) or [NO_KEY]
     surnames = sorted(
         {
             k
