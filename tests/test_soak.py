@@ -2,6 +2,10 @@
 themselves, and its URL list holds every kind of page and the hostile queries."""
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,3 +68,29 @@ def test_soak_urls_cover_every_page_kind_and_the_hostile_queries():
         assert needed in {url.split("?")[0] for url in urls}, needed
     assert all(any(value in url for url in decoded) for value in HOSTILE[:20])
     assert len(urls) > 500
+
+
+def test_a_terminated_run_stops_the_servers_it_started(tmp_path):
+    """SIGTERM (a CI timeout, a kill) unwinds a benchmark or soak through its finally blocks,
+    so the gunicorn it started does not outlive it."""
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import subprocess, sys, time\n"
+        "from bench.stopping import exit_on_sigterm\n"
+        "exit_on_sigterm()\n"
+        "server = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "print(server.pid, flush=True)\n"
+        "try:\n"
+        "    time.sleep(60)\n"
+        "finally:\n"
+        "    server.kill()\n"
+        "    server.wait()\n"
+    )
+    run = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=os.getcwd()
+    )
+    server = int(run.stdout.readline())
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=30) == 128 + signal.SIGTERM
+    with pytest.raises(ProcessLookupError):
+        os.kill(server, 0)

@@ -12,6 +12,7 @@ from bench import exports, extraction, report
 from bench.database import database_url, scratch_database, scratch_name
 from bench.queries import default_queries, read_queries
 from bench.runner import Options, run
+from bench.stopping import exit_on_sigterm
 
 
 class Command(BaseCommand):
@@ -82,6 +83,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **o):
+        exit_on_sigterm()
         if o["extraction"]:
             rows = extraction.measure(rounds=o["rounds"], seed=o["seed"])
             if o["json"]:

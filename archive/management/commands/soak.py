@@ -9,6 +9,7 @@ from django.db import connections
 from bench.database import RESULTS, scratch_database
 from bench.ingest import load_synthetic
 from bench.soak import soak
+from bench.stopping import exit_on_sigterm
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="output", type=Path, help="Write the figures here.")
 
     def handle(self, *args, seconds, requests, clients, base, load_size, workers, output, **opts):
+        exit_on_sigterm()
         db = connections["default"]
         engine = db.vendor
         if engine == "sqlite":
