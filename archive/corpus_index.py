@@ -15,6 +15,7 @@ memory).
 """
 
 import bisect
+import datetime
 import threading
 from array import array
 from dataclasses import dataclass
@@ -76,6 +77,16 @@ class CorpusIndex:
         """The positions of these statements (those not published have none)."""
         position, size = self.position, len(self.position)
         return BitMap(position[i] for i in ids if i < size and position[i] >= 0)
+
+    def years_spanned(self, positions: BitMap) -> tuple[int | None, int | None]:
+        """The years of the oldest and the newest dated statements among these."""
+        dated = positions.rank(self.dated - 1) if self.dated else 0
+        if not dated:
+            return None, None
+        return self._year_at(positions[dated - 1]), self._year_at(positions[0])
+
+    def _year_at(self, position: int) -> int:
+        return datetime.date.fromordinal(-self._days[position]).year
 
     def ids_at(self, positions) -> list[int]:
         return [self.ids[p] for p in positions]

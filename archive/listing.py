@@ -34,6 +34,7 @@ class Listing:
     facets: list
     histogram: histogram.Histogram
     first_pass: str  # what a first pass ranked first, when relevance could not rank every match
+    index: corpus_index.CorpusIndex  # the corpus it was read from
 
     @property
     def query(self) -> str:
@@ -124,4 +125,5 @@ def listing(params: QueryDict) -> Listing:
             index, results, cleaned.get("date_from"), cleaned.get("date_to")
         ),
         first_pass=getattr(order, "first_pass", ""),
+        index=index,
     )

@@ -132,19 +132,20 @@ def test_an_unknown_resolution_number_is_no_fact():
 def test_the_list_shows_a_card_that_filters_in_one_click(client):
     person = PersonFactory(name="Khaled Khoja")
     PersonAliasFactory(person=person, name="Khaled Khoja")
-    for year in (2015, 2016):
-        statement = StatementFactory(body="Khoja met the envoy.", date=f"{year}-03-01")
+    for date in ("2015-03-01", "2016-03-01", None):
+        statement = StatementFactory(body="Khoja met the envoy.", date=date)
         MentionFactory(statement=statement, person=person, name_as_written="Khoja")
-    StatementFactory(body="Khoja, draft only.", status="draft")
+    draft = StatementFactory(body="Khoja, draft only.", date="2019-01-01", status="draft")
+    MentionFactory(statement=draft, person=person, name_as_written="Khoja")
     html = client.get(LIST, {"q": "Khoja"}).content.decode()
     card = re.search(r'<li class="entity-card">(.*?)</li>', html, re.S).group(1)
     text = " ".join(re.sub(r"<[^>]+>", " ", card).split())
-    assert text.startswith("Khaled Khoja — person, 2 statements, 2015–2016 —")
+    assert text.startswith("Khaled Khoja — person, 3 statements, 2015–2016 —")
     href = re.search(r'class="entity-card-filter" href="([^"]+)"', card).group(1)
     assert f"person={person.slug}" in href.replace("&amp;", "&")
     filtered = client.get(LIST + href.replace("&amp;", "&"))
     assert filtered.status_code == 200
-    assert "2 statements" in filtered.content.decode()
+    assert "3 statements" in filtered.content.decode()
 
 
 def test_a_card_escapes_the_names_it_shows(client):

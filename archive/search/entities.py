@@ -3,8 +3,8 @@
     recognise(query)       the parsed query, with each run of plain words that names a known
                            entity made one group: its spellings as alternative phrases, and its
                            fact (a statement mentioning or citing it matches whatever its text)
-    cards(query)           a card per recognised entity, for the list page
-    suggestions(raw)       names a search that found nothing may have meant
+    cards(query, index)    a card per recognised entity, for the list page
+    suggestions(raw, index) names a search that found nothing may have meant
 
 A name is recognised under any of its aliases by the extractor's own key (archive.text.name_key:
 case, accents, hyphens, apostrophes and spaces folded, so "Bab Alhawa" is "Bab al-Hawa"), a
@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.urls import reverse
 from rapidfuzz import fuzz, process
 
+from archive.corpus_index import CorpusIndex
 from archive.loader.citations import find_citations
 from archive.models import (
     Organization,
@@ -38,8 +39,6 @@ from archive.models import (
     Place,
     PlaceAlias,
     Resolution,
-    Review,
-    Statement,
 )
 from archive.text import fold, name_key
 
@@ -175,38 +174,29 @@ def _lookup_sql(keys, surnames, cited) -> tuple[str, list]:
 
     Rows ("hit", kind, pk, key, name): what each key names. Rows ("spelling", kind, pk, _,
     alias): every alias of an entity hit. Rows ("entity", kind, pk, slug, name, abbreviation,
-    statements, first date, last date, number, year): each entity hit, with its published,
-    visible statements (a resolution's name is its title and its body is in the slug column).
+    number, year): each entity hit (a resolution's name is its title and its body is in the
+    abbreviation column). How many statements each has is the corpus index's to say (cards()).
     """
     hits, params = _hits_sql(keys, surnames, cited)
     # The first rows name the types of the columns others leave empty (PostgreSQL resolves a
     # UNION's types from left to right, and takes an untyped NULL for text).
     rows = [
-        "SELECT 'hit', kind, pk, found, name, CAST(NULL AS TEXT), CAST(NULL AS BIGINT), "
-        "CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS TEXT), CAST(NULL AS INTEGER) "
-        "FROM hits"
+        "SELECT 'hit', kind, pk, found, name, CAST(NULL AS TEXT), CAST(NULL AS TEXT), "
+        "CAST(NULL AS INTEGER) FROM hits"
     ]
     for kind, (_, alias_model, link) in KINDS.items():
         rows.append(
-            f"SELECT 'spelling', '{kind}', {link}_id, NULL, name, NULL, NULL, NULL, NULL, "
-            f"NULL, NULL FROM {alias_model._meta.db_table} "
+            f"SELECT 'spelling', '{kind}', {link}_id, NULL, name, NULL, NULL, NULL "
+            f"FROM {alias_model._meta.db_table} "
             f"WHERE {link}_id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
         )
-    for kind, (table, column) in FACT_TABLES.items():
-        facts = (
-            f"FROM {table} f JOIN archive_statement s ON s.id = f.statement_id "
-            f"WHERE f.{column} = e.id AND f.review <> %s AND s.status = %s"
-        )
+    for kind in FACT_TABLES:
         rows.append(
-            f"SELECT 'entity', '{kind}', e.id, {ENTITY_COLUMNS[kind]}, "
-            f"(SELECT COUNT(DISTINCT f.statement_id) {facts}), "
-            f"(SELECT MIN(s.date) {facts}), (SELECT MAX(s.date) {facts}), "
-            f"{ENTITY_REFERENCE[kind]} "
+            f"SELECT 'entity', '{kind}', e.id, {ENTITY_COLUMNS[kind]}, {ENTITY_REFERENCE[kind]} "
             f"FROM archive_{kind} e WHERE e.id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
         )
-    visible = [Review.REMOVED, Statement.Status.PUBLISHED] * 3 * len(FACT_TABLES)
     sql = f"WITH hits AS ({hits}) " + " UNION ALL ".join(rows)
-    return sql, params + visible
+    return sql, params
 
 
 @dataclass
@@ -239,7 +229,7 @@ def _lookup(texts: set[str], using: str) -> _Found:
     found = _Found({}, {}, {})
     with connections[using].cursor() as cursor:
         cursor.execute(*_lookup_sql(keys, surnames, _cited(texts)))
-        for row, kind, pk, key, name, abbreviation, n, first, last, number, year in cursor:
+        for row, kind, pk, key, name, abbreviation, number, year in cursor:
             entity = (kind, pk)
             if row == "hit":
                 found.by_key.setdefault(key, set()).add(entity)
@@ -254,23 +244,10 @@ def _lookup(texts: set[str], using: str) -> _Found:
                     label = Resolution(
                         body=abbreviation, number=number, year=year, title=name or ""
                     ).label
-                found.facts[entity] = Fact(
-                    kind,
-                    pk,
-                    label,
-                    slug=key,
-                    statements=n or 0,
-                    first_year=_year(first),
-                    last_year=_year(last),
-                )
+                found.facts[entity] = Fact(kind, pk, label, slug=key)
                 own = [number] if kind == "resolution" else [name, abbreviation]
                 found.spellings.setdefault(entity, []).extend(x for x in own if x)
     return found
-
-
-def _year(date) -> int | None:
-    """The year of a date as either engine returns it (a date, or SQLite's ISO text)."""
-    return int(str(date)[:4]) if date else None
 
 
 def _surnames_in(name: str, keys: set[str]) -> list[str]:
@@ -356,8 +333,10 @@ def facts_filter(facts: tuple[Fact, ...], using: str = "default") -> Q:
     condition = Q()
     for kind, pks in _by_kind(facts).items():
         fact_kind = BY_NAME[kind]
-        rows = fact_kind.model.objects.using(using).visible().filter(
-            **{f"{fact_kind.column}_id__in": pks}
+        rows = (
+            fact_kind.model.objects.using(using)
+            .visible()
+            .filter(**{f"{fact_kind.column}_id__in": pks})
         )
         condition |= Q(pk__in=rows.values("statement_id"))
     return condition
@@ -418,24 +397,29 @@ class Card:
         return FILTER_LABELS[self.kind]
 
 
-def cards(query: SearchQuery) -> list[Card]:
-    """A card per entity the query names (the MAX_CARDS with most statements): its published
-    statements and the years they span, as recognition read them (no query of its own)."""
+def cards(query: SearchQuery, index: CorpusIndex) -> list[Card]:
+    """A card per entity the query names that readers can see (the MAX_CARDS with most
+    statements): its published statements and the years they span, from the corpus index, so a
+    card costs the same whether its entity is in ten statements or in every one."""
     facts = {(f.kind, f.pk): f for _, group in query.entity_groups() for f in group}
-    result = [
-        Card(
-            kind=fact.kind,
-            name=fact.name,
-            url=reverse(f"archive:{fact.kind}-detail", kwargs={"slug": fact.slug}),
-            statements=fact.statements,
-            first_year=fact.first_year,
-            last_year=fact.last_year,
-            filter_name=fact.kind,
-            filter_value=fact.slug,
+    result = []
+    for fact in facts.values():
+        positions = index.values.get(fact.kind, {}).get(fact.slug)
+        if not positions:  # one only drafts name stays unknown to readers
+            continue
+        first_year, last_year = index.years_spanned(positions)
+        result.append(
+            Card(
+                kind=fact.kind,
+                name=fact.name,
+                url=reverse(f"archive:{fact.kind}-detail", kwargs={"slug": fact.slug}),
+                statements=len(positions),
+                first_year=first_year,
+                last_year=last_year,
+                filter_name=fact.kind,
+                filter_value=fact.slug,
+            )
         )
-        for fact in facts.values()
-        if fact.slug and fact.statements  # one only drafts name stays unknown to readers
-    ]
     result.sort(key=lambda card: (-card.statements, card.name))
     return result[:MAX_CARDS]
 
@@ -452,25 +436,22 @@ class Suggestion:
         return KIND_LABELS[self.kind]
 
 
-def _named_sql() -> tuple[str, list]:
-    """One query: every name and alias of the people, organizations and places that have a
-    published, visible statement (the names a suggestion may offer)."""
-    parts, params = [], []
+def _named_sql() -> str:
+    """One query: every name and alias of the people, organizations and places, with their
+    entity's slug. Which of them have a published, visible statement is the corpus index's to
+    say: reading the facts here would cost a scan of every fact table per search."""
+    parts = []
     for kind, (model, alias_model, link) in KINDS.items():
-        table, column = FACT_TABLES[kind]
-        named = (
-            f"SELECT f.{column} FROM {table} f JOIN archive_statement s ON s.id = f.statement_id"
-            " WHERE f.review <> %s AND s.status = %s"
-        )
-        parts.append(f"SELECT '{kind}', name FROM {model._meta.db_table} WHERE id IN ({named})")
+        table, alias_table = model._meta.db_table, alias_model._meta.db_table
+        parts.append(f"SELECT '{kind}', slug, name FROM {table}")
         parts.append(
-            f"SELECT '{kind}', name FROM {alias_model._meta.db_table} WHERE {link}_id IN ({named})"
+            f"SELECT '{kind}', e.slug, a.name FROM {alias_table} a "
+            f"JOIN {table} e ON e.id = a.{link}_id"
         )
-        params += [Review.REMOVED, Statement.Status.PUBLISHED] * 2
-    return " UNION ALL ".join(parts), params
+    return " UNION ALL ".join(parts)
 
 
-def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
+def suggestions(raw: str, index: CorpusIndex, *, using: str = "default") -> list[Suggestion]:
     """Known names and spellings close to the query's words (a misspelt name, another form),
     of entities the archive has published statements about."""
     query = parse(raw)
@@ -479,11 +460,13 @@ def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
     ]
     if not words:
         return []
+    published = index.values
     candidates: dict[str, Suggestion] = {}
     with connections[using].cursor() as cursor:
-        cursor.execute(*_named_sql())
-        for kind, name in cursor:
-            candidates.setdefault(name, Suggestion(name, kind))
+        cursor.execute(_named_sql())
+        for kind, slug, name in cursor:
+            if slug in published.get(kind, {}):
+                candidates.setdefault(name, Suggestion(name, kind))
     wanted = " ".join(words)
     ranked = process.extract(
         wanted,
@@ -500,7 +483,7 @@ def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
     return result[:SUGGESTIONS]
 
 
-def page_context(raw: str, found_any: bool, *, using: str = "default") -> dict:
+def page_context(raw: str, found_any: bool, index: CorpusIndex, *, using: str = "default") -> dict:
     """What the list page shows of a search's words: whether any is searchable, the cards of
     the names it recognised and, when nothing was found, names it may have meant."""
     if not raw:
@@ -509,6 +492,8 @@ def page_context(raw: str, found_any: bool, *, using: str = "default") -> dict:
     searchable = not query.is_blank
     return {
         "searchable": searchable,
-        "entity_cards": cards(query) if searchable else [],
-        "entity_suggestions": suggestions(raw, using=using) if searchable and not found_any else [],
+        "entity_cards": cards(query, index) if searchable else [],
+        "entity_suggestions": (
+            suggestions(raw, index, using=using) if searchable and not found_any else []
+        ),
     }

@@ -66,11 +66,7 @@ class Fact:
     kind: str  # a fact kind of archive.kinds: person, organization, place, resolution
     pk: int
     name: str
-    # What the list page shows of it (archive.search.entities reads them with the name).
-    slug: str = field(default="", compare=False)
-    statements: int = field(default=0, compare=False)
-    first_year: int | None = field(default=None, compare=False)
-    last_year: int | None = field(default=None, compare=False)
+    slug: str = field(default="", compare=False)  # its page's and its filter's value
 
 
 @dataclass(frozen=True)

@@ -14,5 +14,5 @@ def statement_list(request):
     """The statements the parameters ask for, with every facet and the histogram counted, and
     the names the words were recognised as."""
     found = listing(clean_params(request.GET))
-    context = {**found.context(), **page_context(found.query, bool(found.page.object_list))}
-    return render(request, "archive/statement_list.html", context)
+    named = page_context(found.query, bool(found.page.object_list), found.index)
+    return render(request, "archive/statement_list.html", {**found.context(), **named})
