@@ -158,6 +158,15 @@ def correct_mention(
             .exists()
         ):
             raise EditorError(f"{person.name} is already in this statement: correct that entry.")
+        # Extracting again reads the same words as the person they were taken for: a removed
+        # mention of that person keeps them out (the statement has no other mention of them).
+        corrected_away = Mention(
+            statement=mention.statement,
+            person_id=old_person,
+            name_as_written=mention.name_as_written,
+            paragraph=mention.paragraph,
+            review=Review.REMOVED,
+        )
         mention.person = person
         mention.role = role.strip()[:300]
         mention.organization = organization_named(organization) if organization.strip() else None
@@ -166,6 +175,8 @@ def correct_mention(
         mention.paragraph = _paragraph(mention.statement, paragraph)
         mention.review = Review.CONFIRMED
         mention.save()
+        if person.pk != old_person:
+            corrected_away.save()
         rebuild_memberships({old_person, person.pk})
         return mention
 
