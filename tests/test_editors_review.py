@@ -327,3 +327,14 @@ def test_a_wrong_event_changes_nothing_and_keeps_what_the_editor_typed(editor, f
     assert f'id="date-meeting-{meeting.pk}" name="date" value="{posted["date"]}"' in page
     meeting.refresh_from_db()
     assert (meeting.kind, meeting.review) == ("meeting", Review.EXTRACTED)
+
+
+def test_an_event_correction_posted_for_another_fact_changes_nothing(editor, reference):
+    citation = CitationFactory(resolution=resolution("2254"))
+    posted = {"kind": "visit", "format": "unknown", "date": "", "place": ""}
+    fact = f"citation-{citation.pk}"
+    response = act(editor, citation.statement, "correct-meeting", fact, **posted)
+    assert response.status_code == 400
+    assert "Only the event is corrected this way." in response.content.decode()
+    citation.refresh_from_db()
+    assert citation.review == Review.EXTRACTED

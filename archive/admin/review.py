@@ -216,8 +216,9 @@ def review_view(model_admin, request, object_id):
         "resolutions": [resolution.label for resolution in Resolution.objects.all()],
         "error": error,
         "posted": request.POST if error else {},
-        "unreviewed": sum(1 for f in everything if f.review == Review.EXTRACTED)
-        + (meeting is not None and meeting.review == Review.EXTRACTED),
+        "unreviewed": sum(
+            1 for f in [*everything, *filter(None, [meeting])] if f.review == Review.EXTRACTED
+        ),
         "is_nav_sidebar_enabled": False,  # the text and its facts need the width
     }
     return TemplateResponse(
@@ -257,7 +258,10 @@ def _act(request, statement: Statement) -> str:
         messages.success(request, f"Added {_name_of(fact)}.")
         return f"fact-{kind}-{fact.pk}"
     if action == "correct-meeting":
-        editing.correct_meeting(editing.fact_of(statement, key), **_event_fields(post))
+        meeting = editing.fact_of(statement, key)
+        if not isinstance(meeting, Meeting):
+            raise editing.EditorError("Only the event is corrected this way.")
+        editing.correct_meeting(meeting, **_event_fields(post))
         messages.success(request, "Corrected and confirmed the event.")
         return "event"
     if action == "add-meeting":
