@@ -43,14 +43,25 @@ class Style:
     key: str  # the CSL style's file name
     label: str
     note: bool  # a notes style: the note is the citation, not an in-text reference
+    # The style gives an undated web page its access date where the archive cites "n.d.": the
+    # item it formats then carries an issued date of literal "n.d.", which the style prints in
+    # the date's place. (The author-date styles print "n.d." themselves, and a literal date
+    # would appear there twice.)
+    undated_as_literal: bool = False
 
 
 STYLES = [
     Style("chicago-author-date", "Chicago (author-date)", note=False),
-    Style("chicago-notes-bibliography", "Chicago (notes and bibliography)", note=True),
+    Style(
+        "chicago-notes-bibliography",
+        "Chicago (notes and bibliography)",
+        note=True,
+        undated_as_literal=True,
+    ),
     Style("apa", "APA", note=False),
-    Style("modern-language-association", "MLA", note=False),
+    Style("modern-language-association", "MLA", note=False, undated_as_literal=True),
 ]
+UNDATED = {"literal": "n.d."}
 
 
 @dataclass(frozen=True)
@@ -156,8 +167,11 @@ def _formatted(item: dict, paragraph: int | None) -> list[Formatted]:
     where = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
     results = []
     for style in STYLES:
+        styled = item
+        if style.undated_as_literal and "issued" not in item:
+            styled = {**item, "issued": UNDATED}
         bibliography = CitationStylesBibliography(
-            _style(style.key), CiteProcJSON([item]), formatter.plain
+            _style(style.key), CiteProcJSON([styled]), formatter.plain
         )
         citation = Citation([CitationItem(item["id"], **where)])
         bibliography.register(citation)

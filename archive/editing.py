@@ -14,11 +14,10 @@ replaces the extractor's everywhere.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 
 from archive.loader.extract import extract
 from archive.loader.gazetteer import Gazetteer
@@ -36,7 +35,6 @@ from archive.models import (
     OrganizationAlias,
     OrganizationMention,
     Person,
-    PersonAlias,
     Place,
     PlaceAlias,
     PlaceMention,
@@ -45,7 +43,14 @@ from archive.models import (
 )
 from archive.models.corpus import one_change
 from archive.models.history import WITHDRAWN
-from archive.text import make_slug, name_key
+from archive.naming import (
+    EditorError,
+    organization_named,
+    person_named,
+    place_named,
+    resolution_named,
+)
+from archive.text import make_slug
 
 FACT_MODELS = {
     "mention": Mention,
@@ -54,10 +59,6 @@ FACT_MODELS = {
     "citation": Citation,
     "meeting": Meeting,
 }
-
-
-class EditorError(ValidationError):
-    """An editor's request that cannot be carried out as asked; nothing was changed."""
 
 
 # Pasting and extracting
@@ -157,6 +158,15 @@ def correct_mention(
             .exists()
         ):
             raise EditorError(f"{person.name} is already in this statement: correct that entry.")
+        # Extracting again reads the same words as the person they were taken for: a removed
+        # mention of that person keeps them out (the statement has no other mention of them).
+        corrected_away = Mention(
+            statement=mention.statement,
+            person_id=old_person,
+            name_as_written=mention.name_as_written,
+            paragraph=mention.paragraph,
+            review=Review.REMOVED,
+        )
         mention.person = person
         mention.role = role.strip()[:300]
         mention.organization = organization_named(organization) if organization.strip() else None
@@ -165,6 +175,8 @@ def correct_mention(
         mention.paragraph = _paragraph(mention.statement, paragraph)
         mention.review = Review.CONFIRMED
         mention.save()
+        if person.pk != old_person:
+            corrected_away.save()
         rebuild_memberships({old_person, person.pk})
         return mention
 
@@ -201,51 +213,69 @@ def add_mention(
 
 @transaction.atomic
 def add_named_fact(statement: Statement, kind: str, *, name: str, paragraph: int):
-    """Add an organization or place the extractor missed (one already in the archive)."""
+    """Add an organization, place or cited resolution the extractor missed (one already in the
+    archive); one an editor removed from the same place comes back, confirmed."""
     with one_change():
-        if kind == "organization":
-            target, model, field = organization_named(name), OrganizationMention, "organization"
-        elif kind == "place":
-            target, model, field = place_named(name), PlaceMention, "place"
-        else:
-            raise EditorError("Only organizations and places can be added this way.")
-        fact, _ = model.objects.update_or_create(
-            statement=statement,
-            **{field: target},
-            defaults={
-                "as_written": name.strip()[:300],
-                "paragraph": _paragraph(statement, paragraph),
-                "review": Review.CONFIRMED,
-            },
+        named = _named_kind(kind)
+        target, paragraph = named.lookup(name), _paragraph(statement, paragraph)
+        same = named.facts_naming(statement, target, paragraph)
+        if same.visible().exists():
+            raise EditorError(
+                f"{target} {named.already(paragraph)}: confirm or correct that entry."
+            )
+        fact = same.first() or named.model(
+            statement=statement, **{named.field: target}, as_written=name.strip()[:300]
         )
-        return fact
-
-
-@transaction.atomic
-def correct_named_fact(fact, *, name: str, paragraph: int):
-    """Correct which organization or place a mention names; it is confirmed."""
-    with one_change():
-        if isinstance(fact, OrganizationMention):
-            target, field = organization_named(name), "organization"
-        elif isinstance(fact, PlaceMention):
-            target, field = place_named(name), "place"
-        else:
-            raise EditorError("Only organizations and places can be corrected this way.")
-        model = type(fact)
-        if model.objects.filter(statement=fact.statement, **{field: target}).exclude(pk=fact.pk):
-            raise EditorError(f"{target} is already in this statement: keep that entry.")
-        setattr(fact, field, target)
-        fact.paragraph = _paragraph(fact.statement, paragraph)
+        fact.paragraph = paragraph
         fact.review = Review.CONFIRMED
         fact.save()
         return fact
 
 
 @transaction.atomic
+def correct_named_fact(fact, *, name: str, paragraph: int):
+    """Correct which organization, place or resolution a fact names, or its paragraph; it is
+    confirmed."""
+    with one_change():
+        named = next((n for n in NAMED_KINDS.values() if isinstance(fact, n.model)), None)
+        if named is None:
+            raise EditorError("Only organizations, places and resolutions can be corrected so.")
+        target, paragraph = named.lookup(name), _paragraph(fact.statement, paragraph)
+        if named.facts_naming(fact.statement, target, paragraph).exclude(pk=fact.pk).exists():
+            raise EditorError(f"{target} {named.already(paragraph)}: keep that entry.")
+        corrected_away = named.model(
+            statement=fact.statement,
+            **{named.field: getattr(fact, named.field)},
+            as_written=fact.as_written,
+            paragraph=fact.paragraph,
+            review=Review.REMOVED,
+        )
+        setattr(fact, named.field, target)
+        fact.paragraph = paragraph
+        fact.review = Review.CONFIRMED
+        fact.save()
+        _keep_out(named, corrected_away)
+        return fact
+
+
+def _keep_out(named: NamedKind, fact) -> None:
+    """Keep the entity a fact named before its correction out of the statement for good.
+
+    Extracting again finds the same words and would name it again; a removed fact naming it tells
+    the extractor that an editor took it out. Not when another fact still names it in the
+    statement: the extractor keeps reviewed facts per entity, and that one must stay.
+    """
+    target = getattr(fact, named.field)
+    same = named.model.objects.filter(statement=fact.statement, **{named.field: target})
+    if not same.visible().exists():
+        fact.save()
+
+
+@transaction.atomic
 def correct_meeting(
     meeting: Meeting, *, kind: str, format: str, date: datetime.date | None, place: str
 ) -> Meeting:
-    """Correct the event a statement reports; it is confirmed."""
+    """Correct the event a statement reports (its kind, format, date and place); it is confirmed."""
     with one_change():
         meeting.kind = _choice(kind, Meeting.Kind, "kind")
         meeting.format = _choice(format, Meeting.Format, "format")
@@ -256,60 +286,49 @@ def correct_meeting(
         return meeting
 
 
-def person_named(name: str, *, create: bool = False) -> Person:
-    """The person with this name or spelling; a new one only when `create` (else EditorError)."""
-    name = " ".join(name.split())
-    if not name:
-        raise EditorError("Give the person's name.")
-    key = name_key(name)
-    found = (
-        Person.objects.filter(Q(name__iexact=name) | Q(aliases__key=key))
-        .exclude(aliases__key=key, aliases__review=Review.REMOVED)
-        .order_by("pk")
-        .first()
-    ) or Person.objects.filter(name__iexact=name).first()
-    if found:
-        return found
-    if not create:
-        raise EditorError(f"No one named “{name}” is in the archive: add them as a missed person.")
-    person = Person.objects.create(name=name[:200])
-    PersonAlias.objects.create(person=person, name=name[:200], review=Review.CONFIRMED)
-    return person
-
-
-def organization_named(name: str) -> Organization:
-    """The organization with this name, abbreviation or alias (EditorError if none)."""
-    name = " ".join(name.split())
-    key = name_key(name)
-    found = (
-        Organization.objects.filter(
-            Q(name__iexact=name) | Q(abbreviation__iexact=name) | Q(aliases__key=key)
-        )
-        .order_by("pk")
-        .first()
+@transaction.atomic
+def add_meeting(
+    statement: Statement, *, kind: str, format: str, date: datetime.date | None, place: str
+) -> Meeting:
+    """Add the event of a statement that has none; it is confirmed."""
+    if Meeting.objects.filter(statement=statement).exists():
+        raise EditorError("This statement has its event already: correct that entry.")
+    return correct_meeting(
+        Meeting(statement=statement), kind=kind, format=format, date=date, place=place
     )
-    if found is None:
-        raise EditorError(
-            f"No organization “{name}” is in the archive: pick one from the list, "
-            "or add it under Organizations first."
-        )
-    return found
 
 
-def place_named(name: str) -> Place:
-    """The place with this name or alias (EditorError if none)."""
-    name = " ".join(name.split())
-    found = (
-        Place.objects.filter(Q(name__iexact=name) | Q(aliases__key=name_key(name)))
-        .order_by("pk")
-        .first()
-    )
-    if found is None:
-        raise EditorError(
-            f"No place “{name}” is in the archive: pick one from the list, "
-            "or add it under Places first."
-        )
-    return found
+@dataclass(frozen=True)
+class NamedKind:
+    """A fact that names one entity of the archive: an organization, a place, a resolution."""
+
+    model: type
+    field: str  # the fact's field naming the entity
+    lookup: Callable[[str], object]  # the entity an editor's words name (EditorError if none)
+    per_paragraph: bool  # a resolution may be cited in several paragraphs; a place is named once
+
+    def facts_naming(self, statement: Statement, target, paragraph: int):
+        """The statement's facts that already name `target` where the editor would put it."""
+        same = self.model.objects.filter(statement=statement, **{self.field: target})
+        return same.filter(paragraph=paragraph) if self.per_paragraph else same
+
+    def already(self, paragraph: int) -> str:
+        if self.per_paragraph:
+            return f"is already cited in paragraph {paragraph}"
+        return "is already in this statement"
+
+
+NAMED_KINDS = {
+    "organization": NamedKind(OrganizationMention, "organization", organization_named, False),
+    "place": NamedKind(PlaceMention, "place", place_named, False),
+    "citation": NamedKind(Citation, "resolution", resolution_named, True),
+}
+
+
+def _named_kind(kind: str) -> NamedKind:
+    if kind not in NAMED_KINDS:
+        raise EditorError("Only organizations, places and resolutions can be named this way.")
+    return NAMED_KINDS[kind]
 
 
 def _choice(value: str, choices, what: str) -> str:

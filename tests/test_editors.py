@@ -108,6 +108,35 @@ def test_a_corrected_role_organization_and_side_reach_roles_members_and_pages(ed
     assert counterparts.status_code == 200
 
 
+def test_a_mention_corrected_into_another_person_stays_so_when_extracted_again(editor, reference):
+    statement = StatementFactory(
+        body="SOC President Hadi al-Bahra met the envoy in Geneva.\nThe talks went on."
+    )
+    editing.extract_again(statement)
+    mention = Mention.objects.get(statement=statement, person__name="Hadi al-Bahra")
+    other = PersonFactory(name="Badr Jamous")
+    response = review(
+        editor,
+        statement,
+        "correct",
+        mention,
+        name="Badr Jamous",
+        role="President",
+        organization="",
+        side="soc",
+        paragraph="1",
+    )
+    assert response.status_code == 302
+
+    editing.extract_again(statement)
+    shown = Mention.objects.visible().filter(statement=statement)
+    assert list(shown.values_list("person__name", flat=True)) == ["Badr Jamous"]
+    assert shown.get().pk == mention.pk and other.memberships.get().role == "President"
+    page = Client().get(statement.get_absolute_url()).content.decode()
+    hadi = Person.objects.get(name="Hadi al-Bahra")
+    assert other.get_absolute_url() in page and hadi.get_absolute_url() not in page
+
+
 def test_a_correction_naming_an_unknown_organization_changes_nothing_and_keeps_the_input(editor):
     mention = MentionFactory(role="Envoy")
     response = review(

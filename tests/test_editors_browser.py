@@ -124,6 +124,21 @@ def test_paste_review_correct_publish_and_every_page_shows_it(live_server, brows
     counterparts = page.locator("section.fact-group", has=heading)
     assert counterparts.locator(".fact-label", has_text="Hakan Fidan").count() == 1
 
+    # Correct a cited resolution: the release's "2118" was meant as another one.
+    resolution_2118 = fact(page, "UNSC Resolution 2118")
+    resolution_2118.locator("summary").click()
+    resolution_2118.get_by_label("Resolution").fill("UNSC Resolution 2209 (2015)")
+    resolution_2118.get_by_role("button", name="Save correction").click()
+    page.wait_for_load_state()
+    assert (
+        "Corrected and confirmed: UNSC Resolution 2209" in page.locator(".messagelist").inner_text()
+    )
+    heading = page.locator("h3", has_text="Resolutions cited")
+    cited = page.locator("section.fact-group", has=heading)
+    corrected = cited.locator("li.fact", has=page.locator(".fact-label", has_text="2209"))
+    assert "Confirmed by an editor" in corrected.inner_text()
+    assert corrected.evaluate("element => element === document.activeElement")  # back to it
+
     # Add the person the extractor missed, with the keyboard's shortcut.
     page.locator("body").press("a")
     adding = page.locator("#add-person")
@@ -158,6 +173,12 @@ def test_paste_review_correct_publish_and_every_page_shows_it(live_server, brows
     assert "Minister of Foreign Affairs" in counterparts.inner_text()
     delegation = public.locator(".fact-group", has_text="Coalition delegation")
     assert "Abdulahad Astepho" in delegation.inner_text()
+    assert public.locator(".citations a[href^='/resolutions/']").all_inner_texts() == [
+        "UNSC Resolution 2209 (2015)",
+        "UNSC Resolution 2254 (2015)",
+    ]
+    public.get_by_role("link", name="UNSC Resolution 2209 (2015)").click()
+    assert statement.title in public.locator("main").inner_text()
 
     public.goto(live_server.url + Person.objects.get(name="Hakan Fidan").get_absolute_url())
     assert "Minister of Foreign Affairs" in public.locator("main").inner_text()

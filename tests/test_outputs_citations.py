@@ -70,15 +70,77 @@ def test_the_permalink_cites_in_chicago_apa_and_mla_with_the_coalition_as_author
     assert "n.d." not in page
 
 
-def test_an_undated_statement_is_cited_n_d(client):
-    statement = StatementFactory(date=None, date_source="")
-    cited = citations.Cited(statement, permalink(statement), accessed=datetime.date(2026, 1, 2))
+class CitePanel(HTMLParser):
+    """The formatted citations of a page's cite panel: the text of each element with an id."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.texts, self._open = {}, []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        key = dict(attrs).get("id", "")
+        self._open.append(key if key.startswith("cite-") and key != "cite-title" else None)
+
+    def handle_endtag(self, tag):
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for key in filter(None, self._open):
+            self.texts[key] = self.texts.get(key, "") + data
+
+
+STYLE_KEYS = [
+    "chicago-author-date",
+    "chicago-notes-bibliography",
+    "apa",
+    "modern-language-association",
+]
+
+
+def test_an_undated_statement_is_n_d_in_every_style_and_in_the_place_of_its_date(client):
+    statement = StatementFactory(date=None, date_source="", title="The Coalition welcomes the vote")
+    texts = CitePanel(client.get(statement.get_absolute_url()).content.decode()).texts
+    references = {key: texts[f"cite-{key}"] for key in STYLE_KEYS}
+    for key, reference in references.items():
+        assert reference.count("n.d.") == 1, (key, reference)
+        assert "Undated" not in reference
+    # Where each style puts the date: after the author, or after the container.
+    assert references["chicago-author-date"].startswith("Syrian Opposition Coalition. n.d. “")
+    assert references["apa"].startswith("Syrian Opposition Coalition. (n.d.). ")
+    assert "Statement Archive, n.d. " in references["chicago-notes-bibliography"]
+    assert "Statement Archive, n.d., " in references["modern-language-association"]
+    # The notes style's note says it too; no style prints an access date in its place.
+    assert "Statement Archive, n.d.," in texts["cite-chicago-notes-bibliography-note"]
+    for key in ("chicago-notes-bibliography", "modern-language-association"):
+        assert "Accessed" not in references[key]
+
+
+def test_an_undated_paragraph_is_cited_n_d_with_its_paragraph(client):
+    statement = StatementFactory(date=None, date_source="", body="One.\nTwo.\nThree.")
+    cited = citations.Cited(statement, permalink(statement), 2, accessed=datetime.date(2026, 1, 2))
     by_style = {f.style.key: f for f in citations.formatted(cited)}
-    assert "n.d." in by_style["chicago-author-date"].reference
-    assert "(n.d.)" in by_style["apa"].reference
-    # Chicago's notes and MLA follow their manuals: an undated web page gives its access date.
-    assert "Accessed January 2, 2026" in by_style["chicago-notes-bibliography"].reference
-    assert "Accessed 2 Jan. 2026" in by_style["modern-language-association"].reference
+    assert (
+        by_style["chicago-author-date"].citation == "(Syrian Opposition Coalition, n.d., para. 2)"
+    )
+    assert by_style["apa"].citation == "(Syrian Opposition Coalition, n.d., para. 2)"
+    note = by_style["chicago-notes-bibliography"].citation
+    assert "Statement Archive, n.d., para. 2," in note
+    for formatted in by_style.values():
+        assert formatted.reference.count("n.d.") == 1
+        assert formatted.reference.rstrip(".").endswith(f"{permalink(statement)}#p2")
+
+
+def test_a_dated_statement_is_never_n_d_and_the_download_keeps_no_date(client):
+    statement = rich_statement()
+    texts = CitePanel(client.get(statement.get_absolute_url()).content.decode()).texts
+    assert all("n.d." not in texts[f"cite-{key}"] for key in STYLE_KEYS)
+    assert "May 4, 2021" in texts["cite-chicago-notes-bibliography"]
+    assert "4 May 2021" in texts["cite-modern-language-association"]
+    undated = StatementFactory(date=None, date_source="")
+    [item] = json.loads(download(client, undated, "json"))
+    assert "issued" not in item  # a reference manager decides how its own style says undated
 
 
 def test_a_derived_title_is_cited_in_full_without_an_ellipsis(client):

@@ -19,7 +19,15 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from archive import editing
-from archive.models import Meeting, Mention, Organization, Place, Review, Statement
+from archive.models import (
+    Meeting,
+    Mention,
+    Organization,
+    Place,
+    Resolution,
+    Review,
+    Statement,
+)
 
 
 @dataclass
@@ -43,14 +51,23 @@ class Fact:
         return getattr(self.obj, "paragraph", 0)
 
     @property
+    def target(self) -> str:
+        """What the fact names: "organization", "place" or "resolution" (none for a person)."""
+        return NAMED_TARGETS.get(self.kind, "")
+
+    @property
     def target_name(self) -> str:
-        """The name of the organization or place the fact names (the correction form takes it)."""
-        target = getattr(self.obj, self.kind, None)
-        return target.name if target is not None else ""
+        """How the correction form names the fact's organization, place or resolution."""
+        target = getattr(self.obj, self.target, None) if self.target else None
+        return target.label if isinstance(target, Resolution) else getattr(target, "name", "")
 
     @property
     def removed(self) -> bool:
         return self.obj.review == Review.REMOVED
+
+
+# The entity each kind of fact names, whose list the correction and add forms offer.
+NAMED_TARGETS = {"organization": "organization", "place": "place", "citation": "resolution"}
 
 
 def mark_facts(text: str, facts: list[Fact]) -> SafeString:
@@ -196,9 +213,12 @@ def review_view(model_admin, request, object_id):
         "meeting_formats": Meeting.Format.choices,
         "organizations": Organization.objects.values_list("name", flat=True).order_by("name"),
         "places": Place.objects.values_list("name", flat=True).order_by("name"),
+        "resolutions": [resolution.label for resolution in Resolution.objects.all()],
         "error": error,
         "posted": request.POST if error else {},
-        "unreviewed": sum(1 for f in everything if f.review == Review.EXTRACTED),
+        "unreviewed": sum(
+            1 for f in [*everything, *filter(None, [meeting])] if f.review == Review.EXTRACTED
+        ),
         "is_nav_sidebar_enabled": False,  # the text and its facts need the width
     }
     return TemplateResponse(
@@ -230,7 +250,7 @@ def _act(request, statement: Statement) -> str:
         mention = editing.add_mention(statement, **_person_fields(post))
         messages.success(request, f"Added {mention.person.name}.")
         return f"fact-mention-{mention.pk}"
-    if action in {"add-organization", "add-place"}:
+    if action in {"add-organization", "add-place", "add-citation"}:
         kind = action.removeprefix("add-")
         fact = editing.add_named_fact(
             statement, kind, name=post.get("name", ""), paragraph=post.get("paragraph")
@@ -239,14 +259,14 @@ def _act(request, statement: Statement) -> str:
         return f"fact-{kind}-{fact.pk}"
     if action == "correct-meeting":
         meeting = editing.fact_of(statement, key)
-        editing.correct_meeting(
-            meeting,
-            kind=post.get("kind", ""),
-            format=post.get("format", ""),
-            date=_date(post.get("date", "")),
-            place=post.get("place", ""),
-        )
+        if not isinstance(meeting, Meeting):
+            raise editing.EditorError("Only the event is corrected this way.")
+        editing.correct_meeting(meeting, **_event_fields(post))
         messages.success(request, "Corrected and confirmed the event.")
+        return "event"
+    if action == "add-meeting":
+        editing.add_meeting(statement, **_event_fields(post))
+        messages.success(request, "Added the event.")
         return "event"
     if action == "publish":
         editing.publish([statement])
@@ -271,6 +291,15 @@ def _person_fields(post) -> dict:
         "side": post.get("side", ""),
         "spoke": post.get("spoke") == "on",
         "paragraph": post.get("paragraph"),
+    }
+
+
+def _event_fields(post) -> dict:
+    return {
+        "kind": post.get("kind", ""),
+        "format": post.get("format", ""),
+        "date": _date(post.get("date", "")),
+        "place": post.get("place", ""),
     }
 
 
