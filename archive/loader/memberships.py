@@ -1,0 +1,171 @@
+"""The body or delegation a name belongs to: "X of the Y Council", "the delegation included X"."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+from .entities import Hit
+from .evidence import LIST_GAP
+from .gazetteer import Gazetteer
+from .name_runs import Candidate
+from .roles import Role
+
+# Whose a delegation is: "the French delegation", "the Coalition's delegation", "a delegation of
+# the Syrian Tribal Council" (the body's name follows, found among the paragraph's bodies).
+_OWNED_DELEGATION = re.compile(r"\b([A-Z][\w-]*)(?:'s)?\s+delegation\b")
+
+
+_OPPOSITION_DELEGATION = re.compile(r"\bopposition(?:'s)?\s+delegation\b", re.IGNORECASE)
+
+
+_DELEGATION_OF = re.compile(r"\bdelegations?\s+(?:of|from)\s+")
+
+
+# Who belongs to it: "The delegation included X", "a delegation ... headed by X".
+_DELEGATION_MEMBERS = re.compile(
+    r"\bdelegation\b[^.;]*?\b(?:included|includes|including|comprised|comprising|consisted\s+of|"
+    r"composed\s+of|made\s+up\s+of|headed\s+by|led\s+by|chaired\s+by)\b"
+    r"|\b(?:members?|head)\s+of\s+the\s+(?:\w+\s+)?delegation\b"
+)
+
+
+_BODY_NOUNS = (
+    "committee",
+    "commission",
+    "office",
+    "department",
+    "team",
+    "council",
+    "assembly",
+    "unit",
+)
+
+
+def bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Known bodies written in lowercase ("the Coalition's political committee").
+
+    They are for back-references, not mentions: the gazetteer's matcher is case-sensitive, so "the
+    political committee" is not counted as an organization named, yet a later "head of the
+    committee" still needs to know which committee.
+    """
+    found = []
+    for noun in _BODY_NOUNS:
+        end = text.find(f" {noun}")
+        while end != -1:
+            words = text[max(0, end - 40) : end].split()[-2:]
+            for k in range(len(words)):
+                entry = gazetteer.organization(" ".join([*words[k:], noun]))
+                if entry:
+                    found.append(entry.name)
+                    break
+            end = text.find(f" {noun}", end + 1)
+    return found
+
+
+def delegations_in(number: int, text: str, hits: list[Hit], bodies) -> list[tuple[int, int, str]]:
+    """Each delegation whose owner the paragraph names, with where it is named."""
+    if "delegation" not in text:
+        return []
+    starts = {hit.start: hit.entry.name for hit in hits}
+    starts.update({start: body for body, start in bodies})
+    found = []
+    for match in _DELEGATION_OF.finditer(text):
+        # The body's name may start with its article: "the Syrian Opposition Coalition".
+        after_the = match.end() + 4 if text.startswith("the ", match.end()) else None
+        whose = starts.get(match.end()) or starts.get(after_the)
+        if whose:
+            received = bool(_RECEIVED.search(text, max(0, match.start() - 40), match.start()))
+            found.append((number, match.start(), whose, received))
+    for match in _OWNED_DELEGATION.finditer(text):
+        if match.group(1) not in ("The", "A", "This"):
+            found.append((number, match.start(), match.group(1), False))
+    for match in _OPPOSITION_DELEGATION.finditer(text):
+        found.append((number, match.start(), "opposition", False))
+    return sorted(found)
+
+
+_OTHER_PARTY = re.compile(r"\b(?:met|meets|visited|visits|received|hosted|discussed|said|with)\b")
+
+
+def _last(matches):
+    kept = deque(matches, maxlen=1)
+    return kept[0] if kept else None
+
+
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|hosts|welcomed)\s+"
+    r"(?:a|the|an)\s+(?:\w+\s+)?$"
+)
+
+
+def assign_delegation_members(text: str, found: list[Candidate], delegations) -> None:
+    """Members of a delegation are its owner's: the owner named last before them. A delegation
+    the coalition received is its counterpart, whoever sent it."""
+    for c in found:
+        sentence = text[c.sentence[0] : c.start]
+        members = "delegation" in sentence and _last(_DELEGATION_MEMBERS.finditer(sentence))
+        if not members or _OTHER_PARTY.search(sentence, sentence.rfind("delegation")):
+            continue  # "A delegation led by X visited Paris and met with Y": Y is not in it
+        owners = [d for d in delegations if (d[0], d[1]) < (c.paragraph, c.start)]
+        if owners:
+            c.delegation, c.received = owners[-1][2], owners[-1][3]
+
+
+# "The committee is composed of A, B and C": members of the committee named before.
+_COMPOSED = re.compile(
+    r"\b(?:the|its|a|this)\s+(?:new\s+)?(?P<body>(?:[\w'-]+\s+){0,3}?"
+    r"(?:committee|commission|council|board|bureau|team|secretariat|body))\s+"
+    r"(?:is|was|are|were|will\s+be)?\s*(?:composed\s+of|made\s+up\s+of|consists\s+of|comprises|"
+    r"includes|included)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+_BODY_NAMED = re.compile(
+    r"\b([a-z]+|[A-Z][\w'-]*)\s+(committee|commission|council|board|bureau|team)\b"
+)
+
+
+def members_of_listed_body(text: str, found: list[Candidate], gazetteer: Gazetteer) -> None:
+    for index, c in enumerate(found):
+        if not c.full or c.role:
+            continue
+        composed = _COMPOSED.search(text, c.sentence[0], c.start)
+        if not composed:
+            continue
+        body = composed["body"]
+        if " " not in body.strip():  # "the committee": the one named before
+            named = [
+                m
+                for m in _BODY_NAMED.finditer(text, 0, composed.start())
+                if m.group(2) == body.lower()
+            ]
+            named = [m for m in named if m.group(1).lower() not in ("the", "a", "new", "its")]
+            if named:
+                body = named[-1].group()
+        entry = gazetteer.organization(body)
+        organization = None
+        if entry:
+            organization = gazetteer.coalition if entry.kind == "coalition" else entry.name
+        role = Role(f"Member of the {body}", organization)
+        previous = c
+        for member in found[index:]:
+            if member is not c and not LIST_GAP.fullmatch(text, previous.end, member.start):
+                break
+            if member.full and not member.role:
+                member.role, member.evidence = role, True
+            previous = member
+
+
+_OF_BODY = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def members_of_bodies(text: str, found: list[Candidate], hits: list[Hit], bodies) -> None:
+    """ "Yasmin Nahlawi of the Syrian British Consortium": a name, and the body it belongs to."""
+    starts = {hit.start: hit.entry.name for hit in hits}
+    starts.update({start: body for body, start in bodies})
+    for c in found:
+        of = c.full and not c.role and _OF_BODY.match(text, c.end)
+        if of and of.end() in starts:
+            c.member_of, c.evidence = starts[of.end()], True
