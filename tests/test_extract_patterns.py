@@ -498,6 +498,41 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
     assert (event.kind, event.format) == (kind, fmt)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Coalition's Legal Department on Monday convened to review the new cases.", "meeting"),
+        (
+            "The SOC President held lengthy talks on Sunday with the commanders of the brigades.",
+            "meeting",
+        ),
+        ("The Foreign Relations Department ran a training course for young graduates.", "workshop"),
+        ("The Vice President recently conducted a field tour in the town of Marea.", "visit"),
+        (
+            "The SOC President stressed that the transition must be inclusive.\n"
+            "In an interview on Orient TV, he said that the coalition will hand over its files.",
+            "interview",
+        ),
+        (
+            "The Secretary-General said a national conference must be held on solid ground.\n"
+            "In an interview with Al Jazeera, he added that elections will follow.",
+            "interview",
+        ),
+    ],
+)
+def test_event_kind_from_the_verbs_releases_use(text, kind):
+    assert extract(text).event.kind == kind
+
+
+def test_a_dateline_block_is_no_part_of_the_opening():
+    text = (
+        "Media Note\nThe Media Office\nIstanbul, Turkey\nMarch 3, 2014\n"
+        "The Coalition's Presidential Commission met to discuss the coming session.\n"
+        "The members called for the Political Committee to convene in May."
+    )
+    assert extract(text).event.kind == "meeting"
+
+
 def test_header_lines_do_not_hide_the_event_of_the_body():
     text = (
         "Press release\nSyrian Opposition Coalition\nDepartment of Media and Communications\n"
