@@ -570,3 +570,19 @@ def test_scores_on_the_constructed_releases_hold():
     assert scores["event kind"].f1 >= 0.95
     assert scores["side"].f1 >= 0.88
     assert scores["person organization"].f1 >= 0.88
+
+
+def test_the_coalitions_committees_are_organizations_its_plenary_organs_are_the_coalition():
+    found = organizations(
+        "The Coalition's Political Committee met in Azaz. The General Assembly will convene in May."
+    )
+    assert "Political Committee" in found and "General Assembly" not in " ".join(found)
+
+
+def test_an_abbreviated_country_qualifying_a_lowercase_title_owns_it_and_names_no_place():
+    text = "The SOC met with the US special envoy to Syria Daniel Rubin to discuss the US role."
+    (envoy,) = extract(text).people
+    assert (envoy.role, envoy.organization) == ("Special envoy to Syria", "United States")
+    assert "United States" not in places(text)
+    assert people("The UN envoy Geir Pedersen said.")["Geir Pedersen"].role == "UN envoy"
+    assert "United States" in places("The SOC urged the US and Russia to act.")

@@ -163,10 +163,9 @@ def _before_a_name(written: str, spellings: re.Pattern | None) -> str:
     return " ".join(written[: name.start()].split()) if name else written
 
 
-# The coalition's governing organs: named, they are the coalition acting.
-_ORGAN = re.compile(
-    r"\b(?:General Assembly|General Secretariat|Presidential|Presidency|Political)\b"
-)
+# The coalition's plenary organs: named, they are the coalition acting. Its committees (the
+# Political Committee, the Presidential Commission) are bodies of their own.
+_ORGAN = re.compile(r"\b(?:General Assembly|General Secretariat)\b")
 
 
 def _is_organ(entry, gazetteer: Gazetteer) -> bool:

@@ -230,12 +230,14 @@ def parse_role(
     owner = _owner_before(paragraph, start, owners)
     if owner:
         (organization, owner_text, possessive) = owner
-        # "UN envoy" is how a lowercase title reads; "UN Special Envoy for Syria" is the title
-        # "Special Envoy for Syria" of the UN, "US Secretary of State" that of the United States.
+        # "UN envoy" is how a bare lowercase title reads; "UN Special Envoy for Syria" is the
+        # title "Special Envoy for Syria" of the UN, "US special envoy to Syria" and "US Secretary
+        # of State" titles of the United States.
         if (
             not possessive
             and owner_text.isupper()
             and phrase[:1].islower()
+            and " " not in phrase
             and organization in gazetteer.organizations
             and organization not in gazetteer.coalition_family
         ):
