@@ -586,3 +586,50 @@ def test_an_abbreviated_country_qualifying_a_lowercase_title_owns_it_and_names_n
     assert "United States" not in places(text)
     assert people("The UN envoy Geir Pedersen said.")["Geir Pedersen"].role == "UN envoy"
     assert "United States" in places("The SOC urged the US and Russia to act.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organization"),
+    [
+        (
+            "The SOC President met with Netherlands Special Envoy for Syria Gerrit Hoek in Ankara.",
+            "Gerrit Hoek",
+            "Special Envoy for Syria",
+            "Netherlands",
+        ),
+        (
+            "He met the Permanent Representative of Norway to the United Nations, Ingrid Lunde.",
+            "Ingrid Lunde",
+            "Permanent Representative to the United Nations",
+            "Norway",
+        ),
+        (
+            "The SOC President met with the Dutch envoy and political advisor Jan Koster.",
+            "Jan Koster",
+            "Political advisor",
+            None,
+        ),
+        (
+            "A proposal by the international envoy to Syria Lars Berge was unclear, Haddad said.",
+            "Lars Berge",
+            "International envoy to Syria",
+            None,
+        ),
+    ],
+)
+def test_titles_bounded_by_their_grammar(text, name, role, organization):
+    person = people(text)[name]
+    assert (person.role, person.organization) == (role, organization)
+
+
+def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
+    found = people(
+        "The General Assembly also elected Omar Kanj and Lina Sabbagh as vice-presidents and "
+        "Fadi Rahal as secretary-general."
+    )
+    assert {name: p.role for name, p in found.items()} == {
+        "Omar Kanj": "Vice-president",
+        "Lina Sabbagh": "Vice-president",
+        "Fadi Rahal": "Secretary-general",
+    }
+    assert found["Omar Kanj"].side == "soc"

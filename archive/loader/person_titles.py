@@ -77,6 +77,8 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -
             earlier.role, earlier.evidence = role, True
 
 
+# "... as vice-presidents and Nazir Alhakim as secretary-general": the next name given a title.
+_NEXT_ELECTED = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,4}as\s")
 _TITLE_WORD = re.compile(r"[\w'-]+")
 
 
@@ -101,7 +103,7 @@ def _title_extent(text: str, start: int) -> int:
         )
         if titled:
             end = word.end()
-        elif token not in _TITLE_CONNECTORS:
+        elif token not in _TITLE_CONNECTORS or _NEXT_ELECTED.match(text, word.end()):
             break
         position = word.end()
     return end
@@ -167,7 +169,12 @@ _RANKS = re.compile(
 )
 
 
-_TITLE_WORDS_BEFORE = re.compile(r"(?:\b[A-Z][a-z][\w-]*\s+){1,3}$")
+# The words of a title before its head word: capitalized ("Political Affairs Officer"), or the
+# lowercase adjectives of titles ("political advisor", "international envoy").
+_TITLE_WORDS_BEFORE = re.compile(
+    r"(?:\b(?:[A-Z][a-z][\w-]*|special|political|international|senior|deputy|chief|military|legal"
+    r"|permanent|personal|executive|regional|humanitarian)\s+){1,3}$"
+)
 
 
 _ENDS_WITH_AND = re.compile(r"(?:^|\s)(?:and|or)$")

@@ -224,10 +224,13 @@ def parse_role(
     paragraph: str, start: int, end: int, *, owners: Owners, gazetteer: Gazetteer
 ) -> Role:
     """The role written in paragraph[start:end], which begins with its title words."""
-    phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
     organization = None
+    leading = _owner_leading(paragraph, start, owners, gazetteer)
+    if leading:  # "Netherlands Special Envoy for Syria": the country is the owner
+        organization, start = leading.entry.name, leading.end + 1
+    phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
     prefix = ""
-    owner = _owner_before(paragraph, start, owners)
+    owner = None if leading else _owner_before(paragraph, start, owners)
     if owner:
         (organization, owner_text, possessive) = owner
         # "UN envoy" is how a bare lowercase title reads; "UN Special Envoy for Syria" is the
@@ -287,6 +290,11 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
     """
     head = ROLE_WORD.search(phrase)
     earlier_orgs = list(earlier_orgs)
+    country = _OF_COUNTRY.search(phrase, head.end() if head else 0)
+    if country and _is_country(country["country"], gazetteer):
+        # "Permanent Representative of Ireland to the United Nations": Ireland's, to the UN.
+        title = phrase[: country.start()] + phrase[country.end() :]
+        return title, gazetteer.place(country["country"]).name
     for split in _SPLIT.finditer(phrase, head.end() if head else 0):
         if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
             continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
@@ -298,6 +306,16 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
                 title += " in " + where[0]  # "Representative of the Coalition in Germany"
             return title, organization
     return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
+
+
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s)"
+)
+
+
+def _is_country(name: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.place(name)
+    return bool(place) and place.kind == "country"
 
 
 def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str | None, str] | None:
@@ -409,6 +427,19 @@ def _owner_before(paragraph: str, start: int, owners: Owners):
             match = _OWNER_GAP.fullmatch(paragraph, hit.end, start)
             if match:
                 return hit.entry.name, hit.text, bool(match.group(1))
+    return None
+
+
+def _owner_leading(paragraph: str, start: int, owners: Owners, gazetteer: Gazetteer):
+    """A country or organization the title's words begin with, before its head word."""
+    head = ROLE_WORD.search(paragraph, start)
+    if not head:
+        return None
+    for end in range(start + 2, head.start()):
+        for hit in owners.ending_at.get(end, ()):
+            owns = hit.entry.kind == "country" or hit.entry.name in gazetteer.organizations
+            if hit.start == start and owns and paragraph.startswith(" ", hit.end):
+                return hit
     return None
 
 
