@@ -633,3 +633,17 @@ def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
         "Fadi Rahal": "Secretary-general",
     }
     assert found["Omar Kanj"].side == "soc"
+
+
+def test_a_body_the_text_gives_the_coalition_is_its_own():
+    text = (
+        "The Syrian Coalition's Department of Diaspora Affairs held a workshop in Gaziantep.\n"
+        "Head of the Department of Diaspora Affairs, Samira Nouri, said that the work goes on."
+    )
+    nouri = people(text)["Samira Nouri"]
+    assert (nouri.role, nouri.organization, nouri.side) == (
+        "Head of the Department of Diaspora Affairs",
+        SOC,
+        "soc",
+    )
+    assert "Department of Diaspora Affairs" in organizations(text)

@@ -46,6 +46,13 @@ _GENERAL = word_set("""
 """)
 
 
+# A body written after its owner, noun first: "the SOC's Office of Civil Society Organizations".
+_OWNED_BODY = re.compile(
+    rf"'s\s+(?P<body>(?:{_NOUNS})\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,3}})"
+)
+
+
 # A country's mission is named by its adjective: "the French Embassy in Ankara".
 _MISSIONS = frozenset({"Embassy", "Consulate", "Mission", "Delegation"})
 
@@ -77,4 +84,18 @@ def find_bodies(
         if any(ROLE_WORD.fullmatch(w) or w.endswith("'s") for w in lead):
             continue  # a title ("Foreign Minister"), or an owner and its body ("SOC's Council")
         found.append((text[start:end], start))
-    return found
+    for match in _OWNED_BODY.finditer(text):
+        if not known.overlap(match.start("body"), match.end("body")):
+            found.append((match["body"], match.start("body")))
+    return sorted(found, key=lambda body: body[1])
+
+
+def owned_by(text: str, start: int, ending_at: dict) -> str | None:
+    """The organization written as the owner of the body at `start` ("the SOC's Office of ..."):
+    a hit of `ending_at` (hits by where they end) right before the possessive."""
+    gap = _POSSESSIVE_BEFORE.search(text, max(0, start - 60), start)
+    owner = ending_at.get(gap.start()) if gap else None
+    return owner.entry.name if owner else None
+
+
+_POSSESSIVE_BEFORE = re.compile(r"(?:\s*\([^)]*\))?'s\s+$")

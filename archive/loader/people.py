@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bodies import find_bodies
+from .bodies import find_bodies, owned_by
 from .entities import Hit, mask
 from .evidence import attribute_pronoun_speech, collect_evidence
 from .gazetteer import Gazetteer
@@ -65,6 +65,7 @@ def find_people(
     """
     candidates: list[Candidate] = []
     earlier_orgs: list[str] = []
+    ours: set[str] = set()  # bodies the text gives the coalition: "the SOC's Office of ..."
     delegations: list[tuple[int, int, str, bool]] = []  # (paragraph, where, whose, received)
     sentences = [sentence_bounds(text) for text in paragraphs]
     for number, text in enumerate(paragraphs, start=1):
@@ -74,10 +75,18 @@ def find_people(
         bodies = find_bodies(text, spans)
         spans += [(start, start + len(body)) for body, start in bodies]
         earlier_orgs.extend(body for body, _ in bodies)
+        ending_at = {hit.end: hit for hit in hits}
+        ours.update(
+            body
+            for body, start in bodies
+            if owned_by(text, start, ending_at) in gazetteer.coalition_family
+        )
         masked = mask(text, spans)
         found = find_candidates(number, text, masked, sentences[number - 1])
         earlier_orgs.extend(bodies_in_lowercase(text, gazetteer))
-        assign_roles(text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer)
+        assign_roles(
+            text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer, ours=ours
+        )
         collect_evidence(text, found)
         members_of_bodies(text, found, hits, bodies)
         members_of_listed_body(text, found, gazetteer)

@@ -13,14 +13,14 @@ from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, parse_role
 _ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 
 
-def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer) -> None:
+def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, ours) -> None:
     """Titles written before or after each name, with the list conventions of releases.
 
     In "A, Chairman of X, B" the title belongs to B when the sentence writes titles before names
     ("..., and Chair of Y, C"), and to A otherwise ("included A, Officer at X, B, and C").
     """
     full = [c for c in found if c.full]
-    owners = Owners(hits, places, earlier_orgs)
+    owners = Owners(hits, places, earlier_orgs, ours)
 
     def parse(start, end):
         return parse_role(text, start, end, owners=owners, gazetteer=gazetteer)

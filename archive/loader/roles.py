@@ -204,7 +204,10 @@ class Owners:
     a long paragraph then takes time in proportion to its length.
     """
 
-    def __init__(self, hits: list[Hit], places: list[Hit], earlier: list[str]) -> None:
+    def __init__(
+        self, hits: list[Hit], places: list[Hit], earlier: list[str], ours=frozenset()
+    ) -> None:
+        self.ours = ours  # bodies the release gives the coalition that the gazetteer lacks
         self.ending_at: dict[int, list[Hit]] = {}
         for hit in (*hits, *places):
             self.ending_at.setdefault(hit.end, []).append(hit)
@@ -249,7 +252,7 @@ def parse_role(
     for pattern in (_WORD_BEFORE, _POSSESSOR):
         before = pattern.search(paragraph, max(0, start - 80), start)
         organization = organization or (before and _country_of(before.group(1), gazetteer))
-    title, named = _split_organization(phrase, owners.named_before(end), gazetteer)
+    title, named = _split_organization(phrase, owners.named_before(end), gazetteer, owners.ours)
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
         # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
         title, named = phrase, None
@@ -279,7 +282,9 @@ _LOCATED = re.compile(r"(?P<body>.+?)\s+in\s+(?:the\s+)?(?P<place>.+)")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)'s?\s+(?P<body>\S.*)")
 
 
-def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tuple[str, str | None]:
+def _split_organization(
+    phrase: str, earlier_orgs, gazetteer: Gazetteer, ours=frozenset()
+) -> tuple[str, str | None]:
     """The title and the organization a role phrase names after "at", "of" or "in", if any.
 
     The organization is the first known one named after such a word, wherever it stands:
@@ -299,6 +304,8 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
         if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
             continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
         known = _known_body(phrase[split.end() :], gazetteer, earlier_orgs)
+        if not known and phrase[split.end() :].strip(" ,") in ours:
+            return phrase, gazetteer.coalition  # "Head of the Department of X", the SOC's
         if known:
             body, organization, *where = known
             title = phrase[: split.end()] + body if body else phrase[: split.start()]
