@@ -647,3 +647,13 @@ def test_a_body_the_text_gives_the_coalition_is_its_own():
         "soc",
     )
     assert "Department of Diaspora Affairs" in organizations(text)
+
+
+def test_names_listed_after_a_known_person_are_people():
+    gazetteer = with_known_people(KnownPerson("Fawaz Dalati", ("Fawaz Dalati",)))
+    found = people(
+        "The SOC thanked France for prosecuting the officers Fawaz Dalati, Munir Haddad, and "
+        "Tarek Sayyed.",
+        gazetteer=gazetteer,
+    )
+    assert set(found) == {"Fawaz Dalati", "Munir Haddad", "Tarek Sayyed"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from .name_runs import Candidate
 from .roles import ROLE_WORD
@@ -40,7 +41,9 @@ LIST_GAP = re.compile(
 _PRONOUN_SPEECH = re.compile(r"^(?:He|She)\b")
 
 
-def collect_evidence(text: str, found: list[Candidate]) -> None:
+def collect_evidence(text: str, found: list[Candidate], known: Callable[[str], bool]) -> None:
+    """Whether each run is a name and spoke; `known` tells a known person's full name, which is
+    evidence of its own and passes on along a list ("criminals Ali Mamlouk, A, and B")."""
     for c in found:
         # "Nasr al-Hariri, head of the SNC, said": the verb may follow the title written after.
         after_title = c.role_end + 1 if c.role_end and text.startswith(",", c.role_end) else None
@@ -51,6 +54,7 @@ def collect_evidence(text: str, found: list[Candidate]) -> None:
             c.role is not None
             or c.after is not None
             or c.spoke
+            or (c.full and known(c.text))
             or bool(_CUE_BEFORE.search(text, max(c.sentence[0], c.start - 40), c.start))
         )
     for previous, c in zip(found, found[1:], strict=False):

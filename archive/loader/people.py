@@ -83,18 +83,17 @@ def find_people(
         )
         masked = mask(text, spans)
         found = find_candidates(number, text, masked, sentences[number - 1])
+        for c in found:
+            trim_to_known_name(c, gazetteer)
         earlier_orgs.extend(bodies_in_lowercase(text, gazetteer))
         assign_roles(
             text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer, ours=ours
         )
-        collect_evidence(text, found)
+        collect_evidence(text, found, lambda name: bool(gazetteer.known_people(name)))
         members_of_bodies(text, found, hits, bodies)
         members_of_listed_body(text, found, gazetteer)
         delegations.extend(delegations_in(number, text, hits, bodies))
         assign_delegation_members(text, found, delegations)
-        for c in found:
-            trim_to_known_name(c, gazetteer)
-            c.evidence = c.evidence or (c.full and bool(gazetteer.known_people(c.text)))
         candidates.extend(found)
         earlier_orgs.extend(h.entry.name for h in hits)
     people = group_people(candidates, paragraphs)
