@@ -657,3 +657,26 @@ def test_names_listed_after_a_known_person_are_people():
         gazetteer=gazetteer,
     )
     assert set(found) == {"Fawaz Dalati", "Munir Haddad", "Tarek Sayyed"}
+
+
+def test_spellings_the_reference_data_knows_for_one_person_are_one_person():
+    gazetteer = with_known_people(KnownPerson("Riad Seif", ("Riad Seif", "Riad Saif")))
+    found = people(
+        "The Presidential Commission, consisting of Vice President Riad Saif, met in Istanbul.\n"
+        "Vice President Riad Seif said the session will follow.",
+        gazetteer=gazetteer,
+    )
+    (person,) = found.values()
+    assert set(person.spellings) == {"Riad Saif", "Riad Seif"}
+
+
+def test_those_named_as_anothers_or_in_talks_between_others_are_not_met():
+    found = people(
+        "The SOC delegation met with Deputy Foreign Minister and President Pavel Orlov's special "
+        "envoy Ivan Sokolov in Moscow. Sokolov said that a recent meeting between Secretary of "
+        "State Mark Dunn and Foreign Minister Oleg Petrov had opened the way."
+    )
+    assert found["Ivan Sokolov"].side == "counterpart"
+    assert found["Pavel Orlov"].side == "mentioned"
+    assert found["Mark Dunn"].side == "mentioned"
+    assert found["Oleg Petrov"].side == "mentioned"

@@ -42,16 +42,30 @@ class Person:
         return self.known if self.known and len(written.split()) < 2 else written
 
 
-def group_people(candidates: list[Candidate], paragraphs: list[str]) -> list[Person]:
+def group_people(
+    candidates: list[Candidate], paragraphs: list[str], gazetteer: Gazetteer
+) -> list[Person]:
+    """The release's people from its name runs: a full name, its other spellings the reference
+    data knows ("Riad Saif", "Riad Seif") and its short forms are one person."""
     participation: dict[tuple, bool] = {}
 
     def participating(c: Candidate) -> bool:
         """Whether the sentence naming `c` tells of the event ("met", "in attendance were"), or
-        continues the list of names of one that does (a sentence opening on a name)."""
+        continues the list of names of one that does (a sentence opening on a name); someone
+        named only as another's ("President Putin's envoy") or as a party to talks the coalition
+        was not in ("a meeting between Kerry and Lavrov") took no part."""
+        if c.line.startswith("'s", c.end) or _AMONG_OTHERS.search(
+            c.line, max(c.sentence[0], c.start - 300), c.start
+        ):
+            return False
         where = (c.paragraph, c.sentence)
         if where not in participation:
             participation[where] = _tells_of_the_event(c.line, c.sentence)
         return participation[where]
+
+    def known_as(name: str) -> str | None:
+        known = gazetteer.known_people(name)
+        return f"known:{known[0].name}" if len(known) == 1 else None
 
     people: list[Person] = []
     by_key: dict[str, Person] = {}
@@ -65,7 +79,8 @@ def group_people(candidates: list[Candidate], paragraphs: list[str]) -> list[Per
     for c in candidates:
         if not (c.full and c.evidence):
             continue
-        person = by_key.get(person_key(c.text))
+        known = known_as(c.text)
+        person = by_key.get(person_key(c.text)) or (by_key.get(known) if known else None)
         if person is None:
             person = next(
                 (
@@ -83,6 +98,8 @@ def group_people(candidates: list[Candidate], paragraphs: list[str]) -> list[Per
             person = Person(paragraph=c.paragraph)
             people.append(person)
         by_key[person_key(c.text)] = person
+        if known:
+            by_key[known] = person
         add_mention(person, c, participating)
         initial = by_initial.setdefault(surname_key(c.text)[:1], [])
         if person not in initial:
@@ -108,6 +125,13 @@ def trim_to_known_name(c: Candidate, gazetteer: Gazetteer) -> None:
     ):
         c.start += len(first) + 1
         c.text = rest
+
+
+# "a meeting between US Secretary of State John Kerry and ...": talks between others.
+_AMONG_OTHERS = re.compile(
+    r"\b(?:meetings?|talks|call|agreement|summit)\s+between\s+(?![^.;]*\b(?:Coalition|SOC)\b)"
+    r"[^.;]*$"
+)
 
 
 def _tells_of_the_event(line: str, sentence: tuple[int, int]) -> bool:

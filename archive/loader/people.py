@@ -96,7 +96,7 @@ def find_people(
         assign_delegation_members(text, found, delegations)
         candidates.extend(found)
         earlier_orgs.extend(h.entry.name for h in hits)
-    people = group_people(candidates, paragraphs)
+    people = group_people(candidates, paragraphs, gazetteer)
     add_known_by_surname(candidates, people, paragraphs, gazetteer)
     for person in people:
         _complete_from_posts(person, gazetteer, year)
