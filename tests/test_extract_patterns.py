@@ -680,3 +680,12 @@ def test_those_named_as_anothers_or_in_talks_between_others_are_not_met():
     assert found["Pavel Orlov"].side == "mentioned"
     assert found["Mark Dunn"].side == "mentioned"
     assert found["Oleg Petrov"].side == "mentioned"
+
+
+def test_a_coalition_body_in_lowercase_is_named_when_written_as_the_coalitions():
+    assert "Political Committee" in organizations(
+        "The Syrian Opposition Coalition's (SOC) political committee held its regular meeting."
+    )
+    assert "Political Committee" not in organizations(
+        "The SOC President met Lina Haddad, a member of the SOC's political committee."
+    )

@@ -10,14 +10,14 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .bodies import find_bodies
+from .bodies import find_bodies, lowercase_bodies, owned_by
 from .citations import find_citations
 from .dates import find_dates, release_date_in
 from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import title_phrases, title_spans, titled_organizations
+from .roles import ROLE_WORD, title_phrases, title_spans, titled_organizations
 from .spans import Spans
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
@@ -133,6 +133,17 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
             organizations.setdefault(
                 name, OrganizationFact(name, original[start : start + len(written)], number)
             )
+        ending_at = {hit.end: hit for hit in hits}
+        for name, start, end in lowercase_bodies(paragraph, gazetteer):
+            owner = owned_by(paragraph, start, ending_at)
+            if (
+                owner
+                and owner.entry.name in gazetteer.coalition_family
+                and not _IN_A_TITLE.search(paragraph, max(0, owner.start - 60), owner.start)
+            ):
+                # "the SOC's political committee" names the body; "member of the SOC's
+                # political committee" a title
+                organizations.setdefault(name, OrganizationFact(name, original[start:end], number))
         known = [(hit.start, hit.end) for hit in hits] + spans
         for written, start in find_bodies(paragraph, known, adjectives):
             if not (spellings and spellings.search(written)):
@@ -147,6 +158,9 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
                 OrganizationFact(person.organization, person.organization, person.paragraph),
             )
     return organizations
+
+
+_IN_A_TITLE = re.compile(rf"\b(?:{ROLE_WORD.pattern})\s+(?:of|in|at|to)\s+(?:the\s+)?$")
 
 
 def _any_of(words: set[str]) -> re.Pattern | None:

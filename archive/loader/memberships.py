@@ -30,39 +30,6 @@ _DELEGATION_MEMBERS = re.compile(
 )
 
 
-_BODY_NOUNS = (
-    "committee",
-    "commission",
-    "office",
-    "department",
-    "team",
-    "council",
-    "assembly",
-    "unit",
-)
-
-
-def bodies_in_lowercase(text: str, gazetteer: Gazetteer) -> list[str]:
-    """Known bodies written in lowercase ("the Coalition's political committee").
-
-    They are for back-references, not mentions: the gazetteer's matcher is case-sensitive, so "the
-    political committee" is not counted as an organization named, yet a later "head of the
-    committee" still needs to know which committee.
-    """
-    found = []
-    for noun in _BODY_NOUNS:
-        end = text.find(f" {noun}")
-        while end != -1:
-            words = text[max(0, end - 40) : end].split()[-2:]
-            for k in range(len(words)):
-                entry = gazetteer.organization(" ".join([*words[k:], noun]))
-                if entry:
-                    found.append(entry.name)
-                    break
-            end = text.find(f" {noun}", end + 1)
-    return found
-
-
 def delegations_in(number: int, text: str, hits: list[Hit], bodies) -> list[tuple[int, int, str]]:
     """Each delegation whose owner the paragraph names, with where it is named."""
     if "delegation" not in text:

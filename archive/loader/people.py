@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bodies import find_bodies, owned_by
+from .bodies import find_bodies, lowercase_bodies, owned_by
 from .entities import Hit, mask
 from .evidence import attribute_pronoun_speech, collect_evidence
 from .gazetteer import Gazetteer
 from .grouping import Person, add_known_by_surname, group_people, trim_to_known_name
 from .memberships import (
     assign_delegation_members,
-    bodies_in_lowercase,
     delegations_in,
     members_of_bodies,
     members_of_listed_body,
@@ -76,16 +75,15 @@ def find_people(
         spans += [(start, start + len(body)) for body, start in bodies]
         earlier_orgs.extend(body for body, _ in bodies)
         ending_at = {hit.end: hit for hit in hits}
-        ours.update(
-            body
-            for body, start in bodies
-            if owned_by(text, start, ending_at) in gazetteer.coalition_family
-        )
+        for body, start in bodies:
+            owner = owned_by(text, start, ending_at)
+            if owner and owner.entry.name in gazetteer.coalition_family:
+                ours.add(body)
         masked = mask(text, spans)
         found = find_candidates(number, text, masked, sentences[number - 1])
         for c in found:
             trim_to_known_name(c, gazetteer)
-        earlier_orgs.extend(bodies_in_lowercase(text, gazetteer))
+        earlier_orgs.extend(name for name, _, _ in lowercase_bodies(text, gazetteer))
         assign_roles(
             text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer, ours=ours
         )
