@@ -689,3 +689,26 @@ def test_a_coalition_body_in_lowercase_is_named_when_written_as_the_coalitions()
     assert "Political Committee" not in organizations(
         "The SOC President met Lina Haddad, a member of the SOC's political committee."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Assembly elected the members of the new Political Committee, which includes: "
+        "Hadi Kassem, Lina Barakat, and Omar Zein.",
+        "The members of the Political Committee are: Hadi Kassem, Lina Barakat, and Omar Zein.",
+        "The newly elected members of the Political Committee are Hadi Kassem, Lina Barakat and "
+        "Omar Zein.",
+        "The General Assembly elected the members of the Political Committee: Hadi Kassem, "
+        "Lina Barakat, Omar Zein.",
+    ],
+)
+def test_a_list_of_a_bodys_members_gives_each_the_membership(text):
+    found = people(text)
+    assert set(found) == {"Hadi Kassem", "Lina Barakat", "Omar Zein"}
+    for person in found.values():
+        assert (person.role, person.organization, person.side) == (
+            "Member of the Political Committee",
+            SOC,
+            "soc",
+        )

@@ -80,12 +80,22 @@ def assign_delegation_members(text: str, found: list[Candidate], delegations) ->
 
 
 # "The committee is composed of A, B and C": members of the committee named before.
-_COMPOSED = re.compile(
-    r"\b(?:the|its|a|this)\s+(?:new\s+)?(?P<body>(?:[\w'-]+\s+){0,3}?"
-    r"(?:committee|commission|council|board|bureau|team|secretariat|body))\s+"
-    r"(?:is|was|are|were|will\s+be)?\s*(?:composed\s+of|made\s+up\s+of|consists\s+of|comprises|"
-    r"includes|included)\s*:?\s*$",
-    re.IGNORECASE,
+_BODY = (
+    r"(?P<body>(?:[\w'-]+\s+){0,3}?"
+    r"(?:committee|commission|council|board|bureau|team|secretariat|body))"
+)
+_COMPOSED = (
+    re.compile(
+        rf"\b(?:the|its|a|this)\s+(?:new\s+)?{_BODY},?\s+(?:(?:which|that)\s+)?"
+        r"(?:is|was|are|were|will\s+be)?\s*(?:composed\s+of|made\s+up\s+of|consists\s+of|"
+        r"consisting\s+of|comprises|comprising|includes|included|including)\s*:?\s*$",
+        re.IGNORECASE,
+    ),
+    # "The newly elected members of the Political Committee are: A, B and C"
+    re.compile(
+        rf"\bmembers\s+of\s+(?:the\s+)?(?:new\s+)?{_BODY}\s+(?:are|were|include|included)\s*:?\s*$",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -95,10 +105,15 @@ _BODY_NAMED = re.compile(
 
 
 def members_of_listed_body(text: str, found: list[Candidate], gazetteer: Gazetteer) -> None:
+    """ "The committee is composed of A, B and C", "the members of the X Committee are: A, B":
+    members of the body, listed after it."""
     for index, c in enumerate(found):
         if not c.full or c.role:
             continue
-        composed = _COMPOSED.search(text, c.sentence[0], c.start)
+        window = max(c.sentence[0], c.start - 200)
+        composed = next(
+            (m for m in (p.search(text, window, c.start) for p in _COMPOSED) if m), None
+        )
         if not composed:
             continue
         body = composed["body"]

@@ -455,7 +455,7 @@ _NO_LONGER = re.compile(r"^(?:former|outgoing|then|new)\s+", re.IGNORECASE)
 
 def _tidy(title: str) -> str:
     """One spacing, the head word singular ("members of" -> "Member of"), a capital first letter."""
-    title = _NO_LONGER.sub("", " ".join(title.split()).strip(" ,"))
+    title = _NO_LONGER.sub("", " ".join(title.split()).strip(" ,:"))
     head = ROLE_WORD.match(title)
     if head:  # "Vice Presidents" -> "Vice President"
         title = singular(head.group()) + title[head.end() :]
