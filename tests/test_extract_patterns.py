@@ -158,6 +158,27 @@ def test_a_description_is_no_title_before_a_name():
     assert found["Hadi al-Bahra"].role == ""
 
 
+def test_names_listed_after_a_known_person_are_people():
+    gazetteer = with_known_people(KnownPerson("Fawaz Dalati", ("Fawaz Dalati",)))
+    found = people(
+        "The SOC thanked France for prosecuting the officers Fawaz Dalati, Munir Haddad, and "
+        "Tarek Sayyed.",
+        gazetteer=gazetteer,
+    )
+    assert set(found) == {"Fawaz Dalati", "Munir Haddad", "Tarek Sayyed"}
+
+
+def test_spellings_the_reference_data_knows_for_one_person_are_one_person():
+    gazetteer = with_known_people(KnownPerson("Riad Seif", ("Riad Seif", "Riad Saif")))
+    found = people(
+        "The Presidential Commission, consisting of Vice President Riad Saif, met in Istanbul.\n"
+        "Vice President Riad Seif said the session will follow.",
+        gazetteer=gazetteer,
+    )
+    (person,) = found.values()
+    assert set(person.spellings) == {"Riad Saif", "Riad Seif"}
+
+
 # -- roles bounded by the grammar of titles
 
 
@@ -291,6 +312,76 @@ def test_a_diplomatic_title_keeps_where_it_is_held_and_gives_whose_it_is():
     assert (person.role, person.organization) == ("Representative in Germany", SOC)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organization"),
+    [
+        (
+            "The SOC President met with Netherlands Special Envoy for Syria Gerrit Hoek in Ankara.",
+            "Gerrit Hoek",
+            "Special Envoy for Syria",
+            "Netherlands",
+        ),
+        (
+            "He met the Permanent Representative of Norway to the United Nations, Ingrid Lunde.",
+            "Ingrid Lunde",
+            "Permanent Representative to the United Nations",
+            "Norway",
+        ),
+        (
+            "The SOC President met with the Dutch envoy and political advisor Jan Koster.",
+            "Jan Koster",
+            "Political advisor",
+            None,
+        ),
+        (
+            "A proposal by the international envoy to Syria Lars Berge was unclear, Haddad said.",
+            "Lars Berge",
+            "International envoy to Syria",
+            None,
+        ),
+    ],
+)
+def test_titles_bounded_by_their_grammar(text, name, role, organization):
+    person = people(text)[name]
+    assert (person.role, person.organization) == (role, organization)
+
+
+def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
+    found = people(
+        "The General Assembly also elected Omar Kanj and Lina Sabbagh as vice-presidents and "
+        "Fadi Rahal as secretary-general."
+    )
+    assert {name: p.role for name, p in found.items()} == {
+        "Omar Kanj": "Vice-president",
+        "Lina Sabbagh": "Vice-president",
+        "Fadi Rahal": "Secretary-general",
+    }
+    assert found["Omar Kanj"].side == "soc"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Assembly elected the members of the new Political Committee, which includes: "
+        "Hadi Kassem, Lina Barakat, and Omar Zein.",
+        "The members of the Political Committee are: Hadi Kassem, Lina Barakat, and Omar Zein.",
+        "The newly elected members of the Political Committee are Hadi Kassem, Lina Barakat and "
+        "Omar Zein.",
+        "The General Assembly elected the members of the Political Committee: Hadi Kassem, "
+        "Lina Barakat, Omar Zein.",
+    ],
+)
+def test_a_list_of_a_bodys_members_gives_each_the_membership(text):
+    found = people(text)
+    assert set(found) == {"Hadi Kassem", "Lina Barakat", "Omar Zein"}
+    for person in found.values():
+        assert (person.role, person.organization, person.side) == (
+            "Member of the Political Committee",
+            SOC,
+            "soc",
+        )
+
+
 # -- sides from the structure of the release
 
 
@@ -380,6 +471,18 @@ def test_one_who_speaks_in_a_release_of_talks_is_the_counterpart():
     assert found["Jim Risch"].side == "counterpart"
 
 
+def test_those_named_as_anothers_or_in_talks_between_others_are_not_met():
+    found = people(
+        "The SOC delegation met with Deputy Foreign Minister and President Pavel Orlov's special "
+        "envoy Ivan Sokolov in Moscow. Sokolov said that a recent meeting between Secretary of "
+        "State Mark Dunn and Foreign Minister Oleg Petrov had opened the way."
+    )
+    assert found["Ivan Sokolov"].side == "counterpart"
+    assert found["Pavel Orlov"].side == "mentioned"
+    assert found["Mark Dunn"].side == "mentioned"
+    assert found["Oleg Petrov"].side == "mentioned"
+
+
 # -- organizations
 
 
@@ -434,6 +537,36 @@ def test_the_coalitions_organs_and_bodies_inside_titles_are_not_listed():
     assert found == [SOC]
 
 
+def test_the_coalitions_committees_are_organizations_its_plenary_organs_are_the_coalition():
+    found = organizations(
+        "The Coalition's Political Committee met in Azaz. The General Assembly will convene in May."
+    )
+    assert "Political Committee" in found and "General Assembly" not in " ".join(found)
+
+
+def test_a_body_the_text_gives_the_coalition_is_its_own():
+    text = (
+        "The Syrian Coalition's Department of Diaspora Affairs held a workshop in Gaziantep.\n"
+        "Head of the Department of Diaspora Affairs, Samira Nouri, said that the work goes on."
+    )
+    nouri = people(text)["Samira Nouri"]
+    assert (nouri.role, nouri.organization, nouri.side) == (
+        "Head of the Department of Diaspora Affairs",
+        SOC,
+        "soc",
+    )
+    assert "Department of Diaspora Affairs" in organizations(text)
+
+
+def test_a_coalition_body_in_lowercase_is_named_when_written_as_the_coalitions():
+    assert "Political Committee" in organizations(
+        "The Syrian Opposition Coalition's (SOC) political committee held its regular meeting."
+    )
+    assert "Political Committee" not in organizations(
+        "The SOC President met Lina Haddad, a member of the SOC's political committee."
+    )
+
+
 # -- places
 
 
@@ -467,6 +600,15 @@ def test_a_countrys_adjective_before_a_camp_or_base_names_no_place():
 )
 def test_places_as_the_conventions_name_them(text, place):
     assert place in places(text)
+
+
+def test_an_abbreviated_country_qualifying_a_lowercase_title_owns_it_and_names_no_place():
+    text = "The SOC met with the US special envoy to Syria Daniel Rubin to discuss the US role."
+    (envoy,) = extract(text).people
+    assert (envoy.role, envoy.organization) == ("Special envoy to Syria", "United States")
+    assert "United States" not in places(text)
+    assert people("The UN envoy Geir Pedersen said.")["Geir Pedersen"].role == "UN envoy"
+    assert "United States" in places("The SOC urged the US and Russia to act.")
 
 
 # -- event kind and place
@@ -570,145 +712,3 @@ def test_scores_on_the_constructed_releases_hold():
     assert scores["event kind"].f1 >= 0.95
     assert scores["side"].f1 >= 0.88
     assert scores["person organization"].f1 >= 0.88
-
-
-def test_the_coalitions_committees_are_organizations_its_plenary_organs_are_the_coalition():
-    found = organizations(
-        "The Coalition's Political Committee met in Azaz. The General Assembly will convene in May."
-    )
-    assert "Political Committee" in found and "General Assembly" not in " ".join(found)
-
-
-def test_an_abbreviated_country_qualifying_a_lowercase_title_owns_it_and_names_no_place():
-    text = "The SOC met with the US special envoy to Syria Daniel Rubin to discuss the US role."
-    (envoy,) = extract(text).people
-    assert (envoy.role, envoy.organization) == ("Special envoy to Syria", "United States")
-    assert "United States" not in places(text)
-    assert people("The UN envoy Geir Pedersen said.")["Geir Pedersen"].role == "UN envoy"
-    assert "United States" in places("The SOC urged the US and Russia to act.")
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "role", "organization"),
-    [
-        (
-            "The SOC President met with Netherlands Special Envoy for Syria Gerrit Hoek in Ankara.",
-            "Gerrit Hoek",
-            "Special Envoy for Syria",
-            "Netherlands",
-        ),
-        (
-            "He met the Permanent Representative of Norway to the United Nations, Ingrid Lunde.",
-            "Ingrid Lunde",
-            "Permanent Representative to the United Nations",
-            "Norway",
-        ),
-        (
-            "The SOC President met with the Dutch envoy and political advisor Jan Koster.",
-            "Jan Koster",
-            "Political advisor",
-            None,
-        ),
-        (
-            "A proposal by the international envoy to Syria Lars Berge was unclear, Haddad said.",
-            "Lars Berge",
-            "International envoy to Syria",
-            None,
-        ),
-    ],
-)
-def test_titles_bounded_by_their_grammar(text, name, role, organization):
-    person = people(text)[name]
-    assert (person.role, person.organization) == (role, organization)
-
-
-def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
-    found = people(
-        "The General Assembly also elected Omar Kanj and Lina Sabbagh as vice-presidents and "
-        "Fadi Rahal as secretary-general."
-    )
-    assert {name: p.role for name, p in found.items()} == {
-        "Omar Kanj": "Vice-president",
-        "Lina Sabbagh": "Vice-president",
-        "Fadi Rahal": "Secretary-general",
-    }
-    assert found["Omar Kanj"].side == "soc"
-
-
-def test_a_body_the_text_gives_the_coalition_is_its_own():
-    text = (
-        "The Syrian Coalition's Department of Diaspora Affairs held a workshop in Gaziantep.\n"
-        "Head of the Department of Diaspora Affairs, Samira Nouri, said that the work goes on."
-    )
-    nouri = people(text)["Samira Nouri"]
-    assert (nouri.role, nouri.organization, nouri.side) == (
-        "Head of the Department of Diaspora Affairs",
-        SOC,
-        "soc",
-    )
-    assert "Department of Diaspora Affairs" in organizations(text)
-
-
-def test_names_listed_after_a_known_person_are_people():
-    gazetteer = with_known_people(KnownPerson("Fawaz Dalati", ("Fawaz Dalati",)))
-    found = people(
-        "The SOC thanked France for prosecuting the officers Fawaz Dalati, Munir Haddad, and "
-        "Tarek Sayyed.",
-        gazetteer=gazetteer,
-    )
-    assert set(found) == {"Fawaz Dalati", "Munir Haddad", "Tarek Sayyed"}
-
-
-def test_spellings_the_reference_data_knows_for_one_person_are_one_person():
-    gazetteer = with_known_people(KnownPerson("Riad Seif", ("Riad Seif", "Riad Saif")))
-    found = people(
-        "The Presidential Commission, consisting of Vice President Riad Saif, met in Istanbul.\n"
-        "Vice President Riad Seif said the session will follow.",
-        gazetteer=gazetteer,
-    )
-    (person,) = found.values()
-    assert set(person.spellings) == {"Riad Saif", "Riad Seif"}
-
-
-def test_those_named_as_anothers_or_in_talks_between_others_are_not_met():
-    found = people(
-        "The SOC delegation met with Deputy Foreign Minister and President Pavel Orlov's special "
-        "envoy Ivan Sokolov in Moscow. Sokolov said that a recent meeting between Secretary of "
-        "State Mark Dunn and Foreign Minister Oleg Petrov had opened the way."
-    )
-    assert found["Ivan Sokolov"].side == "counterpart"
-    assert found["Pavel Orlov"].side == "mentioned"
-    assert found["Mark Dunn"].side == "mentioned"
-    assert found["Oleg Petrov"].side == "mentioned"
-
-
-def test_a_coalition_body_in_lowercase_is_named_when_written_as_the_coalitions():
-    assert "Political Committee" in organizations(
-        "The Syrian Opposition Coalition's (SOC) political committee held its regular meeting."
-    )
-    assert "Political Committee" not in organizations(
-        "The SOC President met Lina Haddad, a member of the SOC's political committee."
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Assembly elected the members of the new Political Committee, which includes: "
-        "Hadi Kassem, Lina Barakat, and Omar Zein.",
-        "The members of the Political Committee are: Hadi Kassem, Lina Barakat, and Omar Zein.",
-        "The newly elected members of the Political Committee are Hadi Kassem, Lina Barakat and "
-        "Omar Zein.",
-        "The General Assembly elected the members of the Political Committee: Hadi Kassem, "
-        "Lina Barakat, Omar Zein.",
-    ],
-)
-def test_a_list_of_a_bodys_members_gives_each_the_membership(text):
-    found = people(text)
-    assert set(found) == {"Hadi Kassem", "Lina Barakat", "Omar Zein"}
-    for person in found.values():
-        assert (person.role, person.organization, person.side) == (
-            "Member of the Political Committee",
-            SOC,
-            "soc",
-        )
