@@ -346,6 +346,18 @@ def test_titles_bounded_by_their_grammar(text, name, role, organization):
     assert (person.role, person.organization) == (role, organization)
 
 
+def test_one_accompanying_an_official_is_of_the_officials_side_and_organization():
+    found = people(
+        "The SOC President met with France's Special Envoy for Syria, Marc Dubois, in Istanbul. "
+        "Dubois was accompanied by Deputy Head of Mission Claire Moreau."
+    )
+    assert (found["Claire Moreau"].role, found["Claire Moreau"].organization) == (
+        "Deputy Head of Mission",
+        "France",
+    )
+    assert found["Claire Moreau"].side == "counterpart"
+
+
 def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
     found = people(
         "The General Assembly also elected Omar Kanj and Lina Sabbagh as vice-presidents and "

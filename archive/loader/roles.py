@@ -27,6 +27,8 @@ TITLES = (
     # Titles whose own words hold "of": the organization is named after them.
     "Chief of General Staff",
     "Chief of Staff",
+    "Head of Mission",
+    "Chief of Mission",
     "Secretary of State",
     "Minister of State",
     "High Representative",
@@ -293,7 +295,7 @@ def _split_organization(
     ("Member of the SOC's General Assembly" -> "Member of the General Assembly", the coalition's).
     Words of the title itself ("Chief of Staff") are never split.
     """
-    head = ROLE_WORD.search(phrase)
+    head = _last_head(phrase)
     earlier_orgs = list(earlier_orgs)
     country = _OF_COUNTRY.search(phrase, head.end() if head else 0)
     if country and _is_country(country["country"], gazetteer):
@@ -313,6 +315,18 @@ def _split_organization(
                 title += " in " + where[0]  # "Representative of the Coalition in Germany"
             return title, organization
     return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
+
+
+def _last_head(phrase: str):
+    """The last of the title words the phrase begins with: "Head of Mission" in "Deputy Head of
+    Mission" (what follows it may name an organization, what it holds does not)."""
+    head = ROLE_WORD.search(phrase)
+    while head and phrase.startswith(" ", head.end()):
+        following = ROLE_WORD.match(phrase, head.end() + 1)
+        if not following:
+            break
+        head = following
+    return head
 
 
 _OF_COUNTRY = re.compile(

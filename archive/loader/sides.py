@@ -42,7 +42,9 @@ def share_coalition(
 ) -> None:
     """A title without an organization, listed with the coalition's people, is the coalition's.
 
-    "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too.
+    "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too;
+    one who accompanies someone is theirs ("Schneck was accompanied by Deputy Head of Mission
+    Clara Weiss": Germany's).
     """
     of_spelling: dict[str, Person] = {}
     for p in people:
@@ -62,6 +64,7 @@ def share_coalition(
             c.line, c.sentence[0], c.before[0] if c.before else c.start
         ):
             sentence_lists[where].append(person)  # "X visited Azaz, accompanied by Minister Y"
+            _accompanies(person, sentence_lists[where][0])
         else:
             lists.append([person])
             sentence_lists.setdefault(where, lists[-1])
@@ -126,3 +129,9 @@ def side_of(
     ):
         return "counterpart"  # "For his part, Cavusoglu affirmed ...": the other side of talks
     return "mentioned"
+
+
+def _accompanies(person: Person, accompanied: Person) -> None:
+    organization = accompanied.role and accompanied.role.organization
+    if person.role and not person.role.organization and not person.group and organization:
+        person.group = organization
