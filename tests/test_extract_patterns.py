@@ -358,6 +358,17 @@ def test_one_accompanying_an_official_is_of_the_officials_side_and_organization(
     assert found["Claire Moreau"].side == "counterpart"
 
 
+def test_a_title_written_after_a_name_ends_before_a_relative_clause():
+    found = people(
+        "The President also met with Yusuf Karim, head of the International Union of Muslim "
+        "Scholars who is viewed as one of the most influential figures of the region."
+    )
+    assert (found["Yusuf Karim"].role, found["Yusuf Karim"].organization) == (
+        "Head",
+        "International Union of Muslim Scholars",
+    )
+
+
 def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
     found = people(
         "The General Assembly also elected Omar Kanj and Lina Sabbagh as vice-presidents and "
@@ -577,6 +588,13 @@ def test_a_coalition_body_in_lowercase_is_named_when_written_as_the_coalitions()
     assert "Political Committee" not in organizations(
         "The SOC President met Lina Haddad, a member of the SOC's political committee."
     )
+
+
+def test_a_country_whose_delegation_the_coalition_received_is_an_organization():
+    assert "United States" in organizations(
+        "The SOC President received a US delegation headed by Anna Gray in Azaz."
+    )
+    assert "France" in organizations("The SOC met with the French delegation in Paris.")
 
 
 # -- places

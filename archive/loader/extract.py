@@ -144,6 +144,10 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
                 # "the SOC's political committee" names the body; "member of the SOC's
                 # political committee" a title
                 organizations.setdefault(name, OrganizationFact(name, original[start:end], number))
+        for country, start, end in _delegations_met(paragraph, gazetteer):
+            organizations.setdefault(
+                country, OrganizationFact(country, original[start:end], number)
+            )
         known = [(hit.start, hit.end) for hit in hits] + spans
         for written, start in find_bodies(paragraph, known, adjectives):
             if not (spellings and spellings.search(written)):
@@ -161,6 +165,25 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
 
 
 _IN_A_TITLE = re.compile(rf"\b(?:{ROLE_WORD.pattern})\s+(?:of|in|at|to)\s+(?:the\s+)?$")
+
+
+# "received a US delegation", "met with the French delegation": the country met.
+_DELEGATION_MET = re.compile(
+    r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|welcomed)\s+(?:a|an|the)\s+"
+    r"(?P<whose>[A-Z][\w.'-]*)\s+(?:\w+\s+)?delegation\b"
+)
+
+
+def _delegations_met(paragraph: str, gazetteer: Gazetteer):
+    """(country, start, end) of each country whose delegation the paragraph says was met: a
+    country the coalition met is an organization, as the one met."""
+    if "delegation" not in paragraph:
+        return
+    for match in _DELEGATION_MET.finditer(paragraph):
+        whose = match["whose"]
+        country = gazetteer.country_of_adjective(whose) or gazetteer.place(whose)
+        if country and country.kind == "country":
+            yield country.name, match.start("whose"), match.end("whose")
 
 
 def _any_of(words: set[str]) -> re.Pattern | None:

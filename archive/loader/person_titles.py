@@ -220,6 +220,9 @@ def _role_after(
     if not match:
         return None
     tail = _CLAUSE.match(text, match.end()).group()
+    relative = _RELATIVE.search(tail)
+    if relative:  # "Yusuf Q., head of the Union of X who is viewed as ...": the title ends
+        tail = tail[: relative.start()]
     first = bisect_right(title_starts, match.end() - 1)
     head = next(
         (s - match.end() for s, e in titles[first : first + 1] if e <= match.end() + len(tail)),
@@ -235,6 +238,7 @@ def _role_after(
     return start, match.end() + len(tail.rstrip())
 
 
+_RELATIVE = re.compile(r"\s+(?:who|whose|whom|which)\b")
 _APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+)?$")
 
 
