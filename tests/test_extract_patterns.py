@@ -369,6 +369,40 @@ def test_a_title_written_after_a_name_ends_before_a_relative_clause():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organization"),
+    [
+        (
+            "The meeting was attended by Anas Kaddour, who is a member of the Political Committee.",
+            "Anas Kaddour",
+            "Member of the Political Committee",
+            SOC,
+        ),
+        (
+            "Al-Bahra met Rami Tomeh (President of the Syrian Interim Government) in Azaz.",
+            "Rami Tomeh",
+            "President",
+            SIG,
+        ),
+        (
+            "He received His Excellency Ambassador Jan Novak, the Czech Ambassador to Syria.",
+            "Jan Novak",
+            "Ambassador to Syria",
+            "Czech Republic",
+        ),
+        (
+            "The SOC President met Ambassador Nils Berg, the EU Special Representative for Syria.",
+            "Nils Berg",
+            "Special Representative for Syria",
+            "European Union",
+        ),
+    ],
+)
+def test_a_title_written_after_the_name(text, name, role, organization):
+    person = people(text)[name]
+    assert (person.role, person.organization) == (role, organization)
+
+
 def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
     found = people(
         "The General Assembly also elected Omar Kanj and Lina Sabbagh as vice-presidents and "

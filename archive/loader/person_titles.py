@@ -10,7 +10,11 @@ from .name_runs import Candidate
 from .names import word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, parse_role
 
-_ROLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+# Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
+# "X (President of the SIG)".
+_ROLE_AFTER = re.compile(
+    r"(?:,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?|\s+\((?=[^)]*\)))(?:the\s+|a\s+|an\s+)?"
+)
 
 
 def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, ours) -> None:
@@ -44,10 +48,17 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
             and c.after
             and c.after[0] <= nxt.before[0] <= c.after[1]
         )
-        if c.role is None and c.after and not taken:
-            c.role = parse(*c.after)
-            c.role_end = c.after[1]
+        if c.after and not taken and (c.role is None or _bare(c.role)):
+            # A bare title before the name gives way to the full one after it: "Ambassador
+            # Nicholas Kay, the EU Special Representative for Syria".
+            after = parse(*c.after)
+            if c.role is None or " " in after.title or after.organization:
+                c.role, c.role_end = after, c.after[1]
     _assign_named_roles(text, full, title_starts, parse)
+
+
+def _bare(role) -> bool:
+    return role.organization is None and " " not in role.title
 
 
 # "X was elected Secretary-General", "A, B and C were elected vice-presidents", "elected X as
@@ -188,7 +199,7 @@ _HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")
 
 
 _NOT_TITLE = (
-    word_set("The A An And In On At Of With By For To From As Both")
+    word_set("The A An And In On At Of With By For To From As Both His Her Excellency Highness")
     | frozenset(DEMONYMS)
     | ORG_NOUNS
 )
@@ -204,6 +215,8 @@ _VERBS = re.compile(
 _CLAUSE = re.compile(r"[^,.;:]*")
 
 
+# "..., the Czech Ambassador to Syria": the country's adjective is read as the owner.
+_DEMONYM_LEAD = re.compile(rf"(?:(?:former|acting|outgoing|then)\s+)?(?:{'|'.join(DEMONYMS)})\s+")
 _OWNER_LEAD = re.compile(r"(?:(?:former|acting|outgoing|then)\s+)?(?:[A-Z]{2,}\s+)+")
 
 
@@ -220,6 +233,8 @@ def _role_after(
     if not match:
         return None
     tail = _CLAUSE.match(text, match.end()).group()
+    if match.group().lstrip().startswith("("):
+        tail = tail[: tail.find(")")]
     relative = _RELATIVE.search(tail)
     if relative:  # "Yusuf Q., head of the Union of X who is viewed as ...": the title ends
         tail = tail[: relative.start()]
@@ -233,7 +248,7 @@ def _role_after(
     # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
     # from before the title.
     owner = tail.rfind("'s ", 0, head)
-    lead = _OWNER_LEAD.match(tail, 0, head)
+    lead = _OWNER_LEAD.match(tail, 0, head) or _DEMONYM_LEAD.match(tail, 0, head)
     start = match.end() + (owner + 3 if owner != -1 else lead.end() if lead else 0)
     return start, match.end() + len(tail.rstrip())
 
