@@ -179,6 +179,46 @@ def test_spellings_the_reference_data_knows_for_one_person_are_one_person():
     assert set(person.spellings) == {"Riad Saif", "Riad Seif"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly elected the new Political Committee, which consists of:\n"
+        "1- Hadi Kassem\n2- Lina Barakat\n3- Omar Zein",
+        "The General Assembly elected the members of the Political Committee as follows:\n"
+        "Hadi Kassem\nLina Barakat\nOmar Zein",
+    ],
+)
+def test_names_one_to_a_line_under_a_heading_are_the_bodys_members(text):
+    found = people(text)
+    assert set(found) == {"Hadi Kassem", "Lina Barakat", "Omar Zein"}
+    assert {(p.role, p.organization, p.side) for p in found.values()} == {
+        ("Member of the Political Committee", SOC, "soc")
+    }
+
+
+def test_officers_one_to_a_line_share_the_coalition():
+    found = people(
+        "The results of the elections were as follows:\nPresident: Hadi Kassem\n"
+        "Vice-President: Lina Barakat\nSecretary-General: Omar Zein"
+    )
+    assert {name: (p.role, p.organization) for name, p in found.items()} == {
+        "Hadi Kassem": ("President", SOC),
+        "Lina Barakat": ("Vice-President", SOC),
+        "Omar Zein": ("Secretary-General", SOC),
+    }
+
+
+def test_signatories_under_their_titles():
+    found = people(
+        "The Presidential Commission met in Istanbul to discuss the resignation.\n"
+        "Vice President\nGeorge Sabra\nVice President\nRima Haddad"
+    )
+    assert {name: (p.role, p.side) for name, p in found.items()} == {
+        "George Sabra": ("Vice President", "soc"),
+        "Rima Haddad": ("Vice President", "soc"),
+    }
+
+
 # -- roles bounded by the grammar of titles
 
 

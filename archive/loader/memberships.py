@@ -93,7 +93,8 @@ _COMPOSED = (
     ),
     # "The newly elected members of the Political Committee are: A, B and C"
     re.compile(
-        rf"\bmembers\s+of\s+(?:the\s+)?(?:new\s+)?{_BODY}\s+(?:are|were|include|included)\s*:?\s*$",
+        rf"\bmembers\s+of\s+(?:the\s+)?(?:new\s+)?{_BODY}\s+"
+        r"(?:are|were|include|included|(?:is\s+|are\s+)?as\s+follows)\s*:?\s*$",
         re.IGNORECASE,
     ),
 )
@@ -111,26 +112,9 @@ def members_of_listed_body(text: str, found: list[Candidate], gazetteer: Gazette
         if not c.full or c.role:
             continue
         window = max(c.sentence[0], c.start - 200)
-        composed = next(
-            (m for m in (p.search(text, window, c.start) for p in _COMPOSED) if m), None
-        )
-        if not composed:
+        role = membership_announced(text, window, c.start, gazetteer)
+        if not role:
             continue
-        body = composed["body"]
-        if " " not in body.strip():  # "the committee": the one named before
-            named = [
-                m
-                for m in _BODY_NAMED.finditer(text, 0, composed.start())
-                if m.group(2) == body.lower()
-            ]
-            named = [m for m in named if m.group(1).lower() not in ("the", "a", "new", "its")]
-            if named:
-                body = named[-1].group()
-        entry = gazetteer.organization(body)
-        organization = None
-        if entry:
-            organization = gazetteer.coalition if entry.kind == "coalition" else entry.name
-        role = Role(f"Member of the {body}", organization)
         previous = c
         for member in found[index:]:
             if member is not c and not LIST_GAP.fullmatch(text, previous.end, member.start):
@@ -151,3 +135,26 @@ def members_of_bodies(text: str, found: list[Candidate], hits: list[Hit], bodies
         of = c.full and not c.role and _OF_BODY.match(text, c.end)
         if of and of.end() in starts:
             c.member_of, c.evidence = starts[of.end()], True
+
+
+def membership_announced(text: str, start: int, end: int, gazetteer: Gazetteer) -> Role | None:
+    """The membership that text[start:end] announces for the names that follow it ("The
+    committee is composed of", "the members of the Political Committee are:"), if any."""
+    composed = next((m for m in (p.search(text, start, end) for p in _COMPOSED) if m), None)
+    if not composed:
+        return None
+    body = composed["body"]
+    if " " not in body.strip():  # "the committee": the one named before
+        named = [
+            m
+            for m in _BODY_NAMED.finditer(text, max(0, composed.start() - 400), composed.start())
+            if m.group(2) == body.lower()
+        ]
+        named = [m for m in named if m.group(1).lower() not in ("the", "a", "new", "its")]
+        if named:
+            body = named[-1].group()
+    entry = gazetteer.organization(body)
+    organization = None
+    if entry:
+        organization = gazetteer.coalition if entry.kind == "coalition" else entry.name
+    return Role(f"Member of the {body}", organization)

@@ -17,6 +17,7 @@ from .entities import Hit, mask
 from .evidence import attribute_pronoun_speech, collect_evidence
 from .gazetteer import Gazetteer
 from .grouping import Person, add_known_by_surname, group_people, trim_to_known_name
+from .list_items import list_headings, mark_listed, mark_signed, signatures
 from .memberships import (
     assign_delegation_members,
     delegations_in,
@@ -26,12 +27,7 @@ from .memberships import (
 from .name_runs import Candidate, find_candidates, sentence_bounds
 from .person_titles import assign_roles
 from .roles import ROLE_WORD, Role, singular
-from .sides import delegation_of, share_coalition, side_of
-
-# Titles only the coalition gives: written without an organization, they are its.
-_COALITION_TITLES = frozenset(
-    {"vice-president", "vice president", "secretary-general", "secretary general"}
-)
+from .sides import COALITION_TITLES, delegation_of, share_coalition, side_of
 
 
 @dataclass(frozen=True)
@@ -67,6 +63,8 @@ def find_people(
     ours: set[str] = set()  # bodies the text gives the coalition: "the SOC's Office of ..."
     delegations: list[tuple[int, int, str, bool]] = []  # (paragraph, where, whose, received)
     sentences = [sentence_bounds(text) for text in paragraphs]
+    headings = list_headings(paragraphs)
+    signed = signatures(paragraphs)
     for number, text in enumerate(paragraphs, start=1):
         hits, places = org_hits[number - 1], place_hits[number - 1]
         spans = [(hit.start, hit.end) for hit in (*hits, *places)]
@@ -88,6 +86,10 @@ def find_people(
             text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer, ours=ours
         )
         collect_evidence(text, found, lambda name: bool(gazetteer.known_people(name)))
+        if number in headings:
+            mark_listed(text, found, paragraphs[headings[number] - 1], gazetteer)
+        if number in signed:
+            mark_signed(text, found, signed[number], gazetteer)
         members_of_bodies(text, found, hits, bodies)
         members_of_listed_body(text, found, gazetteer)
         delegations.extend(delegations_in(number, text, hits, bodies))
@@ -99,7 +101,7 @@ def find_people(
     for person in people:
         _complete_from_posts(person, gazetteer, year)
     attribute_pronoun_speech(sentences, paragraphs, candidates, people)
-    share_coalition(candidates, people, gazetteer)
+    share_coalition(candidates, people, gazetteer, headings)
     received = {whose for _, _, whose, was_received in delegations if was_received}
     for person in people:  # "met a delegation of the KNC ... the head of the KNC Saud Mulla"
         if person.role and person.role.organization in received:
@@ -145,7 +147,7 @@ def _fact(person: Person, gazetteer: Gazetteer, event_kind: str) -> PersonFact:
     role = person.role
     organization = role.organization if role else None
     organization = organization or person.member_of or delegation_of(person.group, gazetteer)
-    if organization is None and role and role.title.lower() in _COALITION_TITLES:
+    if organization is None and role and role.title.lower() in COALITION_TITLES:
         organization = gazetteer.coalition
     return PersonFact(
         name=person.name,

@@ -17,6 +17,10 @@ _ITEM_GAP = re.compile(
 )
 
 
+# Titles only the coalition gives: written without an organization, they are its.
+COALITION_TITLES = frozenset(
+    {"vice-president", "vice president", "secretary-general", "secretary general"}
+)
 # Events whose participants outside the coalition's side are its counterparts: those it met,
 # visited, phoned or wrote to. At a conference or a workshop the others present are only mentioned.
 INTERACTIVE_EVENTS = frozenset(
@@ -38,11 +42,15 @@ _ACCOMPANYING = re.compile(
 
 
 def share_coalition(
-    candidates: list[Candidate], people: list[Person], gazetteer: Gazetteer
+    candidates: list[Candidate],
+    people: list[Person],
+    gazetteer: Gazetteer,
+    headings: dict[int, int],
 ) -> None:
     """A title without an organization, listed with the coalition's people, is the coalition's.
 
-    "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too;
+    "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too,
+    and so for a list written one name to a line (`headings`, as `list_headings` gives them);
     one who accompanies someone is theirs ("Schneck was accompanied by Deputy Head of Mission
     Clara Weiss": Germany's).
     """
@@ -58,7 +66,11 @@ def share_coalition(
         if person is None:
             continue
         where = (c.paragraph, c.sentence)
-        if previous and previous.paragraph == c.paragraph and _listed_after(previous, c):
+        same_list = previous and (
+            (previous.paragraph == c.paragraph and _listed_after(previous, c))
+            or headings.get(previous.paragraph, -1) == headings.get(c.paragraph)  # one a line
+        )
+        if same_list:
             lists[-1].append(person)
         elif where in sentence_lists and _ACCOMPANYING.search(
             c.line, c.sentence[0], c.before[0] if c.before else c.start
@@ -71,9 +83,13 @@ def share_coalition(
         previous = c
     for members in lists:
         ours = {
-            p.role.organization
+            p.role.organization or gazetteer.coalition
             for p in members
-            if p.role and p.role.organization in gazetteer.coalition_family
+            if p.role
+            and (
+                p.role.organization in gazetteer.coalition_family
+                or (not p.role.organization and p.role.title.lower() in COALITION_TITLES)
+            )
         }
         if ours:
             shared = ours.pop() if len(ours) == 1 else gazetteer.coalition
