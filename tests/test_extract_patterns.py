@@ -379,6 +379,18 @@ def test_a_diplomatic_title_keeps_where_it_is_held_and_gives_whose_it_is():
             "International envoy to Syria",
             None,
         ),
+        (
+            "The SOC President met with Minister of Foreign Affairs of Oman Said Al Harthy.",
+            "Said Al Harthy",
+            "Minister of Foreign Affairs",
+            "Oman",
+        ),
+        (
+            "The SOC President met the Senior Adviser to the Secretary-General Jon Eriksen.",
+            "Jon Eriksen",
+            "Senior Adviser to the Secretary-General",
+            None,
+        ),
     ],
 )
 def test_titles_bounded_by_their_grammar(text, name, role, organization):

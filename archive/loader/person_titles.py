@@ -142,6 +142,9 @@ def _role_before(
                 if word in _NOT_TITLE:
                     break
                 start = text.rindex(word, window_start, start)
+        adviser = _ADVISER_TO.search(text, max(window_start, start - 60), start)
+        if adviser:  # "Senior Adviser to the Secretary-General X": the adviser is X
+            start = adviser.start()
         possessor = text.rfind("'s ", start, name_start)
         if possessor != -1 and not _OWNER_WORD.search(text, start, possessor):
             start = possessor + 3  # "President Putin's special envoy X": the envoy is X's title
@@ -157,6 +160,14 @@ def _role_before(
             continue
         return start, start + len(phrase)
     return None
+
+
+# A title serving another's: "Senior Adviser to the Secretary-General", "Assistant to the
+# President".
+_ADVISER_TO = re.compile(
+    r"\b(?:(?:Senior|Special|Chief|Political|Legal|Personal)\s+)?(?:Adviser|Advisor|Assistant|"
+    r"Counsel(?:l)?or)\s+to\s+(?:the\s+)?$"
+)
 
 
 # A possessive whose owner is a body or a country, not a person: the title starts before it

@@ -299,7 +299,8 @@ def _split_organization(
     earlier_orgs = list(earlier_orgs)
     country = _OF_COUNTRY.search(phrase, head.end() if head else 0)
     if country and _is_country(country["country"], gazetteer):
-        # "Permanent Representative of Ireland to the United Nations": Ireland's, to the UN.
+        # "Permanent Representative of Ireland to the United Nations": Ireland's, to the UN;
+        # "Minister of Foreign Affairs of Qatar": Qatar's.
         title = phrase[: country.start()] + phrase[country.end() :]
         return title, gazetteer.place(country["country"]).name
     for split in _SPLIT.finditer(phrase, head.end() if head else 0):
@@ -330,7 +331,7 @@ def _last_head(phrase: str):
 
 
 _OF_COUNTRY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s)"
+    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s|$)"
 )
 
 
