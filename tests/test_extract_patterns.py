@@ -592,6 +592,17 @@ def test_those_named_as_anothers_or_in_talks_between_others_are_not_met():
     assert found["Oleg Petrov"].side == "mentioned"
 
 
+def test_those_to_be_met_or_succeeded_are_not_met():
+    found = people(
+        "The SOC President met with the UK Envoy to Syria Ann Grey, who recently succeeded "
+        "Tom Black as envoy. They discussed the invitation to visit Moscow and meet with Foreign "
+        "Minister Igor Sokolov."
+    )
+    assert found["Ann Grey"].side == "counterpart"
+    assert found["Tom Black"].side == "mentioned"
+    assert found["Igor Sokolov"].side == "mentioned"
+
+
 # -- organizations
 
 

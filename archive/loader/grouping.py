@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, words_pattern
-from .name_runs import NAME_RUN, Candidate
+from .name_runs import NAME_RUN, NOT_NAMES, Candidate
 from .names import is_short_form, person_key, surname_key
 from .roles import Role
 
@@ -47,21 +47,7 @@ def group_people(
 ) -> list[Person]:
     """The release's people from its name runs: a full name, its other spellings the reference
     data knows ("Riad Saif", "Riad Seif") and its short forms are one person."""
-    participation: dict[tuple, bool] = {}
-
-    def participating(c: Candidate) -> bool:
-        """Whether the sentence naming `c` tells of the event ("met", "in attendance were"), or
-        continues the list of names of one that does (a sentence opening on a name); someone
-        named only as another's ("President Putin's envoy") or as a party to talks the coalition
-        was not in ("a meeting between Kerry and Lavrov") took no part."""
-        if c.line.startswith("'s", c.end) or _AMONG_OTHERS.search(
-            c.line, max(c.sentence[0], c.start - 300), c.start
-        ):
-            return False
-        where = (c.paragraph, c.sentence)
-        if where not in participation:
-            participation[where] = _tells_of_the_event(c.line, c.sentence)
-        return participation[where]
+    participating = TookPart()
 
     def known_as(name: str) -> str | None:
         known = gazetteer.known_people(name)
@@ -127,6 +113,43 @@ def trim_to_known_name(c: Candidate, gazetteer: Gazetteer) -> None:
         c.text = rest
 
 
+# "to visit Moscow and meet with Lavrov", "will meet": an intention, not the event.
+_INTENDED = re.compile(r"\b(?:to|will|would|shall)\s+$")
+
+
+def _intended(line: str, match: re.Match) -> bool:
+    before = line[max(0, match.start() - 8) : match.start()]
+    if match.group().lower() in ("meet", "visit") and before.endswith(("and ", "or ")):
+        return True  # "to visit Moscow and meet with Lavrov"
+    return bool(_INTENDED.search(before))
+
+
+class TookPart:
+    """Whether a mention took part in the event: its sentence tells of the event ("met", "in
+    attendance were"), or continues the list of names of one that does (a sentence opening on a
+    name). Someone named only as another's ("President Putin's envoy"), as the one another
+    succeeded, or as a party to talks the coalition was not in ("a meeting between Kerry and
+    Lavrov") took no part. Sentences are read once."""
+
+    def __init__(self) -> None:
+        self.by_sentence: dict[tuple, bool] = {}
+
+    def __call__(self, c: Candidate) -> bool:
+        before = max(c.sentence[0], c.start - 300)
+        if (
+            c.line.startswith("'s", c.end)
+            or _AMONG_OTHERS.search(c.line, before, c.start)
+            or _SUCCEEDED.search(c.line, max(before, c.start - 40), c.start)
+        ):
+            return False
+        where = (c.paragraph, c.sentence)
+        if where not in self.by_sentence:
+            self.by_sentence[where] = _tells_of_the_event(c.line, c.sentence)
+        return self.by_sentence[where]
+
+
+# "who has recently succeeded Gareth Bayley as ...": the one succeeded is not there.
+_SUCCEEDED = re.compile(r"\b(?:succeed(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?$")
 # "a meeting between US Secretary of State John Kerry and ...": talks between others.
 _AMONG_OTHERS = re.compile(
     r"\b(?:meetings?|talks|call|agreement|summit)\s+between\s+(?![^.;]*\b(?:Coalition|SOC)\b)"
@@ -136,9 +159,10 @@ _AMONG_OTHERS = re.compile(
 
 def _tells_of_the_event(line: str, sentence: tuple[int, int]) -> bool:
     start, end = sentence
-    if PARTICIPATION.search(line, start, end):
+    if any(not _intended(line, m) for m in PARTICIPATION.finditer(line, start, end)):
         return True
-    if start == 0 or not NAME_RUN.match(line, start):
+    opening = NAME_RUN.match(line, start) if start else None
+    if not opening or opening.group().split()[0] in NOT_NAMES:  # "They discussed ..."
         return False
     previous = line.rfind(". ", 0, start - 2)
     return bool(PARTICIPATION.search(line, previous + 1 if previous != -1 else 0, start))
@@ -149,6 +173,7 @@ def add_known_by_surname(candidates, people, paragraphs, gazetteer: Gazetteer) -
     release, with the evidence a name needs, is the one known person with that surname."""
     written = {s for p in people for s in p.spellings}
     by_known: dict[str, Person] = {}
+    participating = TookPart()
     for c in candidates:
         if c.full or not c.evidence or c.text in written:
             continue
@@ -160,9 +185,7 @@ def add_known_by_surname(candidates, people, paragraphs, gazetteer: Gazetteer) -
             person = Person(paragraph=c.paragraph, known=known[0].name)
             by_known[known[0].name] = person
             people.append(person)
-        add_mention(
-            person, c, lambda c: bool(PARTICIPATION.search(c.line[c.sentence[0] : c.sentence[1]]))
-        )
+        add_mention(person, c, participating)
 
 
 def add_mention(person: Person, c: Candidate, participating) -> None:
