@@ -478,6 +478,13 @@ def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
         "Omar Zein.",
         "The General Assembly elected the members of the Political Committee: Hadi Kassem, "
         "Lina Barakat, Omar Zein.",
+        "The General Assembly also elected the members of the Political Committee, namely: "
+        "Hadi Kassem, Lina Barakat, and Omar Zein.",
+        "The General Assembly also elected Hadi Kassem, Lina Barakat and Omar Zein to the "
+        "Political Committee.",
+        "The elected members of the Political Committee include Hadi Kassem, Lina Barakat and "
+        "Omar Zein.",
+        "Members of the new Political Committee: Hadi Kassem, Lina Barakat, Omar Zein.",
     ],
 )
 def test_a_list_of_a_bodys_members_gives_each_the_membership(text):

@@ -25,7 +25,8 @@ _CUE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|included|including|includes|attended\s+by|joined\s+by|accompanied\s+by|met(?:\s+with)?|"
     r"meeting\s+with|received|hosted|according\s+to|told|participation\s+of|such\s+as|namely|"
     r"brought\s+together|headed\s+by|led\s+by|chaired\s+by|composed\s+of|consist(?:s|ed|ing)?\s+of|"
-    r"comprised|comprising|comprises|made\s+up\s+of|members\s+are|featured|featuring)\s*:?\s*$",
+    r"comprised|comprising|comprises|made\s+up\s+of|members\s+are|featured|featuring|"
+    r"(?:re-?)?elected|appointed|in\s+addition\s+to)\s*:?\s*$",
     re.IGNORECASE,
 )
 

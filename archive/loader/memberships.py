@@ -93,8 +93,8 @@ _COMPOSED = (
     ),
     # "The newly elected members of the Political Committee are: A, B and C"
     re.compile(
-        rf"\bmembers\s+of\s+(?:the\s+)?(?:new\s+)?{_BODY}\s+"
-        r"(?:are|were|include|included|(?:is\s+|are\s+)?as\s+follows)\s*:?\s*$",
+        rf"\bmembers\s+of\s+(?:the\s+)?(?:new\s+)?{_BODY},?\s+"
+        r"(?:are|were|include|included|(?:is\s+|are\s+)?as\s+follows|namely)\s*:?\s*$",
         re.IGNORECASE,
     ),
 )
@@ -137,6 +137,29 @@ def members_of_bodies(text: str, found: list[Candidate], hits: list[Hit], bodies
             c.member_of, c.evidence = starts[of.end()], True
 
 
+# "... elected A, B and C to the Political Committee": the list's names join the body.
+_ELECTED_TO = re.compile(rf"\s+(?:to|into)\s+(?:the\s+)?(?:new\s+)?{_BODY}", re.IGNORECASE)
+_ELECTING = re.compile(r"\b(?:re-?)?(?:elected|appointed|chose|named)\s+$")
+
+
+def members_elected_to_body(text: str, found: list[Candidate], gazetteer: Gazetteer) -> None:
+    """ "The Assembly elected A, B and C to the Political Committee": each is a member."""
+    full = [c for c in found if c.full]
+    for last, c in enumerate(full):
+        to_body = _ELECTED_TO.match(text, c.end)
+        if not to_body:
+            continue
+        first = last
+        while first and LIST_GAP.fullmatch(text, full[first - 1].end, full[first].start):
+            first -= 1
+        if not _ELECTING.search(text, max(0, full[first].start - 20), full[first].start):
+            continue
+        role = _membership(to_body["body"], gazetteer)
+        for member in full[first : last + 1]:
+            if not member.role:
+                member.role, member.evidence = role, True
+
+
 def membership_announced(text: str, start: int, end: int, gazetteer: Gazetteer) -> Role | None:
     """The membership that text[start:end] announces for the names that follow it ("The
     committee is composed of", "the members of the Political Committee are:"), if any."""
@@ -153,6 +176,11 @@ def membership_announced(text: str, start: int, end: int, gazetteer: Gazetteer) 
         named = [m for m in named if m.group(1).lower() not in ("the", "a", "new", "its")]
         if named:
             body = named[-1].group()
+    return _membership(body, gazetteer)
+
+
+def _membership(body: str, gazetteer: Gazetteer) -> Role:
+    """Membership of `body`: in the coalition when it is one of the coalition's bodies."""
     entry = gazetteer.organization(body)
     organization = None
     if entry:

@@ -21,6 +21,7 @@ from .list_items import list_headings, mark_listed, mark_signed, signatures
 from .memberships import (
     assign_delegation_members,
     delegations_in,
+    members_elected_to_body,
     members_of_bodies,
     members_of_listed_body,
 )
@@ -92,6 +93,7 @@ def find_people(
             mark_signed(text, found, signed[number], gazetteer)
         members_of_bodies(text, found, hits, bodies)
         members_of_listed_body(text, found, gazetteer)
+        members_elected_to_body(text, found, gazetteer)
         delegations.extend(delegations_in(number, text, hits, bodies))
         assign_delegation_members(text, found, delegations)
         candidates.extend(found)

@@ -218,7 +218,8 @@ _NOT_TITLE = (
 
 _VERBS = re.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|should|must|not|said|held|met|discussed|"
-    r"stressed|including|included|that|which|who|whom|where|when|while|with|by|from|as|during|after|"
+    r"stressed|including|included|include|includes|namely|that|which|who|whom|where|when|while|"
+    r"with|by|from|as|during|after|"
     r"before|between|against|this|these|those|its|their|his|her)\b"
 )
 

@@ -233,7 +233,7 @@ def parse_role(
     leading = _owner_leading(paragraph, start, owners, gazetteer)
     if leading:  # "Netherlands Special Envoy for Syria": the country is the owner
         organization, start = leading.entry.name, leading.end + 1
-    phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
+    phrase = _NEW_BODY.sub(" ", _PAREN.sub("", paragraph[start:end].strip(" ,")))
     prefix = ""
     owner = None if leading else _owner_before(paragraph, start, owners)
     if owner:
@@ -263,6 +263,10 @@ def parse_role(
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'s\s+$")
+
+
+# "Members of the new political committee": the body is the political committee.
+_NEW_BODY = re.compile(r"(?<=\bof the) (?:new|newly[ -]elected|newly[ -]formed) ")
 
 
 def _country_of(adjective: str, gazetteer: Gazetteer) -> str | None:
