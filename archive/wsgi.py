@@ -1,5 +1,4 @@
 """WSGI entry point for gunicorn: `gunicorn archive.wsgi`."""
-
 import os
 
 from django.core.wsgi import get_wsgi_application

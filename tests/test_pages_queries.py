@@ -110,6 +110,8 @@ def test_page_runs_a_fixed_number_of_queries(
         assert response.context["page"].paginator.count >= 1
 
 
+
+
 def test_the_corpus_index_is_built_in_one_query_per_table(archive, django_assert_num_queries):
     """The version, the statements, the facts of each of the six kinds and their entities (the
     people twice: mentioned, and quoted or paraphrased)."""

@@ -7,803 +7,256 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="Person",
+            name='Person',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "name",
-                    models.CharField(
-                        help_text="Canonical name across the archive.", max_length=200
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=100, unique=True)),
-                ("description", models.CharField(blank=True, max_length=300)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(help_text='Canonical name across the archive.', max_length=200)),
+                ('slug', models.SlugField(max_length=100, unique=True)),
+                ('description', models.CharField(blank=True, max_length=300)),
             ],
             options={
-                "verbose_name_plural": "people",
-                "ordering": ["name"],
+                'verbose_name_plural': 'people',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Organization",
+            name='Organization',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("slug", models.SlugField(max_length=100, unique=True)),
-                ("abbreviation", models.CharField(blank=True, max_length=30)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("coalition", "Coalition or coalition body"),
-                            ("opposition", "Opposition body"),
-                            ("government", "Government or state body"),
-                            ("un", "UN body"),
-                            ("igo", "Intergovernmental organization"),
-                            ("ngo", "NGO or civil society"),
-                            ("armed", "Armed group"),
-                            ("party", "Political party or movement"),
-                            ("other", "Other"),
-                        ],
-                        default="other",
-                        max_length=12,
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="children",
-                        to="archive.organization",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('slug', models.SlugField(max_length=100, unique=True)),
+                ('abbreviation', models.CharField(blank=True, max_length=30)),
+                ('kind', models.CharField(choices=[('coalition', 'Coalition or coalition body'), ('opposition', 'Opposition body'), ('government', 'Government or state body'), ('un', 'UN body'), ('igo', 'Intergovernmental organization'), ('ngo', 'NGO or civil society'), ('armed', 'Armed group'), ('party', 'Political party or movement'), ('other', 'Other')], default='other', max_length=12)),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='archive.organization')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Place",
+            name='Place',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("slug", models.SlugField(max_length=100, unique=True)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("country", "Country"),
-                            ("city", "City"),
-                            ("town", "Town"),
-                            ("crossing", "Border crossing"),
-                            ("region", "Region"),
-                            ("other", "Other"),
-                        ],
-                        default="other",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="children",
-                        to="archive.place",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('slug', models.SlugField(max_length=100, unique=True)),
+                ('kind', models.CharField(choices=[('country', 'Country'), ('city', 'City'), ('town', 'Town'), ('crossing', 'Border crossing'), ('region', 'Region'), ('other', 'Other')], default='other', max_length=10)),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='archive.place')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Resolution",
+            name='Resolution',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "body",
-                    models.CharField(
-                        choices=[
-                            ("UNSC", "UN Security Council"),
-                            ("UNGA", "UN General Assembly"),
-                            ("HRC", "UN Human Rights Council"),
-                            ("OTHER", "Other instrument"),
-                        ],
-                        max_length=8,
-                    ),
-                ),
-                (
-                    "number",
-                    models.CharField(
-                        blank=True,
-                        help_text='"2254", "67/262"; empty for unnumbered instruments.',
-                        max_length=20,
-                    ),
-                ),
-                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
-                (
-                    "symbol",
-                    models.CharField(blank=True, help_text="S/RES/2254 (2015)", max_length=60),
-                ),
-                ("title", models.CharField(blank=True, max_length=300)),
-                ("adopted", models.DateField(blank=True, null=True)),
-                ("url", models.URLField(blank=True, max_length=300)),
-                ("slug", models.SlugField(max_length=100, unique=True)),
-                (
-                    "verified",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Off when the extractor met a number missing from the reference data.",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('body', models.CharField(choices=[('UNSC', 'UN Security Council'), ('UNGA', 'UN General Assembly'), ('HRC', 'UN Human Rights Council'), ('OTHER', 'Other instrument')], max_length=8)),
+                ('number', models.CharField(blank=True, help_text='"2254", "67/262"; empty for unnumbered instruments.', max_length=20)),
+                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('symbol', models.CharField(blank=True, help_text='S/RES/2254 (2015)', max_length=60)),
+                ('title', models.CharField(blank=True, max_length=300)),
+                ('adopted', models.DateField(blank=True, null=True)),
+                ('url', models.URLField(blank=True, max_length=300)),
+                ('slug', models.SlugField(max_length=100, unique=True)),
+                ('verified', models.BooleanField(default=True, help_text='Off when the extractor met a number missing from the reference data.')),
             ],
             options={
-                "ordering": ["body", "year", "number"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("number", ""), _negated=True),
-                        fields=("body", "number"),
-                        name="unique_resolution",
-                    )
-                ],
+                'ordering': ['body', 'year', 'number'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('number', ''), _negated=True), fields=('body', 'number'), name='unique_resolution')],
             },
         ),
         migrations.CreateModel(
-            name="Statement",
+            name='Statement',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=300)),
-                (
-                    "title_derived",
-                    models.BooleanField(
-                        default=False,
-                        help_text="The release had no title; this one was taken from its first sentence.",
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=100)),
-                ("date", models.DateField(blank=True, db_index=True, null=True)),
-                (
-                    "date_source",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("header", "Given in the header"),
-                            ("text", "Found in the text"),
-                            ("editor", "Set by an editor"),
-                            ("", "Undated"),
-                        ],
-                        default="",
-                        max_length=8,
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("en", "English"), ("ar", "Arabic")], default="en", max_length=8
-                    ),
-                ),
-                ("body", models.TextField()),
-                ("source_name", models.CharField(blank=True, max_length=200)),
-                ("source_url", models.URLField(blank=True, max_length=500)),
-                (
-                    "source_file",
-                    models.CharField(
-                        blank=True,
-                        help_text="The file (and line) this statement was loaded from.",
-                        max_length=300,
-                    ),
-                ),
-                ("content_hash", models.CharField(db_index=True, editable=False, max_length=64)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("draft", "Draft"), ("published", "Published")],
-                        db_index=True,
-                        default="published",
-                        max_length=10,
-                    ),
-                ),
-                ("created", models.DateTimeField(auto_now_add=True)),
-                ("updated", models.DateTimeField(auto_now=True)),
-                (
-                    "search_document",
-                    models.GeneratedField(
-                        db_persist=True,
-                        expression=archive.search.document.SearchDocument(
-                            "title", "body", "language"
-                        ),
-                        output_field=django.contrib.postgres.search.SearchVectorField(),
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=300)),
+                ('title_derived', models.BooleanField(default=False, help_text='The release had no title; this one was taken from its first sentence.')),
+                ('slug', models.SlugField(max_length=100)),
+                ('date', models.DateField(blank=True, db_index=True, null=True)),
+                ('date_source', models.CharField(blank=True, choices=[('header', 'Given in the header'), ('text', 'Found in the text'), ('editor', 'Set by an editor'), ('', 'Undated')], default='', max_length=8)),
+                ('language', models.CharField(choices=[('en', 'English'), ('ar', 'Arabic')], default='en', max_length=8)),
+                ('body', models.TextField()),
+                ('source_name', models.CharField(blank=True, max_length=200)),
+                ('source_url', models.URLField(blank=True, max_length=500)),
+                ('source_file', models.CharField(blank=True, help_text='The file (and line) this statement was loaded from.', max_length=300)),
+                ('content_hash', models.CharField(db_index=True, editable=False, max_length=64)),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='published', max_length=10)),
+                ('created', models.DateTimeField(auto_now_add=True)),
+                ('updated', models.DateTimeField(auto_now=True)),
+                ('search_document', models.GeneratedField(db_persist=True, expression=archive.search.document.SearchDocument('title', 'body', 'language'), output_field=django.contrib.postgres.search.SearchVectorField())),
             ],
             options={
-                "indexes": [models.Index(fields=["status", "date"], name="statement_status_date")],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("source_url", ""), _negated=True),
-                        fields=("source_url",),
-                        name="unique_source_url",
-                    )
-                ],
+                'indexes': [models.Index(fields=['status', 'date'], name='statement_status_date')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('source_url', ''), _negated=True), fields=('source_url',), name='unique_source_url')],
             },
         ),
         migrations.CreateModel(
-            name="Meeting",
+            name='Meeting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("meeting", "Meeting"),
-                            ("letter", "Letter"),
-                            ("visit", "Visit"),
-                            ("statement", "Statement"),
-                            ("interview", "Interview"),
-                            ("press conference", "Press conference"),
-                            ("speech", "Speech"),
-                            ("conference", "Conference"),
-                            ("workshop", "Workshop"),
-                            ("general assembly session", "General Assembly session"),
-                            ("phone call", "Phone call"),
-                            ("other", "Other"),
-                        ],
-                        db_index=True,
-                        default="statement",
-                        max_length=30,
-                    ),
-                ),
-                (
-                    "format",
-                    models.CharField(
-                        choices=[
-                            ("in person", "In person"),
-                            ("virtual", "Virtual"),
-                            ("written", "Written"),
-                            ("unknown", "Unknown"),
-                        ],
-                        default="unknown",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "number",
-                    models.PositiveIntegerField(
-                        blank=True, help_text="Session number, if any.", null=True
-                    ),
-                ),
-                ("date_as_written", models.CharField(blank=True, max_length=100)),
-                (
-                    "date",
-                    models.DateField(
-                        blank=True, help_text="Resolved date, when it can be known.", null=True
-                    ),
-                ),
-                (
-                    "place",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="meetings",
-                        to="archive.place",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="meeting",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('kind', models.CharField(choices=[('meeting', 'Meeting'), ('letter', 'Letter'), ('visit', 'Visit'), ('statement', 'Statement'), ('interview', 'Interview'), ('press conference', 'Press conference'), ('speech', 'Speech'), ('conference', 'Conference'), ('workshop', 'Workshop'), ('general assembly session', 'General Assembly session'), ('phone call', 'Phone call'), ('other', 'Other')], db_index=True, default='statement', max_length=30)),
+                ('format', models.CharField(choices=[('in person', 'In person'), ('virtual', 'Virtual'), ('written', 'Written'), ('unknown', 'Unknown')], default='unknown', max_length=10)),
+                ('number', models.PositiveIntegerField(blank=True, help_text='Session number, if any.', null=True)),
+                ('date_as_written', models.CharField(blank=True, max_length=100)),
+                ('date', models.DateField(blank=True, help_text='Resolved date, when it can be known.', null=True)),
+                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings', to='archive.place')),
+                ('statement', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='meeting', to='archive.statement')),
             ],
             options={
-                "ordering": ["-date", "-statement_id"],
+                'ordering': ['-date', '-statement_id'],
             },
         ),
         migrations.CreateModel(
-            name="OrganizationAlias",
+            name='OrganizationAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("key", models.CharField(db_index=True, editable=False, max_length=200)),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="archive.organization",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('key', models.CharField(db_index=True, editable=False, max_length=200)),
+                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='archive.organization')),
             ],
             options={
-                "verbose_name_plural": "organization aliases",
-                "ordering": ["name"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("organization", "name"), name="unique_org_alias"
-                    )
-                ],
+                'verbose_name_plural': 'organization aliases',
+                'ordering': ['name'],
+                'constraints': [models.UniqueConstraint(fields=('organization', 'name'), name='unique_org_alias')],
             },
         ),
         migrations.CreateModel(
-            name="MergeSuggestion",
+            name='MergeSuggestion',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("score", models.FloatField()),
-                ("reason", models.CharField(max_length=300)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("merged", "Merged"),
-                            ("rejected", "Not the same person"),
-                        ],
-                        default="open",
-                        max_length=10,
-                    ),
-                ),
-                ("created", models.DateTimeField(auto_now_add=True)),
-                (
-                    "candidate",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="archive.person",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="archive.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('score', models.FloatField()),
+                ('reason', models.CharField(max_length=300)),
+                ('status', models.CharField(choices=[('open', 'Open'), ('merged', 'Merged'), ('rejected', 'Not the same person')], default='open', max_length=10)),
+                ('created', models.DateTimeField(auto_now_add=True)),
+                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='archive.person')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='archive.person')),
             ],
             options={
-                "ordering": ["status", "-score"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("person", "candidate"), name="unique_merge_suggestion"
-                    )
-                ],
+                'ordering': ['status', '-score'],
+                'constraints': [models.UniqueConstraint(fields=('person', 'candidate'), name='unique_merge_suggestion')],
             },
         ),
         migrations.CreateModel(
-            name="PersonAlias",
+            name='PersonAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("key", models.CharField(db_index=True, editable=False, max_length=200)),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="archive.person",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('name', models.CharField(max_length=200)),
+                ('key', models.CharField(db_index=True, editable=False, max_length=200)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='archive.person')),
             ],
             options={
-                "verbose_name_plural": "person aliases",
-                "ordering": ["name"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("person", "name"), name="unique_person_alias")
-                ],
+                'verbose_name_plural': 'person aliases',
+                'ordering': ['name'],
+                'constraints': [models.UniqueConstraint(fields=('person', 'name'), name='unique_person_alias')],
             },
         ),
         migrations.CreateModel(
-            name="PlaceAlias",
+            name='PlaceAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("key", models.CharField(db_index=True, editable=False, max_length=200)),
-                (
-                    "place",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="archive.place",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('key', models.CharField(db_index=True, editable=False, max_length=200)),
+                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='archive.place')),
             ],
             options={
-                "verbose_name_plural": "place aliases",
-                "ordering": ["name"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("place", "name"), name="unique_place_alias")
-                ],
+                'verbose_name_plural': 'place aliases',
+                'ordering': ['name'],
+                'constraints': [models.UniqueConstraint(fields=('place', 'name'), name='unique_place_alias')],
             },
         ),
         migrations.CreateModel(
-            name="PlaceMention",
+            name='PlaceMention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("as_written", models.CharField(max_length=300)),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                (
-                    "place",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="statement_mentions",
-                        to="archive.place",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="place_mentions",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('as_written', models.CharField(max_length=300)),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statement_mentions', to='archive.place')),
+                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='place_mentions', to='archive.statement')),
             ],
             options={
-                "ordering": ["statement", "paragraph", "id"],
-                "indexes": [
-                    models.Index(fields=["place", "statement"], name="placemention_place_statement")
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("statement", "place"), name="unique_place_mention"
-                    )
-                ],
+                'ordering': ['statement', 'paragraph', 'id'],
+                'indexes': [models.Index(fields=['place', 'statement'], name='placemention_place_statement')],
+                'constraints': [models.UniqueConstraint(fields=('statement', 'place'), name='unique_place_mention')],
             },
         ),
         migrations.CreateModel(
-            name="OrganizationMention",
+            name='OrganizationMention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("as_written", models.CharField(max_length=300)),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="statement_mentions",
-                        to="archive.organization",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="organization_mentions",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('as_written', models.CharField(max_length=300)),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statement_mentions', to='archive.organization')),
+                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='organization_mentions', to='archive.statement')),
             ],
             options={
-                "ordering": ["statement", "paragraph", "id"],
-                "indexes": [
-                    models.Index(
-                        fields=["organization", "statement"], name="orgmention_org_statement"
-                    )
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("statement", "organization"), name="unique_org_mention"
-                    )
-                ],
+                'ordering': ['statement', 'paragraph', 'id'],
+                'indexes': [models.Index(fields=['organization', 'statement'], name='orgmention_org_statement')],
+                'constraints': [models.UniqueConstraint(fields=('statement', 'organization'), name='unique_org_mention')],
             },
         ),
         migrations.CreateModel(
-            name="Mention",
+            name='Mention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("name_as_written", models.CharField(max_length=200)),
-                ("role", models.CharField(blank=True, max_length=300)),
-                (
-                    "side",
-                    models.CharField(
-                        choices=[
-                            ("soc", "Coalition delegation"),
-                            ("counterpart", "Counterpart"),
-                            ("mentioned", "Mentioned"),
-                        ],
-                        default="mentioned",
-                        max_length=12,
-                    ),
-                ),
-                (
-                    "spoke",
-                    models.BooleanField(
-                        default=False, help_text="Quoted or paraphrased in the statement."
-                    ),
-                ),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="person_mentions",
-                        to="archive.organization",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentions",
-                        to="archive.person",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentions",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('name_as_written', models.CharField(max_length=200)),
+                ('role', models.CharField(blank=True, max_length=300)),
+                ('side', models.CharField(choices=[('soc', 'Coalition delegation'), ('counterpart', 'Counterpart'), ('mentioned', 'Mentioned')], default='mentioned', max_length=12)),
+                ('spoke', models.BooleanField(default=False, help_text='Quoted or paraphrased in the statement.')),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='person_mentions', to='archive.organization')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.person')),
+                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.statement')),
             ],
             options={
-                "ordering": ["statement", "paragraph", "id"],
-                "indexes": [
-                    models.Index(fields=["person", "statement"], name="mention_person_statement")
-                ],
-                "constraints": [
-                    models.UniqueConstraint(fields=("statement", "person"), name="unique_mention")
-                ],
+                'ordering': ['statement', 'paragraph', 'id'],
+                'indexes': [models.Index(fields=['person', 'statement'], name='mention_person_statement')],
+                'constraints': [models.UniqueConstraint(fields=('statement', 'person'), name='unique_mention')],
             },
         ),
         migrations.CreateModel(
-            name="Membership",
+            name='Membership',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("role", models.CharField(max_length=200)),
-                ("first_seen", models.DateField(blank=True, null=True)),
-                ("last_seen", models.DateField(blank=True, null=True)),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to="archive.organization",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to="archive.person",
-                    ),
-                ),
-                (
-                    "first_statement",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
-                (
-                    "last_statement",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(max_length=200)),
+                ('first_seen', models.DateField(blank=True, null=True)),
+                ('last_seen', models.DateField(blank=True, null=True)),
+                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='archive.organization')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='archive.person')),
+                ('first_statement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='archive.statement')),
+                ('last_statement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='archive.statement')),
             ],
             options={
-                "ordering": ["first_seen", "role"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("person", "organization", "role"), name="unique_membership"
-                    )
-                ],
+                'ordering': ['first_seen', 'role'],
+                'constraints': [models.UniqueConstraint(fields=('person', 'organization', 'role'), name='unique_membership')],
             },
         ),
         migrations.CreateModel(
-            name="Citation",
+            name='Citation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("as_written", models.CharField(max_length=300)),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                (
-                    "resolution",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="citations",
-                        to="archive.resolution",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="citations",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('as_written', models.CharField(max_length=300)),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='archive.resolution')),
+                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='archive.statement')),
             ],
             options={
-                "ordering": ["statement", "paragraph", "id"],
-                "indexes": [
-                    models.Index(fields=["resolution", "statement"], name="citation_res_statement")
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("statement", "resolution", "as_written", "paragraph"),
-                        name="unique_citation",
-                    )
-                ],
+                'ordering': ['statement', 'paragraph', 'id'],
+                'indexes': [models.Index(fields=['resolution', 'statement'], name='citation_res_statement')],
+                'constraints': [models.UniqueConstraint(fields=('statement', 'resolution', 'as_written', 'paragraph'), name='unique_citation')],
             },
         ),
     ]

@@ -4,32 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0002_search_gin_index"),
+        ('archive', '0002_search_gin_index'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="statement",
-            name="content_hash",
+            model_name='statement',
+            name='content_hash',
             field=models.CharField(editable=False, max_length=64),
         ),
         migrations.AlterField(
-            model_name="statement",
-            name="slug",
+            model_name='statement',
+            name='slug',
             field=models.SlugField(db_index=False, max_length=100),
         ),
         migrations.AlterField(
-            model_name="statement",
-            name="status",
-            field=models.CharField(
-                choices=[("draft", "Draft"), ("published", "Published")],
-                default="published",
-                max_length=10,
-            ),
+            model_name='statement',
+            name='status',
+            field=models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='published', max_length=10),
         ),
         migrations.AddIndex(
-            model_name="statement",
-            index=models.Index(fields=["content_hash"], name="statement_content_hash"),
+            model_name='statement',
+            index=models.Index(fields=['content_hash'], name='statement_content_hash'),
         ),
     ]

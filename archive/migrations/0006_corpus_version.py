@@ -4,25 +4,21 @@ from django.db import migrations, models
 
 
 def create_version_row(apps, schema_editor):
-    apps.get_model("archive", "CorpusVersion").objects.get_or_create(pk=1)
+    apps.get_model('archive', 'CorpusVersion').objects.get_or_create(pk=1)
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0005_statement_newest_index"),
+        ('archive', '0005_statement_newest_index'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CorpusVersion",
+            name='CorpusVersion',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("number", models.BigIntegerField(default=0)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.BigIntegerField(default=0)),
             ],
         ),
         migrations.RunPython(create_version_row, migrations.RunPython.noop),

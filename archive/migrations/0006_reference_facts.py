@@ -5,216 +5,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0005_statement_newest_index"),
+        ('archive', '0005_statement_newest_index'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="KnownPerson",
+            name='KnownPerson',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(help_text="The usual English spelling.", max_length=200)),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True,
-                        help_text="Where the name and spellings come from.",
-                        max_length=300,
-                    ),
-                ),
-                (
-                    "verified",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Confirmed: checked against the source, or beyond doubt.",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(help_text='The usual English spelling.', max_length=200)),
+                ('source', models.CharField(blank=True, help_text='Where the name and spellings come from.', max_length=300)),
+                ('verified', models.BooleanField(default=False, help_text='Confirmed: checked against the source, or beyond doubt.')),
             ],
             options={
-                "verbose_name_plural": "known people",
-                "ordering": ["name"],
+                'verbose_name_plural': 'known people',
+                'ordering': ['name'],
             },
         ),
         migrations.AddField(
-            model_name="organization",
-            name="source",
-            field=models.CharField(
-                blank=True,
-                help_text='Where the facts come from: "Wikipedia: Syrian Interim Government".',
-                max_length=300,
-            ),
+            model_name='organization',
+            name='source',
+            field=models.CharField(blank=True, help_text='Where the facts come from: "Wikipedia: Syrian Interim Government".', max_length=300),
         ),
         migrations.AddField(
-            model_name="organization",
-            name="verified",
-            field=models.BooleanField(
-                default=False,
-                help_text="Confirmed: checked against the source, or beyond doubt. Off while it needs checking.",
-            ),
+            model_name='organization',
+            name='verified',
+            field=models.BooleanField(default=False, help_text='Confirmed: checked against the source, or beyond doubt. Off while it needs checking.'),
         ),
         migrations.AddField(
-            model_name="place",
-            name="needs_context",
-            field=models.BooleanField(
-                default=False,
-                help_text="Its name is also a common word or a person's name: the extractor takes it for this place only where the words around it show a place.",
-            ),
+            model_name='place',
+            name='needs_context',
+            field=models.BooleanField(default=False, help_text="Its name is also a common word or a person's name: the extractor takes it for this place only where the words around it show a place."),
         ),
         migrations.AddField(
-            model_name="place",
-            name="source",
-            field=models.CharField(
-                blank=True, help_text='Where the facts come from: "ISO 3166-1".', max_length=300
-            ),
+            model_name='place',
+            name='source',
+            field=models.CharField(blank=True, help_text='Where the facts come from: "ISO 3166-1".', max_length=300),
         ),
         migrations.AddField(
-            model_name="place",
-            name="verified",
-            field=models.BooleanField(
-                default=False,
-                help_text="Confirmed: checked against the source, or beyond doubt. Off while it needs checking.",
-            ),
+            model_name='place',
+            name='verified',
+            field=models.BooleanField(default=False, help_text='Confirmed: checked against the source, or beyond doubt. Off while it needs checking.'),
         ),
         migrations.AlterField(
-            model_name="place",
-            name="kind",
-            field=models.CharField(
-                choices=[
-                    ("country", "Country"),
-                    ("city", "City"),
-                    ("town", "Town"),
-                    ("crossing", "Border crossing"),
-                    ("region", "Region"),
-                    ("other", "Other"),
-                    ("territory", "Territory"),
-                    ("governorate", "Governorate or province"),
-                    ("district", "District"),
-                    ("camp", "Camp"),
-                    ("prison", "Prison"),
-                    ("airport", "Airport"),
-                ],
-                default="other",
-                max_length=12,
-            ),
+            model_name='place',
+            name='kind',
+            field=models.CharField(choices=[('country', 'Country'), ('city', 'City'), ('town', 'Town'), ('crossing', 'Border crossing'), ('region', 'Region'), ('other', 'Other'), ('territory', 'Territory'), ('governorate', 'Governorate or province'), ('district', 'District'), ('camp', 'Camp'), ('prison', 'Prison'), ('airport', 'Airport')], default='other', max_length=12),
         ),
         migrations.CreateModel(
-            name="Post",
+            name='Post',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        help_text='As releases write it: "Foreign Minister".', max_length=200
-                    ),
-                ),
-                (
-                    "start",
-                    models.PositiveSmallIntegerField(
-                        blank=True, help_text="Year taken up.", null=True
-                    ),
-                ),
-                (
-                    "end",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="Year left; empty while held or when unknown.",
-                        null=True,
-                    ),
-                ),
-                ("source", models.CharField(blank=True, max_length=300)),
-                (
-                    "verified",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Title and years confirmed; off while they need checking.",
-                    ),
-                ),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="posts",
-                        to="archive.organization",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="posts",
-                        to="archive.knownperson",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(help_text='As releases write it: "Foreign Minister".', max_length=200)),
+                ('start', models.PositiveSmallIntegerField(blank=True, help_text='Year taken up.', null=True)),
+                ('end', models.PositiveSmallIntegerField(blank=True, help_text='Year left; empty while held or when unknown.', null=True)),
+                ('source', models.CharField(blank=True, max_length=300)),
+                ('verified', models.BooleanField(default=False, help_text='Title and years confirmed; off while they need checking.')),
+                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='archive.organization')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='archive.knownperson')),
             ],
             options={
-                "ordering": ["person", "start"],
+                'ordering': ['person', 'start'],
             },
         ),
         migrations.CreateModel(
-            name="Demonym",
+            name='Demonym',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("key", models.CharField(db_index=True, editable=False, max_length=200)),
-                (
-                    "place",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="demonyms",
-                        to="archive.place",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('key', models.CharField(db_index=True, editable=False, max_length=200)),
+                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='demonyms', to='archive.place')),
             ],
             options={
-                "ordering": ["name"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("place", "name"), name="unique_demonym")
-                ],
+                'ordering': ['name'],
+                'constraints': [models.UniqueConstraint(fields=('place', 'name'), name='unique_demonym')],
             },
         ),
         migrations.CreateModel(
-            name="KnownPersonName",
+            name='KnownPersonName',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("key", models.CharField(db_index=True, editable=False, max_length=200)),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="names",
-                        to="archive.knownperson",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('key', models.CharField(db_index=True, editable=False, max_length=200)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='archive.knownperson')),
             ],
             options={
-                "ordering": ["name"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("person", "name"), name="unique_known_person_name"
-                    )
-                ],
+                'ordering': ['name'],
+                'constraints': [models.UniqueConstraint(fields=('person', 'name'), name='unique_known_person_name')],
             },
         ),
     ]

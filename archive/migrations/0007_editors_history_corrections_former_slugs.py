@@ -7,844 +7,281 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0006_corpus_version"),
+        ('archive', '0006_corpus_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="mergesuggestion",
-            name="status",
-            field=models.CharField(
-                choices=[
-                    ("open", "Open"),
-                    ("merged", "Merged"),
-                    ("rejected", "Not the same person"),
-                    ("dismissed", "Dismissed (not a real pair)"),
-                ],
-                default="open",
-                max_length=10,
-            ),
+            model_name='mergesuggestion',
+            name='status',
+            field=models.CharField(choices=[('open', 'Open'), ('merged', 'Merged'), ('rejected', 'Not the same person'), ('dismissed', 'Dismissed (not a real pair)')], default='open', max_length=10),
         ),
         migrations.CreateModel(
-            name="Correction",
+            name='Correction',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("made", models.DateTimeField(auto_now_add=True)),
-                (
-                    "note",
-                    models.CharField(
-                        blank=True, help_text="What was corrected, for readers.", max_length=500
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="corrections",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('made', models.DateTimeField(auto_now_add=True)),
+                ('note', models.CharField(blank=True, help_text='What was corrected, for readers.', max_length=500)),
+                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='corrections', to='archive.statement')),
             ],
             options={
-                "ordering": ["made", "id"],
+                'ordering': ['made', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="FormerSlug",
+            name='FormerSlug',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "Person"),
-                            ("organization", "Organization"),
-                            ("place", "Place"),
-                        ],
-                        max_length=12,
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=100)),
-                ("target_id", models.BigIntegerField(help_text="The survivor of the merge.")),
-                ("merged", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('person', 'Person'), ('organization', 'Organization'), ('place', 'Place')], max_length=12)),
+                ('slug', models.SlugField(max_length=100)),
+                ('target_id', models.BigIntegerField(help_text='The survivor of the merge.')),
+                ('merged', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("kind", "slug"), name="unique_former_slug")
-                ],
+                'constraints': [models.UniqueConstraint(fields=('kind', 'slug'), name='unique_former_slug')],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalCitation",
+            name='HistoricalCitation',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("as_written", models.CharField(max_length=300)),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "resolution",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.resolution",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('as_written', models.CharField(max_length=300)),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('resolution', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.resolution')),
+                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.statement')),
             ],
             options={
-                "verbose_name": "historical citation",
-                "verbose_name_plural": "historical citations",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical citation',
+                'verbose_name_plural': 'historical citations',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalCorrection",
+            name='HistoricalCorrection',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("made", models.DateTimeField(blank=True, editable=False)),
-                (
-                    "note",
-                    models.CharField(
-                        blank=True, help_text="What was corrected, for readers.", max_length=500
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('made', models.DateTimeField(blank=True, editable=False)),
+                ('note', models.CharField(blank=True, help_text='What was corrected, for readers.', max_length=500)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.statement')),
             ],
             options={
-                "verbose_name": "historical correction",
-                "verbose_name_plural": "historical corrections",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical correction',
+                'verbose_name_plural': 'historical corrections',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalMeeting",
+            name='HistoricalMeeting',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("meeting", "Meeting"),
-                            ("letter", "Letter"),
-                            ("visit", "Visit"),
-                            ("statement", "Statement"),
-                            ("interview", "Interview"),
-                            ("press conference", "Press conference"),
-                            ("speech", "Speech"),
-                            ("conference", "Conference"),
-                            ("workshop", "Workshop"),
-                            ("general assembly session", "General Assembly session"),
-                            ("phone call", "Phone call"),
-                            ("other", "Other"),
-                        ],
-                        db_index=True,
-                        default="statement",
-                        max_length=30,
-                    ),
-                ),
-                (
-                    "format",
-                    models.CharField(
-                        choices=[
-                            ("in person", "In person"),
-                            ("virtual", "Virtual"),
-                            ("written", "Written"),
-                            ("unknown", "Unknown"),
-                        ],
-                        default="unknown",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "number",
-                    models.PositiveIntegerField(
-                        blank=True, help_text="Session number, if any.", null=True
-                    ),
-                ),
-                ("date_as_written", models.CharField(blank=True, max_length=100)),
-                (
-                    "date",
-                    models.DateField(
-                        blank=True, help_text="Resolved date, when it can be known.", null=True
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "place",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.place",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('kind', models.CharField(choices=[('meeting', 'Meeting'), ('letter', 'Letter'), ('visit', 'Visit'), ('statement', 'Statement'), ('interview', 'Interview'), ('press conference', 'Press conference'), ('speech', 'Speech'), ('conference', 'Conference'), ('workshop', 'Workshop'), ('general assembly session', 'General Assembly session'), ('phone call', 'Phone call'), ('other', 'Other')], db_index=True, default='statement', max_length=30)),
+                ('format', models.CharField(choices=[('in person', 'In person'), ('virtual', 'Virtual'), ('written', 'Written'), ('unknown', 'Unknown')], default='unknown', max_length=10)),
+                ('number', models.PositiveIntegerField(blank=True, help_text='Session number, if any.', null=True)),
+                ('date_as_written', models.CharField(blank=True, max_length=100)),
+                ('date', models.DateField(blank=True, help_text='Resolved date, when it can be known.', null=True)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('place', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.place')),
+                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.statement')),
             ],
             options={
-                "verbose_name": "historical meeting",
-                "verbose_name_plural": "historical meetings",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical meeting',
+                'verbose_name_plural': 'historical meetings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalMention",
+            name='HistoricalMention',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("name_as_written", models.CharField(max_length=200)),
-                ("role", models.CharField(blank=True, max_length=300)),
-                (
-                    "side",
-                    models.CharField(
-                        choices=[
-                            ("soc", "Coalition delegation"),
-                            ("counterpart", "Counterpart"),
-                            ("mentioned", "Mentioned"),
-                        ],
-                        default="mentioned",
-                        max_length=12,
-                    ),
-                ),
-                (
-                    "spoke",
-                    models.BooleanField(
-                        default=False, help_text="Quoted or paraphrased in the statement."
-                    ),
-                ),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.organization",
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.person",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('name_as_written', models.CharField(max_length=200)),
+                ('role', models.CharField(blank=True, max_length=300)),
+                ('side', models.CharField(choices=[('soc', 'Coalition delegation'), ('counterpart', 'Counterpart'), ('mentioned', 'Mentioned')], default='mentioned', max_length=12)),
+                ('spoke', models.BooleanField(default=False, help_text='Quoted or paraphrased in the statement.')),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.organization')),
+                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.person')),
+                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.statement')),
             ],
             options={
-                "verbose_name": "historical mention",
-                "verbose_name_plural": "historical mentions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical mention',
+                'verbose_name_plural': 'historical mentions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalMergeSuggestion",
+            name='HistoricalMergeSuggestion',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("score", models.FloatField()),
-                ("reason", models.CharField(max_length=300)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("merged", "Merged"),
-                            ("rejected", "Not the same person"),
-                            ("dismissed", "Dismissed (not a real pair)"),
-                        ],
-                        default="open",
-                        max_length=10,
-                    ),
-                ),
-                ("created", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "candidate",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.person",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.person",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('score', models.FloatField()),
+                ('reason', models.CharField(max_length=300)),
+                ('status', models.CharField(choices=[('open', 'Open'), ('merged', 'Merged'), ('rejected', 'Not the same person'), ('dismissed', 'Dismissed (not a real pair)')], default='open', max_length=10)),
+                ('created', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('candidate', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.person')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.person')),
             ],
             options={
-                "verbose_name": "historical merge suggestion",
-                "verbose_name_plural": "historical merge suggestions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical merge suggestion',
+                'verbose_name_plural': 'historical merge suggestions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalOrganizationMention",
+            name='HistoricalOrganizationMention',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("as_written", models.CharField(max_length=300)),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organization",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.organization",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('as_written', models.CharField(max_length=300)),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.organization')),
+                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.statement')),
             ],
             options={
-                "verbose_name": "historical organization mention",
-                "verbose_name_plural": "historical organization mentions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical organization mention',
+                'verbose_name_plural': 'historical organization mentions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalPerson",
+            name='HistoricalPerson',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "name",
-                    models.CharField(
-                        help_text="Canonical name across the archive.", max_length=200
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=100)),
-                ("description", models.CharField(blank=True, max_length=300)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('name', models.CharField(help_text='Canonical name across the archive.', max_length=200)),
+                ('slug', models.SlugField(max_length=100)),
+                ('description', models.CharField(blank=True, max_length=300)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical person",
-                "verbose_name_plural": "historical people",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical person',
+                'verbose_name_plural': 'historical people',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalPersonAlias",
+            name='HistoricalPersonAlias',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("key", models.CharField(db_index=True, editable=False, max_length=200)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "person",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.person",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('name', models.CharField(max_length=200)),
+                ('key', models.CharField(db_index=True, editable=False, max_length=200)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.person')),
             ],
             options={
-                "verbose_name": "historical person alias",
-                "verbose_name_plural": "historical person aliases",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical person alias',
+                'verbose_name_plural': 'historical person aliases',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalPlaceMention",
+            name='HistoricalPlaceMention',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "review",
-                    models.CharField(
-                        choices=[
-                            ("extracted", "Extracted (not reviewed)"),
-                            ("confirmed", "Confirmed by an editor"),
-                            ("removed", "Removed by an editor"),
-                        ],
-                        db_index=True,
-                        default="extracted",
-                        max_length=12,
-                    ),
-                ),
-                ("as_written", models.CharField(max_length=300)),
-                ("paragraph", models.PositiveIntegerField(default=1)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "place",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.place",
-                    ),
-                ),
-                (
-                    "statement",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.statement",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('review', models.CharField(choices=[('extracted', 'Extracted (not reviewed)'), ('confirmed', 'Confirmed by an editor'), ('removed', 'Removed by an editor')], db_index=True, default='extracted', max_length=12)),
+                ('as_written', models.CharField(max_length=300)),
+                ('paragraph', models.PositiveIntegerField(default=1)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('place', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.place')),
+                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.statement')),
             ],
             options={
-                "verbose_name": "historical place mention",
-                "verbose_name_plural": "historical place mentions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical place mention',
+                'verbose_name_plural': 'historical place mentions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalStatement",
+            name='HistoricalStatement',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=300)),
-                (
-                    "title_derived",
-                    models.BooleanField(
-                        default=False,
-                        help_text="The release had no title; this one was taken from its first sentence.",
-                    ),
-                ),
-                ("slug", models.SlugField(db_index=False, max_length=100)),
-                ("date", models.DateField(blank=True, db_index=True, null=True)),
-                (
-                    "date_source",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("header", "Given in the header"),
-                            ("text", "Found in the text"),
-                            ("editor", "Set by an editor"),
-                            ("", "Undated"),
-                        ],
-                        default="",
-                        max_length=8,
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("en", "English"), ("ar", "Arabic")], default="en", max_length=8
-                    ),
-                ),
-                ("body", models.TextField()),
-                ("source_name", models.CharField(blank=True, max_length=200)),
-                ("source_url", models.URLField(blank=True, max_length=500)),
-                (
-                    "source_file",
-                    models.CharField(
-                        blank=True,
-                        help_text="The file (and line) this statement was loaded from.",
-                        max_length=300,
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("draft", "Draft"), ("published", "Published")],
-                        default="published",
-                        max_length=10,
-                    ),
-                ),
-                ("created", models.DateTimeField(blank=True, editable=False)),
-                ("updated", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('title', models.CharField(max_length=300)),
+                ('title_derived', models.BooleanField(default=False, help_text='The release had no title; this one was taken from its first sentence.')),
+                ('slug', models.SlugField(db_index=False, max_length=100)),
+                ('date', models.DateField(blank=True, db_index=True, null=True)),
+                ('date_source', models.CharField(blank=True, choices=[('header', 'Given in the header'), ('text', 'Found in the text'), ('editor', 'Set by an editor'), ('', 'Undated')], default='', max_length=8)),
+                ('language', models.CharField(choices=[('en', 'English'), ('ar', 'Arabic')], default='en', max_length=8)),
+                ('body', models.TextField()),
+                ('source_name', models.CharField(blank=True, max_length=200)),
+                ('source_url', models.URLField(blank=True, max_length=500)),
+                ('source_file', models.CharField(blank=True, help_text='The file (and line) this statement was loaded from.', max_length=300)),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='published', max_length=10)),
+                ('created', models.DateTimeField(blank=True, editable=False)),
+                ('updated', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical statement",
-                "verbose_name_plural": "historical statements",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical statement',
+                'verbose_name_plural': 'historical statements',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -4,61 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0006_corpus_version"),
+        ('archive', '0006_corpus_version'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="LoadRun",
+            name='LoadRun',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("running", "Running"),
-                            ("interrupted", "Interrupted"),
-                            ("done", "Done"),
-                            ("abandoned", "Abandoned for a new load"),
-                        ],
-                        default="running",
-                        max_length=12,
-                    ),
-                ),
-                ("started", models.DateTimeField(auto_now_add=True)),
-                ("finished", models.DateTimeField(blank=True, null=True)),
-                (
-                    "paths",
-                    models.JSONField(default=list, help_text="The paths the load was given."),
-                ),
-                (
-                    "fingerprint",
-                    models.CharField(help_text="Of the files' names, sizes, times.", max_length=64),
-                ),
-                ("total", models.PositiveIntegerField(default=0)),
-                ("written", models.PositiveIntegerField(default=0)),
-                ("created_count", models.PositiveIntegerField(default=0)),
-                ("updated_count", models.PositiveIntegerField(default=0)),
-                ("unchanged_count", models.PositiveIntegerField(default=0)),
-                ("last_id_before", models.BigIntegerField(default=0)),
-                (
-                    "gazetteer",
-                    models.JSONField(
-                        default=dict,
-                        help_text="The organizations, places and resolutions known at the start.",
-                    ),
-                ),
-                ("host", models.CharField(blank=True, max_length=255)),
-                ("pid", models.PositiveIntegerField(default=0)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('state', models.CharField(choices=[('running', 'Running'), ('interrupted', 'Interrupted'), ('done', 'Done'), ('abandoned', 'Abandoned for a new load')], default='running', max_length=12)),
+                ('started', models.DateTimeField(auto_now_add=True)),
+                ('finished', models.DateTimeField(blank=True, null=True)),
+                ('paths', models.JSONField(default=list, help_text='The paths the load was given.')),
+                ('fingerprint', models.CharField(help_text="Of the files' names, sizes, times.", max_length=64)),
+                ('total', models.PositiveIntegerField(default=0)),
+                ('written', models.PositiveIntegerField(default=0)),
+                ('created_count', models.PositiveIntegerField(default=0)),
+                ('updated_count', models.PositiveIntegerField(default=0)),
+                ('unchanged_count', models.PositiveIntegerField(default=0)),
+                ('last_id_before', models.BigIntegerField(default=0)),
+                ('gazetteer', models.JSONField(default=dict, help_text='The organizations, places and resolutions known at the start.')),
+                ('host', models.CharField(blank=True, max_length=255)),
+                ('pid', models.PositiveIntegerField(default=0)),
             ],
             options={
-                "ordering": ["-id"],
+                'ordering': ['-id'],
             },
         ),
     ]

@@ -4,9 +4,11 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0006_corpus_version"),
-        ("archive", "0006_reference_facts"),
+        ('archive', '0006_corpus_version'),
+        ('archive', '0006_reference_facts'),
     ]
 
-    operations = []
+    operations = [
+    ]

@@ -4,9 +4,11 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0007_hardening_load_journal"),
-        ("archive", "0007_merge_0006_corpus_version_0006_reference_facts"),
+        ('archive', '0007_hardening_load_journal'),
+        ('archive', '0007_merge_0006_corpus_version_0006_reference_facts'),
     ]
 
-    operations = []
+    operations = [
+    ]

@@ -4,9 +4,11 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0008_editors_group"),
-        ("archive", "0008_merge_reference_load_journal"),
+        ('archive', '0008_editors_group'),
+        ('archive', '0008_merge_reference_load_journal'),
     ]
 
-    operations = []
+    operations = [
+    ]

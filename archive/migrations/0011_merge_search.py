@@ -4,9 +4,11 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0007_search_normalised_text"),
-        ("archive", "0010_editors_reference_data"),
+        ('archive', '0007_search_normalised_text'),
+        ('archive', '0010_editors_reference_data'),
     ]
 
-    operations = []
+    operations = [
+    ]

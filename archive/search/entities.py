@@ -354,10 +354,8 @@ def facts_filter(facts: tuple[Fact, ...], using: str = "default") -> Q:
     condition = Q()
     for kind, pks in _by_kind(facts).items():
         fact_kind = BY_NAME[kind]
-        rows = (
-            fact_kind.model.objects.using(using)
-            .visible()
-            .filter(**{f"{fact_kind.column}_id__in": pks})
+        rows = fact_kind.model.objects.using(using).visible().filter(
+            **{f"{fact_kind.column}_id__in": pks}
         )
         condition |= Q(pk__in=rows.values("statement_id"))
     return condition
