@@ -800,6 +800,40 @@ def test_event_kind_from_the_verbs_releases_use(text, kind):
     assert extract(text).event.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "During its 45th regular session, the General Assembly of the SOC elected a president.",
+            "general assembly session",
+        ),
+        (
+            "The Syrian Coalition's General Assembly elected Omar Kanj as its president on Sunday.",
+            "general assembly session",
+        ),
+        (
+            "The Coalition elected Omar Kanj as president at its 18th meeting of the General "
+            "Assembly.",
+            "general assembly session",
+        ),
+        (
+            "The Coalition's General Assembly on Sunday approved the amended statute.",
+            "general assembly session",
+        ),
+        (
+            "The SOC called on the states during the 78th session of the UN General Assembly to act.",
+            "statement",
+        ),
+        (
+            "The SOC welcomed the resolution adopted by the General Assembly of the United Nations.",
+            "statement",
+        ),
+    ],
+)
+def test_the_coalitions_general_assembly_acting_is_its_session(text, kind):
+    assert extract(text).event.kind == kind
+
+
 def test_a_dateline_block_is_no_part_of_the_opening():
     text = (
         "Media Note\nThe Media Office\nIstanbul, Turkey\nMarch 3, 2014\n"

@@ -32,8 +32,11 @@ _LETTER_VERBS = ("sent", "sends", "addressed", "delivered", "handed", "wrote", "
 # UN's); at one position the earlier entry wins.
 _CUE_LIST = [
     (
-        r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b"
-        r"(?=[^.]{0,80}?\b(?:session|convened|concluded|meetings?|held)\b)",
+        r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b(?!\s+of\s+the\s+(?:UN|United))"
+        r"(?=[^.]{0,80}?\b(?:session|convened|concluded|meetings?|held|(?:re-?)?elected|approved|"
+        r"adopted|voted|began|opened|kicked\s+off)\b)"
+        r"|(?i:\b(?:sessions?|meetings?)\b)(?=,?\s+(?:of\s+)?(?:the\s+)?"
+        r"(?:(?!UN\b|United\b)[\w'-]+\s+){0,6}?General\s+Assembly\b(?!\s+of\s+the\s+(?:UN|United)))",
         "general assembly session",
         "unknown",
     ),
