@@ -22,12 +22,12 @@ def test_scores_on_the_shared_corpus_meet_the_bar():
     ).scores
     assert scores["people"].f1 == 1.0
     assert scores["resolutions"].f1 == 1.0
-    assert scores["organizations"].f1 >= 0.96
+    assert scores["organizations"].f1 == 1.0
     assert scores["places"].f1 == 1.0
     assert scores["roles"].f1 >= 0.90
     assert scores["event kind"].fp == scores["event kind"].fn == 0
-    assert scores["side"].f1 >= 0.95
-    assert scores["person organization"].f1 >= 0.95
+    assert scores["side"].f1 == 1.0
+    assert scores["person organization"].f1 >= 0.98
 
 
 @pytest.mark.parametrize(

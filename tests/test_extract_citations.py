@@ -120,3 +120,8 @@ def test_repeated_citations_are_kept_per_phrase_and_paragraph():
 
 def test_geneva_communique_is_not_a_place():
     assert "Geneva" not in [p.name for p in extract("according to the Geneva Communique").places]
+
+
+def test_another_bodys_resolution_is_no_un_resolution():
+    text = "It cited UNSC Resolution No. 2118 and the Arab League Resolution No. 7716 of November."
+    assert [c.identifier for c in extract(text).citations] == ["UNSC 2118"]

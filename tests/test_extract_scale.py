@@ -2,7 +2,7 @@
 
 import re
 
-from archive.loader import people, roles
+from archive.loader import person_titles, roles
 from archive.loader.extract import extract
 from archive.loader.spans import Spans
 
@@ -34,11 +34,11 @@ class _Counting:
 
 def _pattern_tries(monkeypatch, repeats: int) -> int:
     counters = [
-        _Counting(people._APPOSITIVE_GAP),
+        _Counting(person_titles._APPOSITIVE_GAP),
         _Counting(roles._OWNER_GAP),
         _Counting(roles._GAP_TAIL),
     ]
-    monkeypatch.setattr(people, "_APPOSITIVE_GAP", counters[0])
+    monkeypatch.setattr(person_titles, "_APPOSITIVE_GAP", counters[0])
     monkeypatch.setattr(roles, "_OWNER_GAP", counters[1])
     monkeypatch.setattr(roles, "_GAP_TAIL", counters[2])
     extract(PARAGRAPH * repeats)  # one paragraph: the hardest case

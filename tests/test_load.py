@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from archive.cache import corpus_version
-from archive.loader import load, parallel
+from archive.loader import load, matching, parallel
 from archive.loader.extract import extract
 from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
 from archive.loader.load import load_releases
@@ -364,13 +364,13 @@ def test_a_large_load_writes_what_it_checked_even_if_a_file_changes_meanwhile(
     broken after the check cannot slip unchecked text in, nor stop the load half-written."""
     monkeypatch.setattr(load, "KEEP_IN_MEMORY", 10)
     last = corpus[-1]
-    spool_read = load._Spool.read
+    spool_read = load.Spool.read
 
     def break_the_last_file_then_read(spool, skip=0):
         last.write_text("{oops}\n", encoding="utf-8")
         return spool_read(spool, skip)
 
-    monkeypatch.setattr(load._Spool, "read", break_the_last_file_then_read)
+    monkeypatch.setattr(load.Spool, "read", break_the_last_file_then_read)
     report = load_releases(paths=corpus, batch_size=7, workers=0)
     assert report.ok and report.created == SYNTHETIC
     assert Statement.objects.count() == SYNTHETIC
@@ -427,7 +427,7 @@ def test_the_written_date_is_the_one_extraction_finds(releases, corpus):
     for release in load.CheckedReleases(load.find_release_files(paths)).check([]):
         undated = dataclasses.replace(release, date=None)
         expected = extract(release.body, gazetteer=Gazetteer.from_fixtures()).release_date
-        assert load._written_date(undated) == expected
+        assert matching.written_date(undated) == expected
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN pending list")

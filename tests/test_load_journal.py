@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from archive.loader import load
+from archive.loader import journal, load
 from archive.loader.gazetteer import FIXTURES_DIR, Gazetteer
 from archive.loader.load import load_releases
 from archive.loader.store import EntityStore
@@ -164,6 +164,6 @@ def test_a_resumed_run_extracts_with_the_known_people_it_started_with():
     """A surname alone ("Kerry said") is read through the known people: a resumed run must
     know them as the interrupted one did."""
     gazetteer = Gazetteer.from_fixtures()
-    again = load._gazetteer_from(json.loads(json.dumps(load._gazetteer_snapshot(gazetteer))))
+    again = journal.gazetteer_from(json.loads(json.dumps(journal.gazetteer_snapshot(gazetteer))))
     assert again.people == gazetteer.people
     assert again.places == gazetteer.places and again.organizations == gazetteer.organizations

@@ -267,3 +267,16 @@ def test_an_editors_known_person_counts_in_the_database_gazetteer():
     assert gazetteer.post_of(found, 2024) == Post(
         "Special Envoy to Syria", "France", 2023, None, False
     )
+
+
+@pytest.mark.django_db
+def test_posts_taken_up_the_same_year_keep_one_order_whatever_the_rows_order():
+    call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
+    person = KnownPersonRow.objects.create(name="Rima Haddad", source="a release")
+    coalition = Organization.objects.get(name="Syrian Opposition Coalition")
+    # Written in the reverse of their order: the title decides between posts of the same years.
+    for role in ("Vice President", "Member of the Political Committee"):
+        person.posts.create(role=role, organization=coalition, start=2019, end=2021)
+    posts = Gazetteer.from_database().people["Rima Haddad"].posts
+    assert [p.role for p in posts] == ["Member of the Political Committee", "Vice President"]
+    assert Gazetteer.from_database().post_of("Rima Haddad", 2020).role == posts[0].role

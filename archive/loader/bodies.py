@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import Gazetteer
 from .names import word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD
 from .spans import Spans
@@ -46,6 +47,13 @@ _GENERAL = word_set("""
 """)
 
 
+# A body written after its owner, noun first: "the SOC's Office of Civil Society Organizations".
+_OWNED_BODY = re.compile(
+    rf"'s\s+(?P<body>(?:{_NOUNS})\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,3}})"
+)
+
+
 # A country's mission is named by its adjective: "the French Embassy in Ankara".
 _MISSIONS = frozenset({"Embassy", "Consulate", "Mission", "Delegation"})
 
@@ -77,4 +85,51 @@ def find_bodies(
         if any(ROLE_WORD.fullmatch(w) or w.endswith("'s") for w in lead):
             continue  # a title ("Foreign Minister"), or an owner and its body ("SOC's Council")
         found.append((text[start:end], start))
+    for match in _OWNED_BODY.finditer(text):
+        if not known.overlap(match.start("body"), match.end("body")):
+            found.append((match["body"], match.start("body")))
+    return sorted(found, key=lambda body: body[1])
+
+
+def owned_by(text: str, start: int, ending_at: dict):
+    """The hit written as the owner of the body at `start` ("the SOC's Office of ...", "the
+    Coalition's (SOC) political committee"): one of `ending_at` (hits by where they end)."""
+    gap = _POSSESSIVE_BEFORE.search(text, max(0, start - 60), start)
+    return ending_at.get(gap.start()) if gap else None
+
+
+_POSSESSIVE_BEFORE = re.compile(r"(?:\s*\([^)]*\))?'s(?:\s*\([^)]*\))?\s+$")
+
+
+_BODY_NOUNS = (
+    "committee",
+    "commission",
+    "office",
+    "department",
+    "team",
+    "council",
+    "assembly",
+    "unit",
+)
+
+
+def lowercase_bodies(text: str, gazetteer: Gazetteer) -> list[tuple[str, int, int]]:
+    """(canonical name, start, end) of the known bodies written in lowercase ("the Coalition's
+    political committee").
+
+    The gazetteer's matcher is case-sensitive, so "the political committee" alone names nothing;
+    written as the coalition's (`owned_by`) it is the body named, and a later "head of the
+    committee" needs to know which committee either way.
+    """
+    found = []
+    for noun in _BODY_NOUNS:
+        end = text.find(f" {noun}")
+        while end != -1:
+            words = text[max(0, end - 40) : end].split()[-2:]
+            for k in range(len(words)):
+                entry = gazetteer.organization(" ".join([*words[k:], noun]))
+                if entry:
+                    found.append((entry.name, text.rfind(words[k], 0, end), end + 1 + len(noun)))
+                    break
+            end = text.find(f" {noun}", end + 1)
     return found

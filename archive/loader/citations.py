@@ -50,6 +50,13 @@ _ARABIC_GENEVA = r"بيان\s+جنيف(?:\s+(?:لعام|عام)\s+2012)?"
 # "Resolution" is then looked for just before the match. The English forms share their leading
 # word boundary, tested once for all four (the Arabic ones may follow a prefix such as "و").
 _BODY_BEFORE = re.compile(rf"\b{_BODY}(?:'s)?\s+$", re.IGNORECASE)
+# Bodies other than the UN's whose resolutions releases cite.
+_OTHER_BODY_BEFORE = re.compile(
+    r"\b(?:Arab\s+League|League\s+of\s+Arab\s+States|European\s+Parliament|European\s+Union|EU|"
+    r"OIC|Organi[sz]ation\s+of\s+Islamic\s+Cooperation|African\s+Union|Congress|Parliament|Senate|"
+    r"House|Bundestag)(?:'s)?\s+$",
+    re.IGNORECASE,
+)
 _CITATION = re.compile(
     rf"\b(?:(?P<resolution>(?:resolutions?|res\.)\s+(?P<list>{_LIST}))"
     rf"|(?P<unscr>UNSCRs?\s*(?P<unscr_list>{_LIST}))"
@@ -95,6 +102,8 @@ def find_citations(text: str) -> list[Cited]:
         body_before = match["resolution"] and _BODY_BEFORE.search(digits, max(0, start - 50), start)
         if body_before:
             start = body_before.start()
+        elif match["resolution"] and _OTHER_BODY_BEFORE.search(digits, max(0, start - 50), start):
+            continue  # "the Arab League Resolution No. 7716": not the UN's
         as_written = text[start : match.end()]
         if match["geneva"] or match["arabic_geneva"]:
             found.append(Cited(GENEVA, "OTHER", "", 2012, as_written, start))

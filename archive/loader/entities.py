@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Entry, Found, Gazetteer
 from .localities import find_localities
+from .names import word_set
 from .roles import ROLE_WORD
 from .spans import Spans
 
@@ -84,9 +85,31 @@ def _attributive(paragraph: str, found: Found) -> bool:
     if not (found.text.isupper() and len(found.text) <= 3):
         return False
     following = _NEXT_WORD.match(paragraph, found.end)
-    return bool(following) and (
-        following.group(1)[:1].isupper() or bool(ROLE_WORD.fullmatch(following.group(1)))
+    if not following:
+        return False
+    word = following.group(1)
+    return (
+        word[:1].isupper()
+        or bool(ROLE_WORD.match(paragraph, following.start(1)))  # "US special envoy"
+        # "the US role", "the US train and equip program": a noun it qualifies, not a verb
+        or (
+            _ARTICLE_BEFORE.search(paragraph, max(0, found.start - 8), found.start) is not None
+            and _qualified(word)
+        )
     )
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_NOT_QUALIFIED = word_set(
+    """and or but nor in on at to of for with from by as than that which who is are was were has
+    have had will would can could should must may might shall does did do not also itself"""
+)
+
+
+def _qualified(word: str) -> bool:
+    """Whether a lowercase word after "the US" is a noun it qualifies rather than a verb or a
+    word of the sentence ("the US and Russia", "the US has", "the US supported")."""
+    return word.islower() and word not in _NOT_QUALIFIED and not word.endswith("ed")
 
 
 _NEXT_WORD = re.compile(r" ([\w-]+)")

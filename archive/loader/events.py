@@ -32,8 +32,11 @@ _LETTER_VERBS = ("sent", "sends", "addressed", "delivered", "handed", "wrote", "
 # UN's); at one position the earlier entry wins.
 _CUE_LIST = [
     (
-        r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b"
-        r"(?=[^.]{0,80}?\b(?:session|convened|concluded|meetings?|held)\b)",
+        r"(?<!UN )(?<!United Nations )\bGeneral\s+Assembly\b(?!\s+of\s+the\s+(?:UN|United))"
+        r"(?=[^.]{0,80}?\b(?:session|convened|concluded|meetings?|held|(?:re-?)?elected|approved|"
+        r"adopted|voted|began|opened|kicked\s+off)\b)"
+        r"|(?i:\b(?:sessions?|meetings?)\b)(?=,?\s+(?:of\s+)?(?:the\s+)?"
+        r"(?:(?!UN\b|United\b)[\w'-]+\s+){0,6}?General\s+Assembly\b(?!\s+of\s+the\s+(?:UN|United)))",
         "general assembly session",
         "unknown",
     ),
@@ -49,7 +52,11 @@ _CUE_LIST = [
         "phone call",
         "virtual",
     ),
-    (r"(?i:\bworkshops?\b)", "workshop", "unknown"),
+    (
+        r"(?i:\bworkshops?\b|\btraining\s+(?:courses?|sessions?|programs?|programmes?)\b)",
+        "workshop",
+        "unknown",
+    ),
     (r"(?i:\binterview\b)", "interview", "unknown"),
     (
         _words(
@@ -92,7 +99,9 @@ _CUE_LIST = [
             "visits",
             r"paid\s+a\s+visit",
             r"on\s+a\s+visit",
-            r"during\s+(?:a|his|her|its)\s+visit",
+            r"during\s+(?:a|the|his|her|its)\s+visit",
+            r"(?:conducted|made|paid|began|started)\s+an?\s+(?:\w+\s+)?tour",
+            r"field\s+tours?",
             "toured",
         ),
         "visit",
@@ -104,7 +113,8 @@ _CUE_LIST = [
             r"(?:held|holds|hold|holding|had|chaired|attended|during|in)\s+(?:a|an|the|its|their"
             r"|his|her)\s+(?:\w+\s+){0,2}?meetings?",
             r"meetings?\s+with",
-            *(r"held\s+talks", r"talks\s+with", r"discussed\s+with", r"consultations?\s+with"),
+            *(r"held\s+(?:\w+\s+){0,2}?talks", r"talks\s+with", r"discussed\s+with"),
+            *(r"consultations?\s+with", "convened"),
         ),
         "meeting",
         "unknown",
@@ -165,11 +175,17 @@ def find_event(
 
     Header lines blanked out before (publisher, date) do not count as paragraphs.
     """
-    opening = [where for where, text in enumerate(paragraphs) if text.strip()][:2]
-    cues = ((where, _first_cue(paragraphs[where])) for where in opening)
+    written = [where for where, text in enumerate(paragraphs) if text.strip()]
+    opening = [where for where in written if not _is_header_line(paragraphs[where])][:2]
+    cues = ((where, _first_cue(paragraphs[where])) for where in opening or written[:2])
     where, (kind, fmt, cue_end) = next(
         ((where, cue) for where, cue in cues if cue), (0, ("statement", "unknown", None))
     )
+    # "In an interview with ..., X said": what the release quotes was said in an interview. Told in
+    # its opening, that is the event; further on, it is unless the opening tells of another.
+    told = [at for at in written if _INTERVIEW.search(paragraphs[at])]
+    if told and (told[0] in opening or kind == "statement"):
+        kind, fmt, cue_end = "interview", "unknown", None
     lead = paragraphs[where] if paragraphs else ""
     if fmt == "unknown" and kind in ("meeting", "conference", "workshop") and _VIRTUAL.search(lead):
         fmt = "virtual"
@@ -182,6 +198,16 @@ def find_event(
     return EventFact(kind, fmt, number, written, date, place)
 
 
+def _is_header_line(text: str) -> bool:
+    """A line of a header block ("Media Note", "The Media Office", "Istanbul, Turkey"): short,
+    and no sentence. The event is told in the body's first sentences, after it."""
+    return len(text) <= 80 and not text.rstrip().endswith((".", "!", "?", ":", '"', "”"))
+
+
+# An interview the release reports, wherever it says so: the position quoted is the interview's.
+_INTERVIEW = re.compile(
+    r"\binterview(?:ed)?\s+(?:with|by)\b|\bin\s+an?\s+(?:\w+\s+)?interview\b", _I
+)
 _SELF_DESCRIBED = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?statements?\b", _I)
 
 

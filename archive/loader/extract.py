@@ -10,14 +10,14 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .bodies import find_bodies
+from .bodies import find_bodies, lowercase_bodies, owned_by
 from .citations import find_citations
 from .dates import find_dates, release_date_in
 from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import title_phrases, title_spans, titled_organizations
+from .roles import ROLE_WORD, title_phrases, title_spans, titled_organizations
 from .spans import Spans
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
@@ -133,6 +133,21 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
             organizations.setdefault(
                 name, OrganizationFact(name, original[start : start + len(written)], number)
             )
+        ending_at = {hit.end: hit for hit in hits}
+        for name, start, end in lowercase_bodies(paragraph, gazetteer):
+            owner = owned_by(paragraph, start, ending_at)
+            if (
+                owner
+                and owner.entry.name in gazetteer.coalition_family
+                and not _IN_A_TITLE.search(paragraph, max(0, owner.start - 60), owner.start)
+            ):
+                # "the SOC's political committee" names the body; "member of the SOC's
+                # political committee" a title
+                organizations.setdefault(name, OrganizationFact(name, original[start:end], number))
+        for country, start, end in _delegations_met(paragraph, gazetteer):
+            organizations.setdefault(
+                country, OrganizationFact(country, original[start:end], number)
+            )
         known = [(hit.start, hit.end) for hit in hits] + spans
         for written, start in find_bodies(paragraph, known, adjectives):
             if not (spellings and spellings.search(written)):
@@ -149,6 +164,28 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
     return organizations
 
 
+_IN_A_TITLE = re.compile(rf"\b(?:{ROLE_WORD.pattern})\s+(?:of|in|at|to)\s+(?:the\s+)?$")
+
+
+# "received a US delegation", "met with the French delegation": the country met.
+_DELEGATION_MET = re.compile(
+    r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|welcomed)\s+(?:a|an|the)\s+"
+    r"(?P<whose>[A-Z][\w.'-]*)\s+(?:\w+\s+)?delegation\b"
+)
+
+
+def _delegations_met(paragraph: str, gazetteer: Gazetteer):
+    """(country, start, end) of each country whose delegation the paragraph says was met: a
+    country the coalition met is an organization, as the one met."""
+    if "delegation" not in paragraph:
+        return
+    for match in _DELEGATION_MET.finditer(paragraph):
+        whose = match["whose"]
+        country = gazetteer.country_of_adjective(whose) or gazetteer.place(whose)
+        if country and country.kind == "country":
+            yield country.name, match.start("whose"), match.end("whose")
+
+
 def _any_of(words: set[str]) -> re.Pattern | None:
     return (
         re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
@@ -163,10 +200,9 @@ def _before_a_name(written: str, spellings: re.Pattern | None) -> str:
     return " ".join(written[: name.start()].split()) if name else written
 
 
-# The coalition's governing organs: named, they are the coalition acting.
-_ORGAN = re.compile(
-    r"\b(?:General Assembly|General Secretariat|Presidential|Presidency|Political)\b"
-)
+# The coalition's plenary organs: named, they are the coalition acting. Its committees (the
+# Political Committee, the Presidential Commission) are bodies of their own.
+_ORGAN = re.compile(r"\b(?:General Assembly|General Secretariat)\b")
 
 
 def _is_organ(entry, gazetteer: Gazetteer) -> bool:

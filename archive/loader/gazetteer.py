@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -364,9 +365,9 @@ class Gazetteer:
             KnownPerson(
                 p.name,
                 _names(p.name, *(n.name for n in p.names.all())),
-                tuple(
+                _in_order(
                     Post(post.role, post.organization.name, post.start, post.end, post.verified)
-                    for post in sorted(p.posts.all(), key=lambda post: _years(post.start, post.end))
+                    for post in p.posts.all()
                 ),
             )
             for p in KnownPersonRow.objects.prefetch_related("names", "posts__organization")
@@ -387,9 +388,11 @@ def _names(*names: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _years(start: int | None, end: int | None) -> tuple[int, int]:
-    """How posts are ordered: by the year taken up, then the year left (unknown ones first)."""
-    return (start or 0, end or 9999)
+def _in_order(posts: Iterable[Post]) -> tuple[Post, ...]:
+    """A person's posts by the year taken up, then the year left (unknown ones first), then title
+    and organization: posts taken up the same year keep one order whatever order the database
+    returns its rows in, so both engines and the fixtures agree."""
+    return tuple(sorted(posts, key=lambda p: (p.start or 0, p.end or 9999, p.role, p.organization)))
 
 
 def _listed_with_a_place(text: str, found: list[Found], i: int) -> bool:
@@ -481,9 +484,9 @@ def _from_fixtures(directory: Path) -> Gazetteer:
         KnownPerson(
             f["name"],
             _names(f["name"], *(n["name"] for n in spellings.get(pk, ()))),
-            tuple(
+            _in_order(
                 Post(p["role"], org_names[p["organization"]], p["start"], p["end"], p["verified"])
-                for p in sorted(posts.get(pk, ()), key=lambda p: _years(p["start"], p["end"]))
+                for p in posts.get(pk, ())
             ),
         )
         for pk, f in by_model["archive.knownperson"].items()

@@ -27,6 +27,8 @@ TITLES = (
     # Titles whose own words hold "of": the organization is named after them.
     "Chief of General Staff",
     "Chief of Staff",
+    "Head of Mission",
+    "Chief of Mission",
     "Secretary of State",
     "Minister of State",
     "High Representative",
@@ -204,7 +206,10 @@ class Owners:
     a long paragraph then takes time in proportion to its length.
     """
 
-    def __init__(self, hits: list[Hit], places: list[Hit], earlier: list[str]) -> None:
+    def __init__(
+        self, hits: list[Hit], places: list[Hit], earlier: list[str], ours=frozenset()
+    ) -> None:
+        self.ours = ours  # bodies the release gives the coalition that the gazetteer lacks
         self.ending_at: dict[int, list[Hit]] = {}
         for hit in (*hits, *places):
             self.ending_at.setdefault(hit.end, []).append(hit)
@@ -224,18 +229,23 @@ def parse_role(
     paragraph: str, start: int, end: int, *, owners: Owners, gazetteer: Gazetteer
 ) -> Role:
     """The role written in paragraph[start:end], which begins with its title words."""
-    phrase = _PAREN.sub("", paragraph[start:end].strip(" ,"))
     organization = None
+    leading = _owner_leading(paragraph, start, owners, gazetteer)
+    if leading:  # "Netherlands Special Envoy for Syria": the country is the owner
+        organization, start = leading.entry.name, leading.end + 1
+    phrase = _NEW_BODY.sub(" ", _PAREN.sub("", paragraph[start:end].strip(" ,")))
     prefix = ""
-    owner = _owner_before(paragraph, start, owners)
+    owner = None if leading else _owner_before(paragraph, start, owners)
     if owner:
         (organization, owner_text, possessive) = owner
-        # "UN envoy" is how a lowercase title reads; "UN Special Envoy for Syria" is the title
-        # "Special Envoy for Syria" of the UN, "US Secretary of State" that of the United States.
+        # "UN envoy" is how a bare lowercase title reads; "UN Special Envoy for Syria" is the
+        # title "Special Envoy for Syria" of the UN, "US special envoy to Syria" and "US Secretary
+        # of State" titles of the United States.
         if (
             not possessive
             and owner_text.isupper()
             and phrase[:1].islower()
+            and " " not in phrase
             and organization in gazetteer.organizations
             and organization not in gazetteer.coalition_family
         ):
@@ -244,7 +254,7 @@ def parse_role(
     for pattern in (_WORD_BEFORE, _POSSESSOR):
         before = pattern.search(paragraph, max(0, start - 80), start)
         organization = organization or (before and _country_of(before.group(1), gazetteer))
-    title, named = _split_organization(phrase, owners.named_before(end), gazetteer)
+    title, named = _split_organization(phrase, owners.named_before(end), gazetteer, owners.ours)
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
         # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
         title, named = phrase, None
@@ -253,6 +263,10 @@ def parse_role(
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'s\s+$")
+
+
+# "Members of the new political committee": the body is the political committee.
+_NEW_BODY = re.compile(r"(?<=\bof the) (?:new|newly[ -]elected|newly[ -]formed) ")
 
 
 def _country_of(adjective: str, gazetteer: Gazetteer) -> str | None:
@@ -274,7 +288,9 @@ _LOCATED = re.compile(r"(?P<body>.+?)\s+in\s+(?:the\s+)?(?P<place>.+)")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)'s?\s+(?P<body>\S.*)")
 
 
-def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tuple[str, str | None]:
+def _split_organization(
+    phrase: str, earlier_orgs, gazetteer: Gazetteer, ours=frozenset()
+) -> tuple[str, str | None]:
     """The title and the organization a role phrase names after "at", "of" or "in", if any.
 
     The organization is the first known one named after such a word, wherever it stands:
@@ -283,12 +299,20 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
     ("Member of the SOC's General Assembly" -> "Member of the General Assembly", the coalition's).
     Words of the title itself ("Chief of Staff") are never split.
     """
-    head = ROLE_WORD.search(phrase)
+    head = _last_head(phrase)
     earlier_orgs = list(earlier_orgs)
+    country = _OF_COUNTRY.search(phrase, head.end() if head else 0)
+    if country and _is_country(country["country"], gazetteer):
+        # "Permanent Representative of Ireland to the United Nations": Ireland's, to the UN;
+        # "Minister of Foreign Affairs of Qatar": Qatar's.
+        title = phrase[: country.start()] + phrase[country.end() :]
+        return title, gazetteer.place(country["country"]).name
     for split in _SPLIT.finditer(phrase, head.end() if head else 0):
         if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
             continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
         known = _known_body(phrase[split.end() :], gazetteer, earlier_orgs)
+        if not known and phrase[split.end() :].strip(" ,") in ours:
+            return phrase, gazetteer.coalition  # "Head of the Department of X", the SOC's
         if known:
             body, organization, *where = known
             title = phrase[: split.end()] + body if body else phrase[: split.start()]
@@ -296,6 +320,28 @@ def _split_organization(phrase: str, earlier_orgs, gazetteer: Gazetteer) -> tupl
                 title += " in " + where[0]  # "Representative of the Coalition in Germany"
             return title, organization
     return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
+
+
+def _last_head(phrase: str):
+    """The last of the title words the phrase begins with: "Head of Mission" in "Deputy Head of
+    Mission" (what follows it may name an organization, what it holds does not)."""
+    head = ROLE_WORD.search(phrase)
+    while head and phrase.startswith(" ", head.end()):
+        following = ROLE_WORD.match(phrase, head.end() + 1)
+        if not following:
+            break
+        head = following
+    return head
+
+
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s|$)"
+)
+
+
+def _is_country(name: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.place(name)
+    return bool(place) and place.kind == "country"
 
 
 def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str | None, str] | None:
@@ -410,12 +456,25 @@ def _owner_before(paragraph: str, start: int, owners: Owners):
     return None
 
 
+def _owner_leading(paragraph: str, start: int, owners: Owners, gazetteer: Gazetteer):
+    """A country or organization the title's words begin with, before its head word."""
+    head = ROLE_WORD.search(paragraph, start)
+    if not head:
+        return None
+    for end in range(start + 2, head.start()):
+        for hit in owners.ending_at.get(end, ()):
+            owns = hit.entry.kind == "country" or hit.entry.name in gazetteer.organizations
+            if hit.start == start and owns and paragraph.startswith(" ", hit.end):
+                return hit
+    return None
+
+
 _NO_LONGER = re.compile(r"^(?:former|outgoing|then|new)\s+", re.IGNORECASE)
 
 
 def _tidy(title: str) -> str:
     """One spacing, the head word singular ("members of" -> "Member of"), a capital first letter."""
-    title = _NO_LONGER.sub("", " ".join(title.split()).strip(" ,"))
+    title = _NO_LONGER.sub("", " ".join(title.split()).strip(" ,:"))
     head = ROLE_WORD.match(title)
     if head:  # "Vice Presidents" -> "Vice President"
         title = singular(head.group()) + title[head.end() :]

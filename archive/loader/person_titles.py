@@ -1,0 +1,278 @@
+"""The title written before or after a name, or after "was elected": the grammar of titles."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .evidence import LIST_GAP
+from .name_runs import Candidate
+from .names import word_set
+from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, parse_role
+
+# Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
+# "X (President of the SIG)".
+_ROLE_AFTER = re.compile(
+    r"(?:,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?|\s+\((?=[^)]*\)))(?:the\s+|a\s+|an\s+)?"
+)
+
+
+def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, ours) -> None:
+    """Titles written before or after each name, with the list conventions of releases.
+
+    In "A, Chairman of X, B" the title belongs to B when the sentence writes titles before names
+    ("..., and Chair of Y, C"), and to A otherwise ("included A, Officer at X, B, and C").
+    """
+    full = [c for c in found if c.full]
+    owners = Owners(hits, places, earlier_orgs, ours)
+
+    def parse(start, end):
+        return parse_role(text, start, end, owners=owners, gazetteer=gazetteer)
+
+    title_starts = [start for start, _ in titles]
+    boundary = 0
+    for c in found:
+        c.before = _role_before(text, max(boundary, c.sentence[0]), c.start, titles, title_starts)
+        c.after = _role_after(text, c.end, titles, title_starts) if c.full else None
+        boundary = c.end if c.full else boundary
+    name_ends = {c.end for c in full}
+    before_style = {c.sentence for c in full if c.before and not _appositive(text, name_ends, c)}
+    for c in found:
+        if c.before and (not _appositive(text, name_ends, c) or c.sentence in before_style):
+            c.role = parse(*c.before)
+    for c, nxt in zip(full, [*full[1:], None], strict=False):
+        taken = (
+            nxt
+            and nxt.role
+            and nxt.before
+            and c.after
+            and c.after[0] <= nxt.before[0] <= c.after[1]
+        )
+        if c.after and not taken and (c.role is None or _bare(c.role)):
+            # A bare title before the name gives way to the full one after it: "Ambassador
+            # Nicholas Kay, the EU Special Representative for Syria".
+            after = parse(*c.after)
+            if c.role is None or " " in after.title or after.organization:
+                c.role, c.role_end = after, c.after[1]
+    _assign_named_roles(text, full, title_starts, parse)
+
+
+def _bare(role) -> bool:
+    return role.organization is None and " " not in role.title
+
+
+# "X was elected Secretary-General", "A, B and C were elected vice-presidents", "elected X as
+# President of the SOC": the title follows the name (or the list of names) it is given to.
+_NAMED_AS = re.compile(
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:re-?)?"
+    r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?|as\s+)"
+    r"(?:the\s+)?(?:new\s+|first\s+)?"
+)
+
+
+def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -> None:
+    for index, c in enumerate(full):
+        named = _NAMED_AS.match(text, c.end)
+        if c.role or not named:
+            continue
+        at = bisect_left(title_starts, named.end())
+        if at == len(title_starts) or title_starts[at] != named.end():
+            continue
+        role = parse(named.end(), _title_extent(text, named.end()))
+        c.role, c.evidence = role, True
+        # Back along the list this name ends: "A, B, and C were elected ...".
+        for later in range(index, 0, -1):
+            earlier = full[later - 1]
+            if earlier.role or not LIST_GAP.fullmatch(text, earlier.end, full[later].start):
+                break
+            earlier.role, earlier.evidence = role, True
+
+
+# "... as vice-presidents and Nazir Alhakim as secretary-general": the next name given a title.
+_NEXT_ELECTED = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,4}as\s")
+_TITLE_WORD = re.compile(r"[\w'-]+")
+
+
+_TITLE_CONNECTORS = word_set("of the for to in at on and &")
+
+
+def _title_extent(text: str, start: int) -> int:
+    """Where a title written from `start` ends: its capitalized words, title words, body nouns and
+    the connectors between them ("President of the SOC", "vice-presidents", "member of the
+    political committee"); not a sentence's ordinary words ("... for a one-year term")."""
+    end, position = start, start
+    for word in _TITLE_WORD.finditer(text, start):
+        between = text[position : word.start()]
+        if between.strip():
+            break
+        token = word.group()
+        titled = (
+            token[:1].isupper()
+            or ROLE_WORD.fullmatch(token)
+            or token.capitalize() in ORG_NOUNS
+            or _lowercase_body_word(text, word.end())
+        )
+        if titled:
+            end = word.end()
+        elif token not in _TITLE_CONNECTORS or _NEXT_ELECTED.match(text, word.end()):
+            break
+        position = word.end()
+    return end
+
+
+def _lowercase_body_word(text: str, end: int) -> bool:
+    """Whether the next word is a body noun: "political" in "the political committee"."""
+    following = _TITLE_WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    return bool(following) and following.group().capitalize() in ORG_NOUNS
+
+
+def _role_before(
+    text: str, window_start: int, name_start: int, titles, title_starts: list[int]
+) -> tuple[int, int] | None:
+    first = bisect_right(title_starts, window_start - 1)
+    # The title nearest the name is its own: "... ministers of the EU and to EU High
+    # Representative Kaja Kallas"; the words before it that belong to it are taken in below.
+    for title_start in reversed(title_starts[first : bisect_right(title_starts, name_start - 1)]):
+        start = title_start
+        # Take in the capitalized words just before the head word ("Political Affairs Officer",
+        # "Foreign Minister"), up to a word that is no part of a title ("Turkish", "the").
+        lead = _TITLE_WORDS_BEFORE.search(text[window_start:start])
+        if lead:
+            for word in reversed(lead.group().split()):
+                if word in _NOT_TITLE:
+                    break
+                start = text.rindex(word, window_start, start)
+        adviser = _ADVISER_TO.search(text, max(window_start, start - 60), start)
+        if adviser:  # "Senior Adviser to the Secretary-General X": the adviser is X
+            start = adviser.start()
+        possessor = text.rfind("'s ", start, name_start)
+        if possessor != -1 and not _OWNER_WORD.search(text, start, possessor):
+            start = possessor + 3  # "President Putin's special envoy X": the envoy is X's title
+        phrase = _RANKS.sub("", _HONORIFIC.sub("", text[start:name_start])).rstrip()
+        if phrase.endswith(","):
+            phrase = phrase[:-1]
+        if (
+            _ENDS_WITH_AND.search(phrase)
+            or "," in _PARENS.sub("", phrase)
+            or _VERBS.search(phrase)
+            or _LOWERCASE_AFTER_HEAD.match(text, _head_end(text, title_start), start + len(phrase))
+        ):
+            continue
+        return start, start + len(phrase)
+    return None
+
+
+# A title serving another's: "Senior Adviser to the Secretary-General", "Assistant to the
+# President".
+_ADVISER_TO = re.compile(
+    r"\b(?:(?:Senior|Special|Chief|Political|Legal|Personal)\s+)?(?:Adviser|Advisor|Assistant|"
+    r"Counsel(?:l)?or)\s+to\s+(?:the\s+)?$"
+)
+
+
+# A possessive whose owner is a body or a country, not a person: the title starts before it
+# ("the Coalition's representative" keeps its owner, read by parse_role).
+_OWNER_WORD = re.compile(r"\b(?:the|Coalition|SOC|SNC|SIG|UN|EU|US|UK)\b")
+
+
+def _head_end(text: str, title_start: int) -> int:
+    head = ROLE_WORD.match(text, title_start)
+    return head.end() if head else title_start
+
+
+# A title is written in capitals and joined by "of", "for", "to"...: "Member elected" is no title.
+_LOWERCASE_AFTER_HEAD = re.compile(r"\s+(?!(?:of|for|to|at|in|on|and|the|a|an)\b)[a-z]")
+
+
+# Military ranks and honorifics between a title and a name: "Defense Minister Major General X".
+_RANKS = re.compile(
+    r"(?:\s+(?:Major|Brigadier|Lieutenant|Colonel|General|Captain|Admiral|Sheikh|Judge|Engineer|"
+    r"Eng\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?))+\s*$"
+)
+
+
+# The words of a title before its head word: capitalized ("Political Affairs Officer"), or the
+# lowercase adjectives of titles ("political advisor", "international envoy").
+_TITLE_WORDS_BEFORE = re.compile(
+    r"(?:\b(?:[A-Z][a-z][\w-]*|special|political|international|senior|deputy|chief|military|legal"
+    r"|permanent|personal|executive|regional|humanitarian)\s+){1,3}$"
+)
+
+
+_ENDS_WITH_AND = re.compile(r"(?:^|\s)(?:and|or)$")
+
+
+_PARENS = re.compile(r"\([^)]*\)")
+
+
+# "Deputy Head of the German Embassy, Mr. Michael Ohnmacht": the honorific is not part of the title.
+_HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")
+
+
+_NOT_TITLE = (
+    word_set("The A An And In On At Of With By For To From As Both His Her Excellency Highness")
+    | frozenset(DEMONYMS)
+    | ORG_NOUNS
+)
+
+
+_VERBS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|should|must|not|said|held|met|discussed|"
+    r"stressed|including|included|include|includes|namely|that|which|who|whom|where|when|while|"
+    r"with|by|from|as|during|after|"
+    r"before|between|against|this|these|those|its|their|his|her)\b"
+)
+
+
+_CLAUSE = re.compile(r"[^,.;:]*")
+
+
+# "..., the Czech Ambassador to Syria": the country's adjective is read as the owner.
+_DEMONYM_LEAD = re.compile(rf"(?:(?:former|acting|outgoing|then)\s+)?(?:{'|'.join(DEMONYMS)})\s+")
+_OWNER_LEAD = re.compile(r"(?:(?:former|acting|outgoing|then)\s+)?(?:[A-Z]{2,}\s+)+")
+
+
+_TITLE_LEAD = re.compile(
+    r"(?:(?:former|acting|interim|outgoing|then|new)\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
+    r"|[\w'-]+(?:'s)?\s+"
+)
+
+
+def _role_after(
+    text: str, name_end: int, titles, title_starts: list[int]
+) -> tuple[int, int] | None:
+    match = _ROLE_AFTER.match(text, name_end)
+    if not match:
+        return None
+    tail = _CLAUSE.match(text, match.end()).group()
+    if match.group().lstrip().startswith("("):
+        tail = tail[: tail.find(")")]
+    relative = _RELATIVE.search(tail)
+    if relative:  # "Yusuf Q., head of the Union of X who is viewed as ...": the title ends
+        tail = tail[: relative.start()]
+    first = bisect_right(title_starts, match.end() - 1)
+    head = next(
+        (s - match.end() for s, e in titles[first : first + 1] if e <= match.end() + len(tail)),
+        None,
+    )
+    if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
+        return None
+    # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
+    # from before the title.
+    owner = tail.rfind("'s ", 0, head)
+    lead = _OWNER_LEAD.match(tail, 0, head) or _DEMONYM_LEAD.match(tail, 0, head)
+    start = match.end() + (owner + 3 if owner != -1 else lead.end() if lead else 0)
+    return start, match.end() + len(tail.rstrip())
+
+
+_RELATIVE = re.compile(r"\s+(?:who|whose|whom|which)\b")
+_APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+)?$")
+
+
+def _appositive(text: str, name_ends: set[int], c: Candidate) -> bool:
+    """Whether the title before `c` follows another name and a comma ("A, Chairman of X, c")."""
+    gap = _APPOSITIVE_GAP.search(text, max(0, c.before[0] - 100), c.before[0])
+    return bool(gap) and any(
+        end in name_ends and _APPOSITIVE_GAP.fullmatch(text, end, c.before[0])
+        for end in range(gap.start(), c.before[0])
+    )

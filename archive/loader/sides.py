@@ -1,0 +1,153 @@
+"""Which side a person was on: the coalition's (its bodies, delegations), a counterpart's, none."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer
+from .grouping import Person
+from .name_runs import Candidate
+from .roles import DEMONYMS, is_organization_name
+
+# Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's "; or
+# people who came with someone: ", accompanied by the ".
+_ITEM_GAP = re.compile(
+    r"\s*(?:,\s*and|,|and|&|,?\s*(?:accompanied\s+by|along\s+with|as\s+well\s+as))\s*"
+    r"(?:the\s+)?(?:[A-Z]{2,}(?:'s)?\s+|\w+'s\s+)?"
+)
+
+
+# Titles only the coalition gives: written without an organization, they are its.
+COALITION_TITLES = frozenset(
+    {"vice-president", "vice president", "secretary-general", "secretary general"}
+)
+# Events whose participants outside the coalition's side are its counterparts: those it met,
+# visited, phoned or wrote to. At a conference or a workshop the others present are only mentioned.
+INTERACTIVE_EVENTS = frozenset(
+    {
+        "meeting",
+        "visit",
+        "phone call",
+        "letter",
+        "interview",
+        "press conference",
+        "general assembly session",
+    }
+)
+
+
+_ACCOMPANYING = re.compile(
+    r"\b(?:accompanied\s+by|along\s+with|together\s+with)\s+(?:the\s+|his\s+|her\s+)?$"
+)
+
+
+def share_coalition(
+    candidates: list[Candidate],
+    people: list[Person],
+    gazetteer: Gazetteer,
+    headings: dict[int, int],
+) -> None:
+    """A title without an organization, listed with the coalition's people, is the coalition's.
+
+    "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too,
+    and so for a list written one name to a line (`headings`, as `list_headings` gives them);
+    one who accompanies someone is theirs ("Schneck was accompanied by Deputy Head of Mission
+    Clara Weiss": Germany's).
+    """
+    of_spelling: dict[str, Person] = {}
+    for p in people:
+        for spelling in p.spellings:
+            of_spelling.setdefault(spelling, p)
+    lists: list[list[Person]] = []
+    sentence_lists: dict[tuple, list[Person]] = {}  # the list of each sentence's first person
+    previous = None
+    for c in candidates:
+        person = of_spelling.get(c.text)
+        if person is None:
+            continue
+        where = (c.paragraph, c.sentence)
+        same_list = previous and (
+            (previous.paragraph == c.paragraph and _listed_after(previous, c))
+            or headings.get(previous.paragraph, -1) == headings.get(c.paragraph)  # one a line
+        )
+        if same_list:
+            lists[-1].append(person)
+        elif where in sentence_lists and _ACCOMPANYING.search(
+            c.line, c.sentence[0], c.before[0] if c.before else c.start
+        ):
+            sentence_lists[where].append(person)  # "X visited Azaz, accompanied by Minister Y"
+            _accompanies(person, sentence_lists[where][0])
+        else:
+            lists.append([person])
+            sentence_lists.setdefault(where, lists[-1])
+        previous = c
+    for members in lists:
+        ours = {
+            p.role.organization or gazetteer.coalition
+            for p in members
+            if p.role
+            and (
+                p.role.organization in gazetteer.coalition_family
+                or (not p.role.organization and p.role.title.lower() in COALITION_TITLES)
+            )
+        }
+        if ours:
+            shared = ours.pop() if len(ours) == 1 else gazetteer.coalition
+            for p in members:
+                if p.role and not p.role.organization and not p.group:
+                    p.group = shared
+
+
+def _listed_after(previous: Candidate, c: Candidate) -> bool:
+    """Whether `c` is the next item of a list that `previous` is in ("A, Vice President B")."""
+    gap_start = previous.role_end if previous.role_end and previous.role_end > 0 else previous.end
+    gap_end = c.before[0] if c.before else c.start
+    return gap_start <= gap_end and bool(_ITEM_GAP.fullmatch(c.line[gap_start:gap_end] or " "))
+
+
+# The coalition's own offices: written bare in its releases, they are its offices.
+_OUR_DELEGATIONS = frozenset({"opposition", "coalition"})
+
+
+_TALKS = frozenset({"meeting", "phone call", "visit"})
+
+
+def delegation_of(word: str | None, gazetteer: Gazetteer) -> str | None:
+    """Whose delegation "French" or "the Coalition's" is: a country or a known organization."""
+    if not word:
+        return None
+    country = gazetteer.country_of_adjective(word) or gazetteer.place(word)
+    if country and country.kind == "country":
+        return country.name
+    entry = gazetteer.organization(word)
+    if entry:
+        return entry.name
+    return DEMONYMS.get(word) or (word if is_organization_name(word) else None)
+
+
+def side_of(
+    person: Person, organization: str | None, *, gazetteer: Gazetteer, event_kind: str
+) -> str:
+    """ "soc", "counterpart" or "mentioned": by the organization the person acts for (or their
+    known post's), the delegation they came in, and their part in the event."""
+    sided_by = organization or person.post_organization
+    if sided_by is None and person.group and person.group.lower() in _OUR_DELEGATIONS:
+        sided_by = gazetteer.coalition  # "the opposition delegation": the coalition's side
+    entry = gazetteer.organizations.get(sided_by) if sided_by else None
+    if entry and entry.kind == "coalition":
+        return "soc"
+    if person.received and event_kind in INTERACTIVE_EVENTS:
+        return "counterpart"  # a body acting with the coalition, received by it
+    if entry and entry.kind == "opposition":
+        return "soc"
+    if event_kind in INTERACTIVE_EVENTS and (
+        person.participant or (person.spoke and event_kind in _TALKS)
+    ):
+        return "counterpart"  # "For his part, Cavusoglu affirmed ...": the other side of talks
+    return "mentioned"
+
+
+def _accompanies(person: Person, accompanied: Person) -> None:
+    organization = accompanied.role and accompanied.role.organization
+    if person.role and not person.role.organization and not person.group and organization:
+        person.group = organization
