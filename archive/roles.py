@@ -1,0 +1,130 @@
+"""Roles held at a statement's date: whoever was "President, Syrian Opposition Coalition" then.
+
+A statement has a role when a person it names (or quotes) held that role on its date, according
+to the roles over time (`Membership`: person, organization, role, first and last dates seen),
+which are derived from the visible mentions of published statements and follow every editor's
+correction. The words of the statement play no part: a statement naming the president of the day
+without his title has the role; one calling someone "president" who holds no such role has not.
+
+The rule, for a person named in a statement:
+- the statement itself gives him the role (its mention says "President" of that organization):
+  he held it then, whatever the date, and this is the only way an undated statement has a role;
+- a dated statement falls within the span of a role he held: from its first date to its last,
+  both included. A span with one open end (no first or no last date) reaches back or forward
+  without limit; a span with no date at all places the role at no date (only the statements
+  that give it count).
+
+A role is keyed by its name and organization as a slug ("president-of-syrian-opposition-
+coalition"), so spellings of one role ("Vice President", "Vice-President") are one value.
+"""
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from archive.models import Membership, Mention, Statement
+from archive.text import make_slug
+
+ROLE_LENGTH = Membership._meta.get_field("role").max_length  # a mention's role, as kept there
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role as the list's filter holds it: its key (the URL's value) and its label."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person's role in one organization, over the span the statements show it."""
+
+    key: str
+    role: str
+    organization_id: int | None
+    first_seen: datetime.date | None
+    last_seen: datetime.date | None
+
+    def covers(self, date: datetime.date | None) -> bool:
+        if date is None or (self.first_seen is None and self.last_seen is None):
+            return False
+        starts, ends = self.first_seen, self.last_seen
+        return (starts is None or starts <= date) and (ends is None or date <= ends)
+
+    def given_by(self, role: str, organization_id: int | None) -> bool:
+        """Whether a mention's role as written is this one."""
+        return role[:ROLE_LENGTH] == self.role and organization_id == self.organization_id
+
+
+def role_key(role: str, organization_slug: str | None) -> str:
+    words = f"{role} of {organization_slug}" if organization_slug else role
+    return make_slug(words, max_length=160)
+
+
+def role_label(role: str, organization_name: str | None) -> str:
+    return f"{role}, {organization_name}" if organization_name else role
+
+
+def _memberships(keys: Iterable[str] | None = None):
+    rows = Membership.objects.exclude(role="").values_list(
+        "person_id",
+        "role",
+        "organization_id",
+        "organization__slug",
+        "organization__name",
+        "first_seen",
+        "last_seen",
+    )
+    wanted = None if keys is None else set(keys)
+    for person, role, org, org_slug, org_name, first, last in rows.order_by("id"):
+        key = role_key(role, org_slug)
+        if wanted is None or key in wanted:
+            yield person, Tenure(key, role, org, first, last), role_label(role, org_name)
+
+
+def known() -> dict[str, str]:
+    """Every role anyone held, key -> label (the spelling most of its holders have)."""
+    spellings: dict[str, dict[str, int]] = {}
+    for _, tenure, label in _memberships():
+        counts = spellings.setdefault(tenure.key, {})
+        counts[label] = counts.get(label, 0) + 1
+    return {
+        key: min(counts, key=lambda label: (-counts[label], label))
+        for key, counts in sorted(spellings.items())
+    }
+
+
+def chosen(keys: Iterable[str]) -> list[Role]:
+    """The roles these keys name, in their order (unknown keys left out)."""
+    labels = known()
+    return [Role(key, labels[key]) for key in dict.fromkeys(keys) if key in labels]
+
+
+def statement_roles(*, spoke_only: bool = False, keys=None) -> Iterator[tuple[int, str]]:
+    """(statement id, role key) for every role held at its date by someone a published
+    statement names (`spoke_only`: quotes or paraphrases), among `keys` if given."""
+    tenures: dict[int, list[Tenure]] = {}
+    for person, tenure, _ in _memberships(keys):
+        tenures.setdefault(person, []).append(tenure)
+    if not tenures:
+        return
+    mentions = Mention.objects.visible().filter(statement__status=Statement.Status.PUBLISHED)
+    if keys is None:
+        mentions = mentions.filter(person_id__in=Membership.objects.values("person_id"))
+    else:
+        mentions = mentions.filter(person_id__in=list(tenures))
+    if spoke_only:
+        mentions = mentions.filter(spoke=True)
+    rows = mentions.values_list(
+        "statement_id", "person_id", "role", "organization_id", "statement__date"
+    )
+    for statement, person, role, organization, date in rows.iterator(chunk_size=50_000):
+        for tenure in tenures.get(person, ()):
+            if tenure.given_by(role, organization) or tenure.covers(date):
+                yield statement, tenure.key
+
+
+def statement_ids(keys: Iterable[str], *, spoke_only: bool = False) -> set[int]:
+    """The published statements having any of these roles (see the module's rule)."""
+    return {statement for statement, _ in statement_roles(spoke_only=spoke_only, keys=keys)}
