@@ -85,8 +85,7 @@ class RoleKind(FactKind):
         return roles.statement_roles(spoke_only=self.spoke_only)
 
     def shown(self, present) -> list[tuple]:
-        labels = roles.known()
-        return [(key, key, labels.get(key, key), "") for key in present]
+        return [(role, role.slug, role.name, "") for role in present]
 
     def statement_ids(self, keys) -> set[int]:
         return roles.statement_ids(keys, spoke_only=self.spoke_only)

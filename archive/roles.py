@@ -40,8 +40,8 @@ class Role:
 class Tenure:
     """One person's role in one organization, over the span the statements show it."""
 
-    key: str
-    role: str
+    held: Role
+    role: str  # as the membership spells it
     organization_id: int | None
     first_seen: datetime.date | None
     last_seen: datetime.date | None
@@ -66,7 +66,8 @@ def role_label(role: str, organization_name: str | None) -> str:
     return f"{role}, {organization_name}" if organization_name else role
 
 
-def _memberships(keys: Iterable[str] | None = None):
+def _memberships(keys: Iterable[str] | None = None) -> dict[int, list[Tenure]]:
+    """Each person's roles (among `keys` if given), labelled as most of their holders spell them."""
     rows = Membership.objects.exclude(role="").values_list(
         "person_id",
         "role",
@@ -77,22 +78,31 @@ def _memberships(keys: Iterable[str] | None = None):
         "last_seen",
     )
     wanted = None if keys is None else set(keys)
+    spellings: dict[str, dict[str, int]] = {}
+    found = []
     for person, role, org, org_slug, org_name, first, last in rows.order_by("id"):
         key = role_key(role, org_slug)
         if wanted is None or key in wanted:
-            yield person, Tenure(key, role, org, first, last), role_label(role, org_name)
+            counts = spellings.setdefault(key, {})
+            label = role_label(role, org_name)
+            counts[label] = counts.get(label, 0) + 1
+            found.append((person, key, role, org, first, last))
+    labels = {
+        key: min(counts, key=lambda label: (-counts[label], label))
+        for key, counts in spellings.items()
+    }
+    tenures: dict[int, list[Tenure]] = {}
+    for person, key, role, org, first, last in found:
+        tenures.setdefault(person, []).append(
+            Tenure(Role(key, labels[key]), role, org, first, last)
+        )
+    return tenures
 
 
 def known() -> dict[str, str]:
-    """Every role anyone held, key -> label (the spelling most of its holders have)."""
-    spellings: dict[str, dict[str, int]] = {}
-    for _, tenure, label in _memberships():
-        counts = spellings.setdefault(tenure.key, {})
-        counts[label] = counts.get(label, 0) + 1
-    return {
-        key: min(counts, key=lambda label: (-counts[label], label))
-        for key, counts in sorted(spellings.items())
-    }
+    """Every role anyone held, key -> label."""
+    roles = {t.held for tenures in _memberships().values() for t in tenures}
+    return {role.slug: role.name for role in sorted(roles, key=lambda role: role.slug)}
 
 
 def chosen(keys: Iterable[str]) -> list[Role]:
@@ -101,12 +111,10 @@ def chosen(keys: Iterable[str]) -> list[Role]:
     return [Role(key, labels[key]) for key in dict.fromkeys(keys) if key in labels]
 
 
-def statement_roles(*, spoke_only: bool = False, keys=None) -> Iterator[tuple[int, str]]:
-    """(statement id, role key) for every role held at its date by someone a published
-    statement names (`spoke_only`: quotes or paraphrases), among `keys` if given."""
-    tenures: dict[int, list[Tenure]] = {}
-    for person, tenure, _ in _memberships(keys):
-        tenures.setdefault(person, []).append(tenure)
+def statement_roles(*, spoke_only: bool = False, keys=None) -> Iterator[tuple[int, Role]]:
+    """(statement id, role) for every role held at its date by someone a published statement
+    names (`spoke_only`: quotes or paraphrases), among the roles `keys` name if given."""
+    tenures = _memberships(keys)
     if not tenures:
         return
     mentions = Mention.objects.visible().filter(statement__status=Statement.Status.PUBLISHED)
@@ -122,9 +130,10 @@ def statement_roles(*, spoke_only: bool = False, keys=None) -> Iterator[tuple[in
     for statement, person, role, organization, date in rows.iterator(chunk_size=50_000):
         for tenure in tenures.get(person, ()):
             if tenure.given_by(role, organization) or tenure.covers(date):
-                yield statement, tenure.key
+                yield statement, tenure.held
 
 
 def statement_ids(keys: Iterable[str], *, spoke_only: bool = False) -> set[int]:
     """The published statements having any of these roles (see the module's rule)."""
+    keys = list(keys)
     return {statement for statement, _ in statement_roles(spoke_only=spoke_only, keys=keys)}

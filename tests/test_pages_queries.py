@@ -113,9 +113,10 @@ def test_page_runs_a_fixed_number_of_queries(
 
 
 def test_the_corpus_index_is_built_in_one_query_per_table(archive, django_assert_num_queries):
-    """The version, the statements, the facts of each of the six kinds and their entities (the
-    people twice: mentioned, and quoted or paraphrased)."""
-    with django_assert_num_queries(1 + 1 + 6 + 5):
+    """The version, the statements, the facts of each of the six stored kinds and their entities
+    (the people twice: mentioned, and quoted or paraphrased), and for each of the two kinds of
+    role held then (archive.roles) the roles over time and the mentions of their holders."""
+    with django_assert_num_queries(1 + 1 + 6 + 5 + 2 * 2):
         corpus_index.current()
     with django_assert_num_queries(1):  # the version again: unchanged, nothing to build
         corpus_index.current()
@@ -126,7 +127,7 @@ def test_a_page_builds_the_index_once_per_corpus_version(client, archive):
         client.get(LIST)
     with CaptureQueriesContext(connection) as again:
         client.get(LIST)
-    assert len(first.captured_queries) == len(again.captured_queries) + 12
+    assert len(first.captured_queries) == len(again.captured_queries) + 16
     archive["statement"].save()
     with CaptureQueriesContext(connection) as after_a_change:
         client.get(LIST)
