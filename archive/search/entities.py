@@ -3,8 +3,9 @@
     recognise(query)       the parsed query, with each run of plain words that names a known
                            entity made one group: its spellings as alternative phrases, and its
                            fact (a statement mentioning or citing it matches whatever its text)
-    cards(query)           a card per recognised entity, for the list page
-    suggestions(raw)       names a search that found nothing may have meant
+
+(archive.search.cards shows them: a card per recognised entity, and the names a search that
+found nothing may have meant.)
 
 A name is recognised under any of its aliases by the extractor's own key (archive.text.name_key:
 case, accents, hyphens, apostrophes and spaces folded, so "Bab Alhawa" is "Bab al-Hawa"), a
@@ -26,8 +27,6 @@ from dataclasses import dataclass
 from django.core.signals import request_finished, request_started
 from django.db import connections
 from django.db.models import Q
-from django.urls import reverse
-from rapidfuzz import fuzz, process
 
 from archive.loader.citations import find_citations
 from archive.models import (
@@ -46,32 +45,16 @@ from archive.text import fold, name_key
 from .query import Fact, SearchQuery, Term, parse, split_words
 
 MAX_NAME_WORDS = 6
-MAX_CARDS = 5
 MIN_KEY_CHARS = 2
 MIN_SURNAME_CHARS = 4
 MAX_SURNAME_WORDS = 2  # "Astepho", "Al Meslet"
 NO_KEY = " "  # a key no name has: keys hold no spaces (name_key() and _plain_key_sql drop them)
-SUGGESTIONS = 5
-# rapidfuzz's WRatio, out of 100, from which a name is offered for a search that found nothing.
-SUGGESTION_SCORE = 80
 
 # kind: (model, its alias model, the alias's link to it)
 KINDS = {
     "person": (Person, PersonAlias, "person"),
     "organization": (Organization, OrganizationAlias, "organization"),
     "place": (Place, PlaceAlias, "place"),
-}
-KIND_LABELS = {
-    "person": "person",
-    "organization": "organization",
-    "place": "place",
-    "resolution": "resolution",
-}
-FILTER_LABELS = {
-    "person": "show only the statements naming this person",
-    "organization": "show only the statements naming this organization",
-    "place": "show only the statements naming this place",
-    "resolution": "show only the statements citing this resolution",
 }
 
 
@@ -175,38 +158,44 @@ def _lookup_sql(keys, surnames, cited) -> tuple[str, list]:
 
     Rows ("hit", kind, pk, key, name): what each key names. Rows ("spelling", kind, pk, _,
     alias): every alias of an entity hit. Rows ("entity", kind, pk, slug, name, abbreviation,
-    statements, first date, last date, number, year): each entity hit, with its published,
-    visible statements (a resolution's name is its title and its body is in the slug column).
+    statements, first date, last date, number, year, spoke): each entity hit, with its
+    published, visible statements (a resolution's name is its title and its body is in the slug
+    column), and for a person those where they are quoted or paraphrased.
     """
     hits, params = _hits_sql(keys, surnames, cited)
     # The first rows name the types of the columns others leave empty (PostgreSQL resolves a
     # UNION's types from left to right, and takes an untyped NULL for text).
     rows = [
         "SELECT 'hit', kind, pk, found, name, CAST(NULL AS TEXT), CAST(NULL AS BIGINT), "
-        "CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS TEXT), CAST(NULL AS INTEGER) "
-        "FROM hits"
+        "CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), "
+        "CAST(NULL AS BIGINT) FROM hits"
     ]
     for kind, (_, alias_model, link) in KINDS.items():
         rows.append(
             f"SELECT 'spelling', '{kind}', {link}_id, NULL, name, NULL, NULL, NULL, NULL, "
-            f"NULL, NULL FROM {alias_model._meta.db_table} "
+            f"NULL, NULL, NULL FROM {alias_model._meta.db_table} "
             f"WHERE {link}_id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
         )
+    visible = [Review.REMOVED, Statement.Status.PUBLISHED]
     for kind, (table, column) in FACT_TABLES.items():
         facts = (
             f"FROM {table} f JOIN archive_statement s ON s.id = f.statement_id "
             f"WHERE f.{column} = e.id AND f.review <> %s AND s.status = %s"
         )
+        spoke = "NULL"
+        params += visible * 3
+        if kind == "person":
+            spoke = f"(SELECT COUNT(DISTINCT f.statement_id) {facts} AND f.spoke = %s)"
+            params += [*visible, True]
         rows.append(
             f"SELECT 'entity', '{kind}', e.id, {ENTITY_COLUMNS[kind]}, "
             f"(SELECT COUNT(DISTINCT f.statement_id) {facts}), "
             f"(SELECT MIN(s.date) {facts}), (SELECT MAX(s.date) {facts}), "
-            f"{ENTITY_REFERENCE[kind]} "
+            f"{ENTITY_REFERENCE[kind]}, {spoke} "
             f"FROM archive_{kind} e WHERE e.id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
         )
-    visible = [Review.REMOVED, Statement.Status.PUBLISHED] * 3 * len(FACT_TABLES)
     sql = f"WITH hits AS ({hits}) " + " UNION ALL ".join(rows)
-    return sql, params + visible
+    return sql, params
 
 
 @dataclass
@@ -239,7 +228,7 @@ def _lookup(texts: set[str], using: str) -> _Found:
     found = _Found({}, {}, {})
     with connections[using].cursor() as cursor:
         cursor.execute(*_lookup_sql(keys, surnames, _cited(texts)))
-        for row, kind, pk, key, name, abbreviation, n, first, last, number, year in cursor:
+        for row, kind, pk, key, name, abbreviation, n, first, last, number, year, spoke in cursor:
             entity = (kind, pk)
             if row == "hit":
                 found.by_key.setdefault(key, set()).add(entity)
@@ -262,6 +251,7 @@ def _lookup(texts: set[str], using: str) -> _Found:
                     statements=n or 0,
                     first_year=_year(first),
                     last_year=_year(last),
+                    spoke=spoke or 0,
                 )
                 own = [number] if kind == "resolution" else [name, abbreviation]
                 found.spellings.setdefault(entity, []).extend(x for x in own if x)
@@ -356,8 +346,10 @@ def facts_filter(facts: tuple[Fact, ...], using: str = "default") -> Q:
     condition = Q()
     for kind, pks in _by_kind(facts).items():
         fact_kind = BY_NAME[kind]
-        rows = fact_kind.model.objects.using(using).visible().filter(
-            **{f"{fact_kind.column}_id__in": pks}
+        rows = (
+            fact_kind.model.objects.using(using)
+            .visible()
+            .filter(**{f"{fact_kind.column}_id__in": pks})
         )
         condition |= Q(pk__in=rows.values("statement_id"))
     return condition
@@ -389,126 +381,3 @@ def parse_and_recognise(raw: str | None, *, using: str = "default") -> SearchQue
     if memo is not None:
         memo[key] = query
     return query
-
-
-@dataclass(frozen=True)
-class Card:
-    """What the list page says of an entity a search named."""
-
-    kind: str
-    name: str
-    url: str
-    statements: int
-    first_year: int | None
-    last_year: int | None
-    filter_name: str  # the list's filter keeping only the statements with this fact
-    filter_value: str
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
-
-    @property
-    def params(self) -> dict:
-        """The list's parameters that keep only the statements with this fact."""
-        return {self.filter_name: self.filter_value, "page": None}
-
-    @property
-    def filter_label(self) -> str:
-        return FILTER_LABELS[self.kind]
-
-
-def cards(query: SearchQuery) -> list[Card]:
-    """A card per entity the query names (the MAX_CARDS with most statements): its published
-    statements and the years they span, as recognition read them (no query of its own)."""
-    facts = {(f.kind, f.pk): f for _, group in query.entity_groups() for f in group}
-    result = [
-        Card(
-            kind=fact.kind,
-            name=fact.name,
-            url=reverse(f"archive:{fact.kind}-detail", kwargs={"slug": fact.slug}),
-            statements=fact.statements,
-            first_year=fact.first_year,
-            last_year=fact.last_year,
-            filter_name=fact.kind,
-            filter_value=fact.slug,
-        )
-        for fact in facts.values()
-        if fact.slug and fact.statements  # one only drafts name stays unknown to readers
-    ]
-    result.sort(key=lambda card: (-card.statements, card.name))
-    return result[:MAX_CARDS]
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A name the archive knows, close to words of a search that found nothing."""
-
-    name: str
-    kind: str
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
-
-
-def _named_sql() -> tuple[str, list]:
-    """One query: every name and alias of the people, organizations and places that have a
-    published, visible statement (the names a suggestion may offer)."""
-    parts, params = [], []
-    for kind, (model, alias_model, link) in KINDS.items():
-        table, column = FACT_TABLES[kind]
-        named = (
-            f"SELECT f.{column} FROM {table} f JOIN archive_statement s ON s.id = f.statement_id"
-            " WHERE f.review <> %s AND s.status = %s"
-        )
-        parts.append(f"SELECT '{kind}', name FROM {model._meta.db_table} WHERE id IN ({named})")
-        parts.append(
-            f"SELECT '{kind}', name FROM {alias_model._meta.db_table} WHERE {link}_id IN ({named})"
-        )
-        params += [Review.REMOVED, Statement.Status.PUBLISHED] * 2
-    return " UNION ALL ".join(parts), params
-
-
-def suggestions(raw: str, *, using: str = "default") -> list[Suggestion]:
-    """Known names and spellings close to the query's words (a misspelt name, another form),
-    of entities the archive has published statements about."""
-    query = parse(raw)
-    words = [t.text for t in query.positive_terms if not t.quoted] or [
-        t.text for t in query.positive_terms
-    ]
-    if not words:
-        return []
-    candidates: dict[str, Suggestion] = {}
-    with connections[using].cursor() as cursor:
-        cursor.execute(*_named_sql())
-        for kind, name in cursor:
-            candidates.setdefault(name, Suggestion(name, kind))
-    wanted = " ".join(words)
-    ranked = process.extract(
-        wanted,
-        list(candidates),
-        scorer=fuzz.WRatio,
-        limit=SUGGESTIONS * 2,
-        score_cutoff=SUGGESTION_SCORE,
-    )
-    seen, result = set(), []
-    for name, _, _ in ranked:
-        if name_key(name) not in seen and name_key(name) != name_key(wanted):
-            seen.add(name_key(name))
-            result.append(candidates[name])
-    return result[:SUGGESTIONS]
-
-
-def page_context(raw: str, found_any: bool, *, using: str = "default") -> dict:
-    """What the list page shows of a search's words: whether any is searchable, the cards of
-    the names it recognised and, when nothing was found, names it may have meant."""
-    if not raw:
-        return {"searchable": True, "entity_cards": [], "entity_suggestions": []}
-    query = parse_and_recognise(raw, using=using)
-    searchable = not query.is_blank
-    return {
-        "searchable": searchable,
-        "entity_cards": cards(query) if searchable else [],
-        "entity_suggestions": suggestions(raw, using=using) if searchable and not found_any else [],
-    }

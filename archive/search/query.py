@@ -71,6 +71,7 @@ class Fact:
     statements: int = field(default=0, compare=False)
     first_year: int | None = field(default=None, compare=False)
     last_year: int | None = field(default=None, compare=False)
+    spoke: int = field(default=0, compare=False)  # a person's statements quoting them
 
 
 @dataclass(frozen=True)
