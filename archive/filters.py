@@ -75,7 +75,8 @@ def in_related(statements, name: str, values, *, by_list: bool = False):
     """
     kind = BY_NAME[name]
     if isinstance(kind, RoleKind):  # derived facts: their statements are found in Python
-        return statements.filter(pk__in=kind.statement_ids(v.slug for v in values))
+        ids = sorted(kind.statement_ids(v.slug for v in values))
+        return search.keep_ids(statements, "pk", ids)  # one parameter, however many
     facts = kind.facts().filter(**{f"{kind.column}__in": values})
     if by_list:
         return statements.filter(pk__in=facts.values("statement_id"))

@@ -19,6 +19,7 @@ coalition"), so spellings of one role ("Vice President", "Vice-President") are o
 """
 
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -57,12 +58,25 @@ class Tenure:
         return role[:ROLE_LENGTH] == self.role and organization_id == self.organization_id
 
 
-def role_key(role: str, organization_slug: str | None) -> str:
+def _own_words(role: str, organization_names) -> str:
+    """The role without its organization's name, which the key and label add back once:
+    "Member of the Political Committee of the SOC" of the SOC is "Member of the Political
+    Committee"."""
+    role = role.strip().rstrip(".,;: ")
+    for name in filter(None, organization_names):
+        ending = re.compile(rf"\s*(?:,|\bof|\bin)\s+(?:the\s+)?{re.escape(name)}$", re.I)
+        role = ending.sub("", role)
+    return role
+
+
+def role_key(role: str, organization_slug: str | None, organization_names=()) -> str:
+    role = _own_words(role, organization_names)
     words = f"{role} of {organization_slug}" if organization_slug else role
     return make_slug(words, max_length=160)
 
 
-def role_label(role: str, organization_name: str | None) -> str:
+def role_label(role: str, organization_name: str | None, organization_names=()) -> str:
+    role = _own_words(role, organization_names)
     return f"{role}, {organization_name}" if organization_name else role
 
 
@@ -74,17 +88,19 @@ def _memberships(keys: Iterable[str] | None = None) -> dict[int, list[Tenure]]:
         "organization_id",
         "organization__slug",
         "organization__name",
+        "organization__abbreviation",
         "first_seen",
         "last_seen",
     )
     wanted = None if keys is None else set(keys)
     spellings: dict[str, dict[str, int]] = {}
     found = []
-    for person, role, org, org_slug, org_name, first, last in rows.order_by("id"):
-        key = role_key(role, org_slug)
+    for person, role, org, org_slug, org_name, abbreviation, first, last in rows.order_by("id"):
+        names = (org_name, abbreviation)
+        key = role_key(role, org_slug, names)
         if wanted is None or key in wanted:
             counts = spellings.setdefault(key, {})
-            label = role_label(role, org_name)
+            label = role_label(role, org_name, names)
             counts[label] = counts.get(label, 0) + 1
             found.append((person, key, role, org, first, last))
     labels = {

@@ -17,6 +17,7 @@ from django.urls import reverse
 from archive import corpus_index
 from archive.editing import rebuild_memberships
 from archive.models import Membership, Person, Review, Statement
+from archive.roles import role_key, role_label
 from tests.factories import (
     MentionFactory,
     OrganizationFactory,
@@ -212,3 +213,22 @@ def test_a_role_reads_as_its_name_and_organization_and_no_draft_makes_one(client
     assert "Member, Syrian Opposition Coalition" in facet
     draft_only = Statement.objects.get(title="No draft")
     assert not Membership.objects.filter(first_statement=draft_only).exists()
+
+
+@pytest.mark.parametrize(
+    "role, organization",
+    [
+        ("Vice President", ("soc", "Syrian Opposition Coalition", "SOC")),
+        ("Vice-President", ("soc", "Syrian Opposition Coalition", "SOC")),
+        (
+            "Vice-President of the Syrian Opposition Coalition",
+            ("soc", "Syrian Opposition Coalition", "SOC"),
+        ),
+        ("Vice President of SOC.", ("soc", "Syrian Opposition Coalition", "SOC")),
+    ],
+)
+def test_spellings_of_one_role_are_one_value(role, organization):
+    slug, *names = organization
+    assert role_key(role, slug, names) == "vice-president-of-soc"
+    assert role_label(role, names[0], names).endswith(", Syrian Opposition Coalition")
+    assert role_label(role, names[0], names).count("Coalition") == 1
