@@ -12,7 +12,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from archive import roles, visibility
+from archive import corpus_index, roles, visibility
 from archive.kinds import (
     BY_NAME,
     FACETS,
@@ -74,8 +74,9 @@ def in_related(statements, name: str, values, *, by_list: bool = False):
     which walks the date index and stops after twenty rows.
     """
     kind = BY_NAME[name]
-    if isinstance(kind, RoleKind):  # derived facts: their statements are found in Python
-        ids = sorted(kind.statement_ids(v.slug for v in values))
+    if isinstance(kind, RoleKind):  # derived facts: the corpus index holds their statements
+        index = corpus_index.current()
+        ids = index.ids_at(index.having(name, [role.slug for role in values]))
         return search.keep_ids(statements, "pk", ids)  # one parameter, however many
     facts = kind.facts().filter(**{f"{kind.column}__in": values})
     if by_list:
@@ -101,21 +102,24 @@ class Chip:
 
 
 class RolesField(forms.Field):
-    """Several role keys (archive.roles), each a role someone held; anything else is an error."""
+    """Several role keys (archive.roles), each a role someone a published statement names held
+    then; anything else is an error. The corpus index knows them, with their labels."""
 
     widget = forms.MultipleHiddenInput
     default_error_messages = {"invalid": "“%(value)s” is not a role anyone held."}
 
     def to_python(self, value):
-        keys = [str(raw).strip() for raw in value or []]
-        found = roles.chosen(keys) if keys else []
-        known = {role.slug for role in found}
+        keys = list(dict.fromkeys(str(raw).strip() for raw in value or []))
+        if not keys:
+            return []
+        index = corpus_index.current()
+        known = {**index.shown["spoke_as"], **index.shown["role"]}
         for key in keys:
             if key not in known:
                 raise forms.ValidationError(
                     self.error_messages["invalid"], code="invalid", params={"value": key[:80]}
                 )
-        return found
+        return [roles.Role(key, known[key].label) for key in keys]
 
 
 class RolesFilter(django_filters.Filter):

@@ -87,9 +87,6 @@ class RoleKind(FactKind):
     def shown(self, present) -> list[tuple]:
         return [(role, role.slug, role.name, "") for role in present]
 
-    def statement_ids(self, keys) -> set[int]:
-        return roles.statement_ids(keys, spoke_only=self.spoke_only)
-
 
 FACT_KINDS = (
     FactKind(

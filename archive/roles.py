@@ -4,7 +4,7 @@ A statement has a role when a person it names (or quotes) held that role on its 
 to the roles over time (`Membership`: person, organization, role, first and last dates seen),
 which are derived from the visible mentions of published statements and follow every editor's
 correction. The words of the statement play no part: a statement naming the president of the day
-without his title has the role; one calling someone "president" who holds no such role has not.
+without his title has the role; the word "president" in a text gives it none.
 
 The rule, for a person named in a statement:
 - the statement itself gives him the role (its mention says "President" of that organization):
@@ -15,12 +15,12 @@ The rule, for a person named in a statement:
   that give it count).
 
 A role is keyed by its name and organization as a slug ("president-of-syrian-opposition-
-coalition"), so spellings of one role ("Vice President", "Vice-President") are one value.
+coalition"), so spellings of one role ("Vice President", "Vice-President", "Vice-President of
+the SOC" of the SOC) are one value.
 """
 
 import datetime
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from archive.models import Membership, Mention, Statement
@@ -63,9 +63,11 @@ def _own_words(role: str, organization_names) -> str:
     "Member of the Political Committee of the SOC" of the SOC is "Member of the Political
     Committee"."""
     role = role.strip().rstrip(".,;: ")
+    folded = role.casefold()
     for name in filter(None, organization_names):
-        ending = re.compile(rf"\s*(?:,|\bof|\bin)\s+(?:the\s+)?{re.escape(name)}$", re.I)
-        role = ending.sub("", role)
+        for joint in (", ", " of the ", " of ", " in the ", " in "):
+            if folded.endswith(ending := f"{joint}{name.casefold()}"):
+                return role[: -len(ending)].rstrip()
     return role
 
 
@@ -80,8 +82,8 @@ def role_label(role: str, organization_name: str | None, organization_names=()) 
     return f"{role}, {organization_name}" if organization_name else role
 
 
-def _memberships(keys: Iterable[str] | None = None) -> dict[int, list[Tenure]]:
-    """Each person's roles (among `keys` if given), labelled as most of their holders spell them."""
+def _tenures() -> dict[int, list[Tenure]]:
+    """Each person's roles, each labelled as most of its holders spell it."""
     rows = Membership.objects.exclude(role="").values_list(
         "person_id",
         "role",
@@ -92,17 +94,15 @@ def _memberships(keys: Iterable[str] | None = None) -> dict[int, list[Tenure]]:
         "first_seen",
         "last_seen",
     )
-    wanted = None if keys is None else set(keys)
     spellings: dict[str, dict[str, int]] = {}
     found = []
     for person, role, org, org_slug, org_name, abbreviation, first, last in rows.order_by("id"):
         names = (org_name, abbreviation)
         key = role_key(role, org_slug, names)
-        if wanted is None or key in wanted:
-            counts = spellings.setdefault(key, {})
-            label = role_label(role, org_name, names)
-            counts[label] = counts.get(label, 0) + 1
-            found.append((person, key, role, org, first, last))
+        counts = spellings.setdefault(key, {})
+        label = role_label(role, org_name, names)
+        counts[label] = counts.get(label, 0) + 1
+        found.append((person, key, role, org, first, last))
     labels = {
         key: min(counts, key=lambda label: (-counts[label], label))
         for key, counts in spellings.items()
@@ -115,29 +115,16 @@ def _memberships(keys: Iterable[str] | None = None) -> dict[int, list[Tenure]]:
     return tenures
 
 
-def known() -> dict[str, str]:
-    """Every role anyone held, key -> label."""
-    roles = {t.held for tenures in _memberships().values() for t in tenures}
-    return {role.slug: role.name for role in sorted(roles, key=lambda role: role.slug)}
-
-
-def chosen(keys: Iterable[str]) -> list[Role]:
-    """The roles these keys name, in their order (unknown keys left out)."""
-    labels = known()
-    return [Role(key, labels[key]) for key in dict.fromkeys(keys) if key in labels]
-
-
-def statement_roles(*, spoke_only: bool = False, keys=None) -> Iterator[tuple[int, Role]]:
+def statement_roles(*, spoke_only: bool = False) -> Iterator[tuple[int, Role]]:
     """(statement id, role) for every role held at its date by someone a published statement
-    names (`spoke_only`: quotes or paraphrases), among the roles `keys` name if given."""
-    tenures = _memberships(keys)
+    names (`spoke_only`: quotes or paraphrases). The corpus index keeps them as a fact kind's."""
+    tenures = _tenures()
     if not tenures:
         return
-    mentions = Mention.objects.visible().filter(statement__status=Statement.Status.PUBLISHED)
-    if keys is None:
-        mentions = mentions.filter(person_id__in=Membership.objects.values("person_id"))
-    else:
-        mentions = mentions.filter(person_id__in=list(tenures))
+    mentions = Mention.objects.visible().filter(
+        statement__status=Statement.Status.PUBLISHED,
+        person_id__in=Membership.objects.values("person_id"),
+    )
     if spoke_only:
         mentions = mentions.filter(spoke=True)
     rows = mentions.values_list(
@@ -147,9 +134,3 @@ def statement_roles(*, spoke_only: bool = False, keys=None) -> Iterator[tuple[in
         for tenure in tenures.get(person, ()):
             if tenure.given_by(role, organization) or tenure.covers(date):
                 yield statement, tenure.held
-
-
-def statement_ids(keys: Iterable[str], *, spoke_only: bool = False) -> set[int]:
-    """The published statements having any of these roles (see the module's rule)."""
-    keys = list(keys)
-    return {statement for statement, _ in statement_roles(spoke_only=spoke_only, keys=keys)}
