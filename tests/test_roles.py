@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 
 from archive import corpus_index
-from archive.editing import rebuild_memberships
+from archive.editing import rebuild_memberships, withdraw
 from archive.models import Membership, Person, Review, Statement
 from archive.roles import role_key, role_label
 from tests.factories import (
@@ -232,3 +232,14 @@ def test_spellings_of_one_role_are_one_value(role, organization):
     assert role_key(role, slug, names) == "vice-president-of-soc"
     assert role_label(role, names[0], names).endswith(", Syrian Opposition Coalition")
     assert role_label(role, names[0], names).count("Coalition") == 1
+
+
+def test_withdrawing_a_statement_shortens_the_role_it_showed(client, presidents):
+    """The roles over time follow the editors: once the last statement showing Hariri as
+    president is withdrawn, his span ends with the one before, and so do the statements of his
+    role."""
+    assert "No member quoting the president" in _titles(client.get(LIST, {"role": PRESIDENT}))
+    withdraw(Statement.objects.filter(title="Yes Hariri again"))
+    titles = _titles(client.get(LIST, {"role": PRESIDENT}))
+    assert "No member quoting the president" not in titles
+    assert "Yes Hariri again" not in titles and "Yes Hariri" in titles
