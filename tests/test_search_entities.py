@@ -154,8 +154,7 @@ def test_a_person_card_turns_into_the_spoke_filter_in_one_click(client):
     StatementFactory(body="Khoja, draft only.", status="draft")
     text, href = _card(client.get(LIST, {"q": "Khoja"}).content.decode())
     assert text == (
-        "Khaled Khoja — person, 3 statements, 2015–2017 — "
-        "show only the statements where they spoke"
+        "Khaled Khoja — person, 3 statements, 2015–2017 — show only the statements where they spoke"
     )
     assert f"spoke={person.slug}" in href and "q=Khoja" in href
     filtered = client.get(LIST + href)
