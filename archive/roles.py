@@ -82,6 +82,15 @@ def role_label(role: str, organization_name: str | None, organization_names=()) 
     return f"{role}, {organization_name}" if organization_name else role
 
 
+def key_of(membership: Membership) -> str:
+    """The role's key in the list's `role` filter (its organization read with it)."""
+    organization = membership.organization
+    if organization is None:
+        return role_key(membership.role, None)
+    names = (organization.name, organization.abbreviation)
+    return role_key(membership.role, organization.slug, names)
+
+
 def _tenures() -> dict[int, list[Tenure]]:
     """Each person's roles, each labelled as most of its holders spell it."""
     rows = Membership.objects.exclude(role="").values_list(

@@ -243,3 +243,13 @@ def test_withdrawing_a_statement_shortens_the_role_it_showed(client, presidents)
     titles = _titles(client.get(LIST, {"role": PRESIDENT}))
     assert "No member quoting the president" not in titles
     assert "Yes Hariri again" not in titles and "Yes Hariri" in titles
+
+
+def test_a_persons_role_links_to_the_statements_of_whoever_held_it(client, presidents):
+    page = client.get(presidents["hariri"].get_absolute_url()).content.decode()
+    hrefs = re.findall(r'<span class="role"><a href="([^"]+)"[^>]*>President</a>', page)
+    assert hrefs == [f"{LIST}?role={PRESIDENT}"]
+    titles = _titles(client.get(htmllib.unescape(hrefs[0])))
+    assert {"Yes Khoja, titled", "Yes Hariri", "Yes Bahra"} <= titles
+    organization = client.get(reverse("archive:organization-detail", args=["soc"]))
+    assert organization.content.decode().count(f'href="{LIST}?role={PRESIDENT}"') == 3
