@@ -20,7 +20,6 @@ import threading
 from array import array
 from dataclasses import dataclass
 
-from django.urls import reverse
 from pyroaring import BitMap
 
 from archive import budget
@@ -120,23 +119,13 @@ def _index_facts(index: CorpusIndex, kind) -> None:
     """One pass over the kind's visible facts, kept for the published statements only."""
     position, size = index.position, len(index.position)
     grouped: dict[object, list[int]] = {}
-    for statement, value in (
-        kind.facts().values_list("statement_id", kind.column).iterator(chunk_size=50_000)
-    ):
+    for statement, value in kind.statement_values():
         if statement < size and position[statement] >= 0:
             grouped.setdefault(value, []).append(position[statement])
-    if kind.entity is None:
-        _index_column(index, kind.name, grouped, dict(kind.choices))
-        return
     index.values[kind.name], index.shown[kind.name] = {}, {}
-    for entity in kind.entity.objects.all():
-        if entity.pk in grouped:
-            index.values[kind.name][entity.slug] = BitMap(grouped[entity.pk])
-            index.shown[kind.name][entity.slug] = Value(
-                entity.slug,
-                kind.entity_label(entity),
-                reverse(kind.url_name, kwargs={"slug": entity.slug}),
-            )
+    for value, key, label, url in kind.shown(grouped):
+        index.values[kind.name][key] = BitMap(grouped[value])
+        index.shown[kind.name][key] = Value(key, label, url)
 
 
 def _index_column(index, name: str, grouped: dict, labels: dict) -> None:

@@ -12,8 +12,17 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from archive import visibility
-from archive.kinds import BY_NAME, FACETS, FACT_KINDS, LANGUAGE, UNDATED, YEAR, choice_labels
+from archive import corpus_index, roles, visibility
+from archive.kinds import (
+    BY_NAME,
+    FACETS,
+    FACT_KINDS,
+    LANGUAGE,
+    UNDATED,
+    YEAR,
+    RoleKind,
+    choice_labels,
+)
 from archive.search import api as search
 
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
@@ -65,6 +74,10 @@ def in_related(statements, name: str, values, *, by_list: bool = False):
     which walks the date index and stops after twenty rows.
     """
     kind = BY_NAME[name]
+    if isinstance(kind, RoleKind):  # derived facts: the corpus index holds their statements
+        index = corpus_index.current()
+        ids = index.ids_at(index.having(name, [role.slug for role in values]))
+        return search.keep_ids(statements, "pk", ids)  # one parameter, however many
     facts = kind.facts().filter(**{f"{kind.column}__in": values})
     if by_list:
         return statements.filter(pk__in=facts.values("statement_id"))
@@ -88,8 +101,35 @@ class Chip:
     params: dict  # {% querystring %} without this value
 
 
+class RolesField(forms.Field):
+    """Several role keys (archive.roles), each a role someone a published statement names held
+    then; anything else is an error. The corpus index knows them, with their labels."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"invalid": "“%(value)s” is not a role anyone held."}
+
+    def to_python(self, value):
+        keys = list(dict.fromkeys(str(raw).strip() for raw in value or []))
+        if not keys:
+            return []
+        index = corpus_index.current()
+        known = {**index.shown["spoke_as"], **index.shown["role"]}
+        for key in keys:
+            if key not in known:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid", params={"value": key[:80]}
+                )
+        return [roles.Role(key, known[key].label) for key in keys]
+
+
+class RolesFilter(django_filters.Filter):
+    field_class = RolesField
+
+
 def kind_filter(kind):
-    """The filter of a fact kind: entities by slug, or choices."""
+    """The filter of a fact kind: entities by slug, roles by key, or choices."""
+    if isinstance(kind, RoleKind):
+        return RolesFilter(label=kind.singular, method="filter_related")
     if kind.entity is None:
         return django_filters.MultipleChoiceFilter(
             choices=kind.choices, label=kind.singular, distinct=False, method="filter_related"
@@ -136,7 +176,7 @@ class _Filters(django_filters.FilterSet):
             labels[name] = {
                 str(getattr(v, "slug", v)): (
                     kind.entity_label(v)
-                    if kind and kind.entity
+                    if hasattr(v, "slug")
                     else names.get(v) or (UNDATED.capitalize() if v == UNDATED else str(v))
                 )
                 for v in cleaned.get(name) or []

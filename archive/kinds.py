@@ -4,7 +4,8 @@ A fact kind is a table of facts (one row per statement and value: a person menti
 resolution cited, the kind of event reported) and what its value is: an entity with a page of
 its own, or one of a few choices. The list page's filters, facets and chips, and the in-memory
 index that counts them (`archive.corpus_index`), are all derived from `FACT_KINDS`; adding a kind
-is adding its model and one entry here.
+is adding its model and one entry here. A kind whose facts are derived rather than stored (a role
+held at the statement's date: archive.roles) is a `RoleKind`.
 
 Language and year are columns of the statement itself, not facts: they are facets too, declared
 by `LANGUAGE` and `YEAR`.
@@ -14,7 +15,9 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from django.db.models import Model
+from django.urls import reverse
 
+from archive import roles
 from archive.models import (
     Citation,
     Meeting,
@@ -48,6 +51,42 @@ class FactKind:
         """The facts readers see (an editor's removal hides one everywhere)."""
         return self.model.objects.visible().filter(**dict(self.only))
 
+    def statement_values(self):
+        """(statement id, value) of every visible fact, the value as its column has it."""
+        return self.facts().values_list("statement_id", self.column).iterator(chunk_size=50_000)
+
+    def shown(self, present) -> list[tuple]:
+        """(value, key, label, url) of the values in `present`: how the facets show them."""
+        if self.entity is None:
+            labels = dict(self.choices)
+            return [(value, value, labels.get(value, value), "") for value in present]
+        return [
+            (
+                entity.pk,
+                entity.slug,
+                self.entity_label(entity),
+                reverse(self.url_name, kwargs={"slug": entity.slug}),
+            )
+            for entity in self.entity.objects.all()
+            if entity.pk in present
+        ]
+
+
+@dataclass(frozen=True)
+class RoleKind(FactKind):
+    """A role held at the statement's date by someone it names (`spoke_only`: quotes), derived
+    from the roles over time (archive.roles). Its values are `roles.Role`, keyed by slug."""
+
+    model: type[Model] = Mention
+    column: str = "person"
+    spoke_only: bool = False
+
+    def statement_values(self):
+        return roles.statement_roles(spoke_only=self.spoke_only)
+
+    def shown(self, present) -> list[tuple]:
+        return [(role, role.slug, role.name, "") for role in present]
+
 
 FACT_KINDS = (
     FactKind(
@@ -69,6 +108,8 @@ FACT_KINDS = (
         url_name="archive:person-detail",
         only=(("spoke", True),),
     ),
+    RoleKind("role", "Roles held then", "Role held then"),
+    RoleKind("spoke_as", "Quoted or paraphrased, as", "Quoted as", spoke_only=True),
     FactKind(
         "organization",
         "Organizations",

@@ -55,6 +55,8 @@ STATES = [
     "?resolution=unsc-2254&place=aleppo",
     "?q=detainees&date_from=2016-01-01&date_to=2021-12-31",
     "?year=undated",
+    "?role=president-of-soc&q=2254",
+    "?spoke_as=vice-president-of-soc",
 ]
 
 

@@ -29,7 +29,13 @@ def archive(request):
     person = PersonFactory(name="Hadi al-Bahra")
     PersonAliasFactory(person=person, name="Al-Bahra")
     organization = OrganizationFactory(name="Syrian Opposition Coalition")
-    MembershipFactory(person=person, organization=organization, role="President")
+    MembershipFactory(
+        person=person,
+        organization=organization,
+        role="President",
+        first_seen=datetime.date(2015, 1, 1),
+        last_seen=datetime.date(2030, 1, 1),
+    )
     place, resolution = PlaceFactory(name="Geneva"), ResolutionFactory(number="2254")
     statements = []
     for n in range(request.param):
@@ -53,6 +59,7 @@ def archive(request):
 
 
 LIST = reverse("archive:statement-list")
+ROLE = "president-of-syrian-opposition-coalition"
 
 
 def savepoints(tallies: int) -> int:
@@ -78,6 +85,12 @@ PAGES = [
             "&year=2024&year=2025&year=2026&date_from=2014-01-01&date_to=2030-01-01&more=person"
         ),
         10,  # + one per entity filter to check its values exist
+        0,
+    ),
+    (
+        "list, search by role held then",
+        lambda a: f"{LIST}?q=political&role={ROLE}&person={a['person'].slug}",
+        8,  # + the corpus version (the index knows the roles held), the person's values
         0,
     ),
     # The rows, then per chunk of 500: people, organizations, places, citations, resolutions,
@@ -110,12 +123,11 @@ def test_page_runs_a_fixed_number_of_queries(
         assert response.context["page"].paginator.count >= 1
 
 
-
-
 def test_the_corpus_index_is_built_in_one_query_per_table(archive, django_assert_num_queries):
-    """The version, the statements, the facts of each of the six kinds and their entities (the
-    people twice: mentioned, and quoted or paraphrased)."""
-    with django_assert_num_queries(1 + 1 + 6 + 5):
+    """The version, the statements, the facts of each of the six stored kinds and their entities
+    (the people twice: mentioned, and quoted or paraphrased), and for each of the two kinds of
+    role held then (archive.roles) the roles over time and the mentions of their holders."""
+    with django_assert_num_queries(1 + 1 + 6 + 5 + 2 * 2):
         corpus_index.current()
     with django_assert_num_queries(1):  # the version again: unchanged, nothing to build
         corpus_index.current()
@@ -126,7 +138,7 @@ def test_a_page_builds_the_index_once_per_corpus_version(client, archive):
         client.get(LIST)
     with CaptureQueriesContext(connection) as again:
         client.get(LIST)
-    assert len(first.captured_queries) == len(again.captured_queries) + 12
+    assert len(first.captured_queries) == len(again.captured_queries) + 16
     archive["statement"].save()
     with CaptureQueriesContext(connection) as after_a_change:
         client.get(LIST)

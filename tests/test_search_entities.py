@@ -129,23 +129,52 @@ def test_an_unknown_resolution_number_is_no_fact():
     assert [f.name for f in recognise(parse("UNSCR 2118")).facts[0]][0].startswith("UNSC")
 
 
-def test_the_list_shows_a_card_that_filters_in_one_click(client):
-    person = PersonFactory(name="Khaled Khoja")
-    PersonAliasFactory(person=person, name="Khaled Khoja")
-    for date in ("2015-03-01", "2016-03-01", None):
-        statement = StatementFactory(body="Khoja met the envoy.", date=date)
-        MentionFactory(statement=statement, person=person, name_as_written="Khoja")
-    draft = StatementFactory(body="Khoja, draft only.", date="2019-01-01", status="draft")
-    MentionFactory(statement=draft, person=person, name_as_written="Khoja")
-    html = client.get(LIST, {"q": "Khoja"}).content.decode()
+def _card(html: str) -> tuple[str, str]:
+    """The first card's text, and its filter link's query string."""
     card = re.search(r'<li class="entity-card">(.*?)</li>', html, re.S).group(1)
     text = " ".join(re.sub(r"<[^>]+>", " ", card).split())
-    assert text.startswith("Khaled Khoja — person, 3 statements, 2015–2016 —")
     href = re.search(r'class="entity-card-filter" href="([^"]+)"', card).group(1)
-    assert f"person={person.slug}" in href.replace("&amp;", "&")
-    filtered = client.get(LIST + href.replace("&amp;", "&"))
-    assert filtered.status_code == 200
-    assert "3 statements" in filtered.content.decode()
+    return text, href.replace("&amp;", "&")
+
+
+def _results(response) -> list[str]:
+    return [statement.title for statement in response.context["page"].object_list]
+
+
+def test_a_person_card_turns_into_the_spoke_filter_in_one_click(client):
+    person = PersonFactory(name="Khaled Khoja")
+    PersonAliasFactory(person=person, name="Khaled Khoja")
+    for year in (2015, 2016):
+        statement = StatementFactory(
+            title=f"Khoja speaks {year}", body="Khoja said so.", date=f"{year}-03-01"
+        )
+        MentionFactory(statement=statement, person=person, name_as_written="Khoja", spoke=True)
+    for date in ("2017-01-01", None):  # named, not quoted; the undated one spans no year
+        named = StatementFactory(title="Khoja named", body="Khoja met the envoy.", date=date)
+        MentionFactory(statement=named, person=person, name_as_written="Khoja", spoke=False)
+    draft = StatementFactory(body="Khoja, draft only.", date="2019-01-01", status="draft")
+    MentionFactory(statement=draft, person=person, name_as_written="Khoja", spoke=True)
+    text, href = _card(client.get(LIST, {"q": "Khoja"}).content.decode())
+    assert text == (
+        "Khaled Khoja — person, 4 statements, 2015–2017 — show only the statements where they spoke"
+    )
+    assert f"spoke={person.slug}" in href and "q=Khoja" in href
+    filtered = client.get(LIST + href)
+    assert sorted(_results(filtered)) == ["Khoja speaks 2015", "Khoja speaks 2016"]
+
+
+def test_a_card_of_a_person_never_quoted_keeps_the_statements_naming_them(client):
+    person = PersonFactory(name="Geir Pedersen")
+    PersonAliasFactory(person=person, name="Geir Pedersen")
+    for year in (2019, 2020):
+        statement = StatementFactory(title=f"Envoy {year}", body="Pedersen.", date=f"{year}-1-1")
+        MentionFactory(statement=statement, person=person, spoke=False)
+    quoted_in_draft = StatementFactory(body="Pedersen said.", status="draft")
+    MentionFactory(statement=quoted_in_draft, person=person, spoke=True)
+    text, href = _card(client.get(LIST, {"q": "Pedersen"}).content.decode())
+    assert text.endswith("— show only the statements naming this person")
+    assert f"person={person.slug}" in href
+    assert sorted(_results(client.get(LIST + href))) == ["Envoy 2019", "Envoy 2020"]
 
 
 def test_a_card_escapes_the_names_it_shows(client):

@@ -7,8 +7,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
+from pydantic import create_model
 
 from archive import citations, records
+from archive.kinds import FACT_KINDS
 from archive.models import Meeting, Review, Statement
 from archive.pagination import COUNT_CAP, capped_count
 from archive.views.indexes import INDEXES, counted
@@ -29,7 +31,7 @@ api = NinjaAPI(
         "Read-only access to the published statements of the Syrian Opposition Coalition and "
         "the people, organizations, places, resolutions and meetings found in them. The "
         "`/statements` endpoint takes the same query parameters as the statement list page "
-        "(`q`, `person`, `organization`, `place`, `resolution`, `kind`, `language`, `year`, "
+        f"(`q`, {', '.join(f'`{kind.name}`' for kind in FACT_KINDS)}, `language`, `year`, "
         "`date_from`, `date_to`, `sort`); repeat a parameter to select several values."
     ),
     urls_namespace="api-v1",
@@ -41,18 +43,18 @@ class Paging(Schema):
     per_page: int = 20
 
 
-class StatementFilters(Paging):
-    q: str | None = None
-    person: list[str] = []
-    organization: list[str] = []
-    place: list[str] = []
-    resolution: list[str] = []
-    kind: list[str] = []
-    language: list[str] = []
-    year: list[str] = []
-    date_from: str | None = None
-    date_to: str | None = None
-    sort: str | None = None
+# The list page's parameters: one per fact kind of the registry, each repeatable.
+StatementFilters = create_model(
+    "StatementFilters",
+    __base__=Paging,
+    q=(str | None, None),
+    **{kind.name: (list[str], []) for kind in FACT_KINDS},
+    language=(list[str], []),
+    year=(list[str], []),
+    date_from=(str | None, None),
+    date_to=(str | None, None),
+    sort=(str | None, None),
+)
 
 
 def _page(request: HttpRequest, paging: Paging, rows, items):

@@ -3,8 +3,9 @@
     recognise(query)       the parsed query, with each run of plain words that names a known
                            entity made one group: its spellings as alternative phrases, and its
                            fact (a statement mentioning or citing it matches whatever its text)
-    cards(query, index)    a card per recognised entity, for the list page
-    suggestions(raw, index) names a search that found nothing may have meant
+
+(archive.search.cards shows them: a card per recognised entity, and the names a search that
+found nothing may have meant.)
 
 A name is recognised under any of its aliases by the extractor's own key (archive.text.name_key:
 case, accents, hyphens, apostrophes and spaces folded, so "Bab Alhawa" is "Bab al-Hawa"), a
@@ -26,10 +27,7 @@ from dataclasses import dataclass
 from django.core.signals import request_finished, request_started
 from django.db import connections
 from django.db.models import Q
-from django.urls import reverse
-from rapidfuzz import fuzz, process
 
-from archive.corpus_index import CorpusIndex
 from archive.loader.citations import find_citations
 from archive.models import (
     Organization,
@@ -45,32 +43,16 @@ from archive.text import fold, name_key
 from .query import Fact, SearchQuery, Term, parse, split_words
 
 MAX_NAME_WORDS = 6
-MAX_CARDS = 5
 MIN_KEY_CHARS = 2
 MIN_SURNAME_CHARS = 4
 MAX_SURNAME_WORDS = 2  # "Astepho", "Al Meslet"
 NO_KEY = " "  # a key no name has: keys hold no spaces (name_key() and _plain_key_sql drop them)
-SUGGESTIONS = 5
-# rapidfuzz's WRatio, out of 100, from which a name is offered for a search that found nothing.
-SUGGESTION_SCORE = 80
 
 # kind: (model, its alias model, the alias's link to it)
 KINDS = {
     "person": (Person, PersonAlias, "person"),
     "organization": (Organization, OrganizationAlias, "organization"),
     "place": (Place, PlaceAlias, "place"),
-}
-KIND_LABELS = {
-    "person": "person",
-    "organization": "organization",
-    "place": "place",
-    "resolution": "resolution",
-}
-FILTER_LABELS = {
-    "person": "show only the statements naming this person",
-    "organization": "show only the statements naming this organization",
-    "place": "show only the statements naming this place",
-    "resolution": "show only the statements citing this resolution",
 }
 
 
@@ -368,132 +350,3 @@ def parse_and_recognise(raw: str | None, *, using: str = "default") -> SearchQue
     if memo is not None:
         memo[key] = query
     return query
-
-
-@dataclass(frozen=True)
-class Card:
-    """What the list page says of an entity a search named."""
-
-    kind: str
-    name: str
-    url: str
-    statements: int
-    first_year: int | None
-    last_year: int | None
-    filter_name: str  # the list's filter keeping only the statements with this fact
-    filter_value: str
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
-
-    @property
-    def params(self) -> dict:
-        """The list's parameters that keep only the statements with this fact."""
-        return {self.filter_name: self.filter_value, "page": None}
-
-    @property
-    def filter_label(self) -> str:
-        return FILTER_LABELS[self.kind]
-
-
-def cards(query: SearchQuery, index: CorpusIndex) -> list[Card]:
-    """A card per entity the query names that readers can see (the MAX_CARDS with most
-    statements): its published statements and the years they span, from the corpus index, so a
-    card costs the same whether its entity is in ten statements or in every one."""
-    facts = {(f.kind, f.pk): f for _, group in query.entity_groups() for f in group}
-    result = []
-    for fact in facts.values():
-        positions = index.values.get(fact.kind, {}).get(fact.slug)
-        if not positions:  # one only drafts name stays unknown to readers
-            continue
-        first_year, last_year = index.years_spanned(positions)
-        result.append(
-            Card(
-                kind=fact.kind,
-                name=fact.name,
-                url=reverse(f"archive:{fact.kind}-detail", kwargs={"slug": fact.slug}),
-                statements=len(positions),
-                first_year=first_year,
-                last_year=last_year,
-                filter_name=fact.kind,
-                filter_value=fact.slug,
-            )
-        )
-    result.sort(key=lambda card: (-card.statements, card.name))
-    return result[:MAX_CARDS]
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A name the archive knows, close to words of a search that found nothing."""
-
-    name: str
-    kind: str
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
-
-
-def _named_sql() -> str:
-    """One query: every name and alias of the people, organizations and places, with their
-    entity's slug. Which of them have a published, visible statement is the corpus index's to
-    say: reading the facts here would cost a scan of every fact table per search."""
-    parts = []
-    for kind, (model, alias_model, link) in KINDS.items():
-        table, alias_table = model._meta.db_table, alias_model._meta.db_table
-        parts.append(f"SELECT '{kind}', slug, name FROM {table}")
-        parts.append(
-            f"SELECT '{kind}', e.slug, a.name FROM {alias_table} a "
-            f"JOIN {table} e ON e.id = a.{link}_id"
-        )
-    return " UNION ALL ".join(parts)
-
-
-def suggestions(raw: str, index: CorpusIndex, *, using: str = "default") -> list[Suggestion]:
-    """Known names and spellings close to the query's words (a misspelt name, another form),
-    of entities the archive has published statements about."""
-    query = parse(raw)
-    words = [t.text for t in query.positive_terms if not t.quoted] or [
-        t.text for t in query.positive_terms
-    ]
-    if not words:
-        return []
-    published = index.values
-    candidates: dict[str, Suggestion] = {}
-    with connections[using].cursor() as cursor:
-        cursor.execute(_named_sql())
-        for kind, slug, name in cursor:
-            if slug in published.get(kind, {}):
-                candidates.setdefault(name, Suggestion(name, kind))
-    wanted = " ".join(words)
-    ranked = process.extract(
-        wanted,
-        list(candidates),
-        scorer=fuzz.WRatio,
-        limit=SUGGESTIONS * 2,
-        score_cutoff=SUGGESTION_SCORE,
-    )
-    seen, result = set(), []
-    for name, _, _ in ranked:
-        if name_key(name) not in seen and name_key(name) != name_key(wanted):
-            seen.add(name_key(name))
-            result.append(candidates[name])
-    return result[:SUGGESTIONS]
-
-
-def page_context(raw: str, found_any: bool, index: CorpusIndex, *, using: str = "default") -> dict:
-    """What the list page shows of a search's words: whether any is searchable, the cards of
-    the names it recognised and, when nothing was found, names it may have meant."""
-    if not raw:
-        return {"searchable": True, "entity_cards": [], "entity_suggestions": []}
-    query = parse_and_recognise(raw, using=using)
-    searchable = not query.is_blank
-    return {
-        "searchable": searchable,
-        "entity_cards": cards(query, index) if searchable else [],
-        "entity_suggestions": (
-            suggestions(raw, index, using=using) if searchable and not found_any else []
-        ),
-    }

@@ -1,10 +1,13 @@
 """Entity pages: a person, an organization, a resolution, a place."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from archive import visibility
+from archive import roles, visibility
 from archive.budget import Budget
 from archive.editing import survivor_of
 from archive.filters import in_related
@@ -84,13 +87,22 @@ def person_detail(request, slug):
         {
             "person": person,
             "aliases": visibility.public_spellings(person).visible(),
-            "memberships": person.memberships.select_related("organization"),
+            "memberships": _with_role_links(person.memberships.select_related("organization")),
             "page": page,
             **tallies,
             "params": params,
             "list_params": {"person": person.slug},
         },
     )
+
+
+def _with_role_links(memberships) -> list:
+    """The roles over time, each with the list of the statements of whoever held it then."""
+    memberships = list(memberships)
+    for membership in memberships:
+        key = roles.key_of(membership)
+        membership.role_href = f"{reverse('archive:statement-list')}?{urlencode({'role': key})}"
+    return memberships
 
 
 def organization_detail(request, slug):
@@ -110,8 +122,10 @@ def organization_detail(request, slug):
             "organization": organization,
             "aliases": visibility.public_spellings(organization),
             "children": organization.children.all(),
-            "memberships": organization.memberships.select_related("person").order_by(
-                "role", "person__name"
+            "memberships": _with_role_links(
+                organization.memberships.select_related("person", "organization").order_by(
+                    "role", "person__name"
+                )
             ),
             "page": _statements_page(
                 params,

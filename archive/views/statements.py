@@ -5,7 +5,7 @@ from django.shortcuts import render
 from archive.listing import filtered as _filtered  # noqa: F401 (the CSV and feed's own)
 from archive.listing import in_order as _sorted  # noqa: F401
 from archive.listing import listing
-from archive.search.entities import page_context
+from archive.search.cards import page_context
 
 from .params import clean_params
 
