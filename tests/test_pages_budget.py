@@ -168,3 +168,24 @@ def test_the_corpus_index_is_built_whatever_the_guard(client, archive, guarded, 
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 5
     assert Budget().run(_slow_query) is None  # and the guard is back
+
+
+def test_the_meetings_filters_are_counted_whatever_the_guard(client, archive, guarded, monkeypatch):
+    """The meetings page's filter values are counted over every meeting once per corpus
+    version, which may take longer than any page may: the guard must not turn it into a 500."""
+    from django.core.cache import cache
+
+    from archive.views import meetings
+
+    guarded(100)
+    cache.clear()
+    real_choices = meetings._choices
+
+    def slow_choices(rows):
+        _slow_query()
+        return real_choices(rows)
+
+    monkeypatch.setattr(meetings, "_choices", slow_choices)
+    response = client.get(reverse("archive:meeting-list"))
+    assert response.status_code == 200
+    assert Budget().run(_slow_query) is None  # and the guard is back
