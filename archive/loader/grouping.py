@@ -102,15 +102,23 @@ def group_people(
 
 
 def trim_to_known_name(c: Candidate, gazetteer: Gazetteer) -> None:
-    """ "... for Syria Engagement James Jeffrey": a title's last word run on to a known name."""
+    """ "... for Syria Engagement James Jeffrey": a title's last word run on to a known name.
+
+    An item of a list ("..., Mohammed Salim al-Khatib, ...") opens on its own first name: it
+    follows a separator, not a title, so it is kept whole even when its last words are someone's.
+    """
     first, _, rest = c.text.partition(" ")
     if (
         len(rest.split()) >= 2
+        and not _LIST_ITEM_OPENS.search(c.line, max(0, c.start - 6), c.start)
         and not gazetteer.known_people(c.text)
         and gazetteer.known_people(rest)
     ):
         c.start += len(first) + 1
         c.text = rest
+
+
+_LIST_ITEM_OPENS = re.compile(r"(?:[,:;]|\band)\s*$")
 
 
 # "to visit Moscow and meet with Lavrov", "will meet": an intention, not the event.
