@@ -806,6 +806,25 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
             "In an interview with Al Jazeera, he added that elections will follow.",
             "interview",
         ),
+        (
+            "The SOC's Legal Department held two separate meetings in Ankara with the ambassadors "
+            "of Norway and Chile.",
+            "meeting",
+        ),
+        (
+            "The Syrian Coalition said the siege of the town must end.\n"
+            "In a meeting between members of the political committee and Western envoys today, "
+            "both sides condemned the siege.",
+            "meeting",
+        ),
+        ("The Vice President attended a consultative meeting with local councils.", "meeting"),
+        ("The SOC President delivered a speech before the conference hall's audience.", "speech"),
+        ("The Secretary-General began a tour of the camps near the border.", "visit"),
+        (
+            "The Coalition denied that it assigned anyone to represent it in the meeting held in "
+            "Rome last week.",
+            "statement",
+        ),
     ],
 )
 def test_event_kind_from_the_verbs_releases_use(text, kind):

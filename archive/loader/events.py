@@ -25,6 +25,9 @@ def _words(*words: str) -> str:
 
 _CALL_VERBS = ("received", "made", "held", "had", "conducted")  # "held a phone call"
 _CALL = r"\s+(?:call|conversation)s?"
+# "held a meeting", "held two separate meetings"
+_MEETING_VERBS = ("held", "holds", "hold", "holding", "had", "chaired", "attended", "during")
+_MEETINGS = r"(?:a|an|the|its|their|his|her|two|three|four|several|separate)\s+(?:\w+\s+){0,2}?meetings?"
 _LETTER_VERBS = ("sent", "sends", "addressed", "delivered", "handed", "wrote", "received")
 
 # (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
@@ -84,11 +87,13 @@ _CUE_LIST = [
     ),
     (
         _words(
-            r"(?:delivered|gave|made|giving|delivering)\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?"
-            r"(?:speech|address|remarks)",
+            *(
+                rf"{verb}\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)"
+                for verb in ("delivered", "gave", "made", "giving", "delivering")
+            ),
             r"speech\s+(?:at|before|to|in)",
             r"keynote",
-            r"(?:in|during)\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)",
+            *(rf"{verb}\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)" for verb in ("in", "during")),
         ),
         "speech",
         "unknown",
@@ -100,7 +105,10 @@ _CUE_LIST = [
             r"paid\s+a\s+visit",
             r"on\s+a\s+visit",
             r"during\s+(?:a|the|his|her|its)\s+visit",
-            r"(?:conducted|made|paid|began|started)\s+an?\s+(?:\w+\s+)?tour",
+            *(
+                rf"{verb}\s+an?\s+(?:\w+\s+)?tour"
+                for verb in ("conducted", "made", "paid", "began", "started")
+            ),
             r"field\s+tours?",
             "toured",
         ),
@@ -110,8 +118,8 @@ _CUE_LIST = [
     (
         _words(
             *("met", "meets", "received", "receives", "hosted", "hosts"),
-            r"(?:held|holds|hold|holding|had|chaired|attended|during|in)\s+(?:a|an|the|its|their"
-            r"|his|her)\s+(?:\w+\s+){0,2}?meetings?",
+            *(rf"{verb}\s+{_MEETINGS}" for verb in _MEETING_VERBS),
+            r"in\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}?meetings?",  # not "to speak in the meeting"
             r"meetings?\s+with",
             *(r"held\s+(?:\w+\s+){0,2}?talks", r"talks\s+with", r"discussed\s+with"),
             *(r"consultations?\s+with", "convened"),

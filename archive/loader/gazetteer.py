@@ -162,6 +162,8 @@ def words_pattern(words: list[str]) -> str:
     text in one test, where it would otherwise try each alternative in turn (under IGNORECASE it
     cannot skip an alternative by its first character).
     """
+    if not all(word[:1].isalpha() for word in words):
+        raise ValueError("each word must start with a letter (its look-ahead would miss it)")
     first_letters = "".join(sorted({word[0] for word in words}))
     return rf"\b(?=[{first_letters}])(?:{'|'.join(words)})\b"
 
