@@ -321,6 +321,26 @@ def test_signatories_under_their_titles():
             "Representative in the United States",
             SOC,
         ),
+        (
+            "Spokesman for the Syrian Coalition Rami Haddad said the paper is not the SOC's.",
+            "Rami Haddad",
+            "Spokesman",
+            SOC,
+        ),
+        (
+            "The letter was delivered by the Special Representative of the Syrian Coalition to "
+            "the United Nations Dr. Omar Kassem.",
+            "Omar Kassem",
+            "Special Representative to the United Nations",
+            SOC,
+        ),
+        (
+            "Also present were Minister of Local Administration and Services Samer Halabi and "
+            "Minister of Interior Fadi Nasser.",
+            "Samer Halabi",
+            "Minister of Local Administration and Services",
+            None,
+        ),
     ],
 )
 def test_roles_follow_the_grammar_of_titles(text, name, role, organization):
