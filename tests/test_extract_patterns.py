@@ -89,6 +89,21 @@ def test_a_listed_name_ending_in_a_known_persons_name_is_kept_whole():
     assert "Salim Haddad" not in found
 
 
+def test_a_title_given_with_as_is_the_name_befores_and_his_deputies_are_vice_presidents():
+    found = people(
+        "The General Assembly of the SOC elected Karim Tarek as president of the Coalition, "
+        "Rami Nasser, Lina Barakat and Omar Zein as his deputies, and Nasr Haddad as "
+        "Secretary-General."
+    )
+    assert {name: (p.role, p.organization) for name, p in found.items()} == {
+        "Karim Tarek": ("President", SOC),
+        "Rami Nasser": ("Vice President", SOC),
+        "Lina Barakat": ("Vice President", SOC),
+        "Omar Zein": ("Vice President", SOC),
+        "Nasr Haddad": ("Secretary-General", SOC),
+    }
+
+
 def test_ranks_between_listed_names_are_not_names():
     found = people(
         "The Assembly approved the appointment of senior officers Brigadier General Ahmed "

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from .evidence import LIST_GAP
 from .name_runs import Candidate
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, parse_role
+from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, parse_role
 
 # Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
 # "X (President of the SIG)".
@@ -66,11 +66,15 @@ def _bare(role) -> bool:
 _NAMED_AS = re.compile(
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:re-?)?"
     r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?|as\s+)"
-    r"(?:the\s+)?(?:new\s+|first\s+)?"
+    r"(?:the\s+|(?P<whose>his|her)\s+)?(?:new\s+|first\s+)?"
 )
+# A title given after "as" is the name's before it, not the next name's: "elected A as president
+# of the Coalition, B, C and D as his deputies".
+_GIVEN_AS = re.compile(r"\b[A-Z][\w'-]*\s+as\s+(?:the\s+)?(?:new\s+|first\s+)?$")
 
 
 def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -> None:
+    given = None
     for index, c in enumerate(full):
         named = _NAMED_AS.match(text, c.end)
         if c.role or not named:
@@ -79,13 +83,19 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -
         if at == len(title_starts) or title_starts[at] != named.end():
             continue
         role = parse(named.end(), _title_extent(text, named.end()))
-        c.role, c.evidence = role, True
+        if named["whose"] and given and _deputies_of_a_president(role, given):
+            role = Role("Vice President", given.organization)  # "... as his deputies"
+        c.role, c.evidence, given = role, True, role
         # Back along the list this name ends: "A, B, and C were elected ...".
         for later in range(index, 0, -1):
             earlier = full[later - 1]
             if earlier.role or not LIST_GAP.fullmatch(text, earlier.end, full[later].start):
                 break
             earlier.role, earlier.evidence = role, True
+
+
+def _deputies_of_a_president(role: Role, given: Role) -> bool:
+    return role.title.lower() == "deputy" and given.title.lower() == "president"
 
 
 # "... as vice-presidents and Nazir Alhakim as secretary-general": the next name given a title.
@@ -142,6 +152,8 @@ def _role_before(
                 if word in _NOT_TITLE:
                     break
                 start = text.rindex(word, window_start, start)
+        if _GIVEN_AS.search(text, max(0, start - 40), start):
+            continue
         adviser = _ADVISER_TO.search(text, max(window_start, start - 60), start)
         if adviser:  # "Senior Adviser to the Secretary-General X": the adviser is X
             start = adviser.start()
