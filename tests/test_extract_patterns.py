@@ -356,6 +356,33 @@ def test_signatories_under_their_titles():
             "Minister of Local Administration and Services",
             None,
         ),
+        (
+            "As the strikes began, Rami al Kassem, President of the Syrian Coalition said: "
+            '"We asked for this."',
+            "Rami al Kassem",
+            "President",
+            SOC,
+        ),
+        (
+            "The SOC President met with head of the Syrian Islamic Council Sheikh Osama Nasser.",
+            "Osama Nasser",
+            "Head",
+            "Syrian Islamic Council",
+        ),
+        (
+            "The meeting was attended by member of the opposition's High Negotiations Committee "
+            "Farouk Nasser.",
+            "Farouk Nasser",
+            "Member",
+            "High Negotiations Committee",
+        ),
+        (
+            "He praised the speech of the Emir of the State of Qatar, Sheikh Hamad bin Khalid Al "
+            "Kassem, at the United Nations.",
+            "Hamad bin Khalid Al Kassem",
+            "Emir",
+            "Qatar",
+        ),
     ],
 )
 def test_roles_follow_the_grammar_of_titles(text, name, role, organization):

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from .evidence import LIST_GAP
 from .name_runs import Candidate
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, parse_role
+from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, name_run, parse_role
 
 # Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
 # "X (President of the SIG)".
@@ -142,8 +142,11 @@ def _role_before(
     first = bisect_right(title_starts, window_start - 1)
     # The title nearest the name is its own: "... ministers of the EU and to EU High
     # Representative Kaja Kallas"; the words before it that belong to it are taken in below.
-    for title_start in reversed(title_starts[first : bisect_right(title_starts, name_start - 1)]):
-        start = title_start
+    candidates = title_starts[first : bisect_right(title_starts, name_start - 1)]
+    for index in range(len(candidates) - 1, -1, -1):
+        start = title_start = candidates[index]
+        if index and _HONORIFIC_TITLE.fullmatch(text, title_start, name_start):
+            continue  # "head of the Council Sheikh Osama X": the title is before the honorific
         # Take in the capitalized words just before the head word ("Political Affairs Officer",
         # "Foreign Minister"), up to a word that is no part of a title ("Turkish", "the").
         lead = _TITLE_WORDS_BEFORE.search(text[window_start:start])
@@ -218,6 +221,8 @@ _PARENS = re.compile(r"\([^)]*\)")
 
 
 # "Deputy Head of the German Embassy, Mr. Michael Ohnmacht": the honorific is not part of the title.
+# A title that is also an honorific, written right before the name.
+_HONORIFIC_TITLE = re.compile(r"Sheikh\s+")
 _HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")
 
 
@@ -267,6 +272,8 @@ def _role_after(
         (s - match.end() for s, e in titles[first : first + 1] if e <= match.end() + len(tail)),
         None,
     )
+    if head is not None and not match.group().lstrip().startswith("("):
+        tail = _before_speech(tail, head)
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
     # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
@@ -275,6 +282,21 @@ def _role_after(
     lead = _OWNER_LEAD.match(tail, 0, head) or _DEMONYM_LEAD.match(tail, 0, head)
     start = match.end() + (owner + 3 if owner != -1 else lead.end() if lead else 0)
     return start, match.end() + len(tail.rstrip())
+
+
+# A verb of speech right after a title left unclosed: "Hadi X, President of the SOC said: ...".
+_SPEECH_AFTER_TITLE = re.compile(
+    r"\s+(?:said|says|stated|stressed|affirmed|added|noted|explained|emphasized|emphasised|"
+    r"confirmed|told|declared|announced|pointed\s+out|warned)\b"
+)
+
+
+def _before_speech(tail: str, head: int) -> str:
+    """The title of "X, Title of the Body said": its capitalized words, up to the verb."""
+    speech = _SPEECH_AFTER_TITLE.search(tail, head)
+    if speech and name_run(tail[head : speech.start()]) == tail[head : speech.start()].strip():
+        return tail[: speech.start()]
+    return tail
 
 
 _RELATIVE = re.compile(r"\s+(?:who|whose|whom|which)\b")

@@ -343,7 +343,8 @@ def _last_head(phrase: str):
 
 
 _OF_COUNTRY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s|$)"
+    r"\s+of\s+(?:the\s+)?(?:(?:State|Kingdom|Republic|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?"
+    r"(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s|$)"
 )
 
 
@@ -369,6 +370,9 @@ def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str |
     if possessive and len(possessive["body"].split()) <= 6:
         owner = gazetteer.organization(possessive["owner"])
         body = possessive["body"]
+        inner = gazetteer.organization(body)
+        if inner and inner.kind != "coalition":
+            return None, inner.name  # "the opposition's High Negotiations Committee": the HNC
         if owner is None:  # "the Movement's executive office": the movement named before
             word = possessive["owner"].lower()
             referent = next((o for o in earlier_orgs if word in o.lower().split()), None)
