@@ -383,6 +383,13 @@ def test_signatories_under_their_titles():
             "Emir",
             "Qatar",
         ),
+        (
+            "President Kassem was accompanied by General Adel Nasser, Chief of Staff to the "
+            "Supreme Military Council and senior members of the SOC.",
+            "Adel Nasser",
+            "Chief of Staff",
+            "Supreme Military Council",
+        ),
     ],
 )
 def test_roles_follow_the_grammar_of_titles(text, name, role, organization):

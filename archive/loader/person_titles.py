@@ -274,6 +274,9 @@ def _role_after(
     )
     if head is not None and not match.group().lstrip().startswith("("):
         tail = _before_speech(tail, head)
+        joined = _AND_LOWERCASE.search(tail, head)
+        if joined:  # "X, Chief of Staff to the Council and senior members of ...": the title ends
+            tail = tail[: joined.start()]
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
     # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
@@ -282,6 +285,9 @@ def _role_after(
     lead = _OWNER_LEAD.match(tail, 0, head) or _DEMONYM_LEAD.match(tail, 0, head)
     start = match.end() + (owner + 3 if owner != -1 else lead.end() if lead else 0)
     return start, match.end() + len(tail.rstrip())
+
+
+_AND_LOWERCASE = re.compile(r"\s+and\s+(?:the\s+|other\s+)?[a-z]")
 
 
 # A verb of speech right after a title left unclosed: "Hadi X, President of the SOC said: ...".
