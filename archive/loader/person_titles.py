@@ -275,8 +275,8 @@ def _role_after(
     if head is not None and not match.group().lstrip().startswith("("):
         tail = _before_speech(tail, head)
         joined = _AND_LOWERCASE.search(tail, head)
-        if joined:  # "X, Chief of Staff to the Council and senior members of ...": the title ends
-            tail = tail[: joined.start()]
+        if joined and _title_run(tail, head, joined.start()):
+            tail = tail[: joined.start()]  # "X, Chief of Staff to the SMC and senior members"
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
     # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
@@ -300,9 +300,14 @@ _SPEECH_AFTER_TITLE = re.compile(
 def _before_speech(tail: str, head: int) -> str:
     """The title of "X, Title of the Body said": its capitalized words, up to the verb."""
     speech = _SPEECH_AFTER_TITLE.search(tail, head)
-    if speech and name_run(tail[head : speech.start()]) == tail[head : speech.start()].strip():
+    if speech and _title_run(tail, head, speech.start()):
         return tail[: speech.start()]
     return tail
+
+
+def _title_run(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all a title's words: capitalized ones and their connectors."""
+    return name_run(text[start:end]) == text[start:end].strip()
 
 
 _RELATIVE = re.compile(r"\s+(?:who|whose|whom|which)\b")
