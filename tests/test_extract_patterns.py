@@ -643,6 +643,29 @@ def test_people_accompanying_an_official_of_the_coalitions_side_share_it():
     assert (found["Maram al-Sheikh"].organization, found["Maram al-Sheikh"].side) == (SIG, "soc")
 
 
+def test_a_delegation_listing_the_coalitions_officials_is_the_coalitions():
+    found = people(
+        "The SOC President met with a delegation from the US State Department in Brussels.\n"
+        "The delegation comprised Vice President Rami Nasser and Executive Director of the "
+        "Assistance Coordination Unit Omar Haddad."
+    )
+    assert found["Rami Nasser"].side == "soc"
+    assert found["Omar Haddad"].side == "soc"
+
+
+def test_each_title_set_off_after_its_name_in_a_list_is_that_names():
+    found = people(
+        "The SOC delegation met with a delegation from the US State Department headed by Ethan "
+        "Nasser, Deputy Assistant Secretary of State for Near Eastern Affairs, Andrew Haddad, "
+        "Senior Adviser to the US Special Envoy, and Zahra Bell of the US National Security "
+        "Council."
+    )
+    assert found["Ethan Nasser"].role == (
+        "Deputy Assistant Secretary of State for Near Eastern Affairs"
+    )
+    assert found["Andrew Haddad"].role.startswith("Senior Adviser")
+
+
 def test_the_one_written_to_is_a_counterpart():
     found = people(
         "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "

@@ -37,8 +37,14 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
         boundary = c.end if c.full else boundary
     name_ends = {c.end for c in full}
     before_style = {c.sentence for c in full if c.before and not _appositive(text, name_ends, c)}
+    befores = {c.before[0] for c in full if c.before}
     for c in found:
-        if c.before and (not _appositive(text, name_ends, c) or c.sentence in before_style):
+        if not c.before:
+            continue
+        appositive = _appositive(text, name_ends, c)
+        if appositive and _own_title_after(c, befores):
+            continue  # "A, Title of A, B, Title of B, and C": each title follows its name
+        if not appositive or c.sentence in before_style:
             c.role = parse(*c.before)
     for c, nxt in zip(full, [*full[1:], None], strict=False):
         taken = (
@@ -55,6 +61,17 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
             if c.role is None or " " in after.title or after.organization:
                 c.role, c.role_end = after, c.after[1]
     _assign_named_roles(text, full, title_starts, parse)
+
+
+def _own_title_after(c: Candidate, befores: set[int]) -> bool:
+    """Whether `c`, set off by commas from the title before it, has one written after it that
+    is not the next name's title before ("A, Title, B, Title, and C")."""
+    return (
+        bool(c.after)
+        and "," in c.line[c.before[1] : c.start]
+        and not c.line.startswith("and ", c.after[0])
+        and not any(c.after[0] <= start < c.after[1] for start in befores)
+    )
 
 
 def _bare(role) -> bool:

@@ -98,6 +98,34 @@ def share_coalition(
                     p.group = shared
 
 
+def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazetteer) -> None:
+    """A delegation whose listed members include the coalition's officials is the coalition's.
+
+    "The SOC met a delegation of the State Department ... The delegation comprised Vice President
+    X, ... and Executive Director of the Unit Y": the delegation named last was the other one, but
+    one listing the coalition's vice-president is the coalition's own, and so is everyone in it.
+    """
+    of_spelling = {spelling: p for p in people for spelling in p.spellings}
+    listed: dict[tuple, list[Person]] = {}
+    for c in candidates:
+        person = of_spelling.get(c.text)
+        if person and c.delegation and c.received:
+            listed.setdefault((c.paragraph, c.sentence, c.delegation), []).append(person)
+    for members in listed.values():
+        if any(_ours(p.role, gazetteer) for p in members):
+            for p in members:
+                p.received = False
+                p.group = gazetteer.coalition if not (p.role and p.role.organization) else None
+
+
+def _ours(role, gazetteer) -> bool:
+    """Whether a title is the coalition's: its organization's, or one only it gives."""
+    return bool(role) and (
+        role.organization in gazetteer.coalition_family
+        or (not role.organization and role.title.lower() in COALITION_TITLES)
+    )
+
+
 def _listed_after(previous: Candidate, c: Candidate) -> bool:
     """Whether `c` is the next item of a list that `previous` is in ("A, Vice President B")."""
     gap_start = previous.role_end if previous.role_end and previous.role_end > 0 else previous.end
