@@ -760,6 +760,20 @@ def test_a_short_reference_to_a_named_body_is_not_another_body():
     assert found == ["French Embassy in Ankara"]
 
 
+def test_a_long_known_name_is_recognized_in_another_case():
+    found = organizations(
+        "Members of the political committee met representatives of the friends of the Syrian "
+        "people in Istanbul."
+    )
+    assert "Friends of Syria" in found
+
+
+def test_the_un_qualifying_a_process_it_leads_is_not_named():
+    assert "United Nations" not in organizations(
+        "The regime must engage in a UN-led political process under Resolution 2254."
+    )
+
+
 def test_the_coalitions_organs_and_bodies_inside_titles_are_not_listed():
     found = organizations(
         "The SOC's General Assembly concluded its session. The Coordinator of the Foreign "

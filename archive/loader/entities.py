@@ -17,10 +17,12 @@ from .names import word_set
 from .roles import ROLE_WORD
 from .spans import Spans
 
-# "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
-# subject (the resolutions are cited as such; the agencies are other organizations).
+# "UN resolutions", "UN organizations", "a UN-led process": the UN qualifies other things here, it
+# is not itself the subject (the resolutions are cited as such; the agencies are other bodies).
 _QUALIFYING = re.compile(
-    r"[\s-]+(?:resolutions?|organizations|organisations|agencies|bodies)\b", re.IGNORECASE
+    r"[\s-]+(?:resolutions?|organizations|organisations|agencies|bodies)\b"
+    r"|-(?:led|backed|sponsored|brokered|run|facilitated|mediated)\b",  # "a UN-led process"
+    re.IGNORECASE,
 )
 # Between a parent and its body: "SOC's General Assembly", "Coalition's (SOC) General Assembly".
 _PARENT_GAP = re.compile(r"[\s()']*s?[\s()']*")

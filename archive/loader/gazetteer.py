@@ -48,6 +48,7 @@ _NORMALIZE = (
     ("‑", "-"),
     ("\u00a0", " "),
 )
+_FOLDED_WORDS = 4  # names of this many words are matched whatever their case
 _SEPARATOR = "\x00"  # stands for "a space or a hyphen" inside the trie
 # Keys of the names looked up in text: the same few recur in release after release, and folding
 # one (accents, case, hyphens) costs microseconds.
@@ -210,6 +211,16 @@ class Gazetteer:
             [e for e in organizations if not all(name_key(n) in place_keys for n in e.names)]
         )
         self._org_keys = self._keys(organizations)
+        # Long names are recognized whatever their case: "friends of the Syrian people".
+        self._folded_surfaces = {
+            surface_key(name).lower(): (entry,)
+            for entry in organizations
+            for name in entry.names
+            if len(name.split()) >= _FOLDED_WORDS and not name.lower().startswith("the ")
+        }
+        self._folded_re = re.compile(
+            rf"(?:{trie_pattern(sorted(self._folded_surfaces)) or '(?!)'})(?!\w)"
+        )
         # The coalition itself: the root of the coalition's bodies. Its people are "our side".
         roots = [e.name for e in organizations if e.kind == "coalition" and not e.parent]
         self.coalition = roots[0] if roots else None
@@ -244,8 +255,23 @@ class Gazetteer:
         return keys
 
     def find_organizations(self, text: str) -> list[Found]:
-        """Every organization surface form in `text` (already `normalize`d), longest match first."""
-        return self._find(text, self._org_re, self._org_surfaces)
+        """Every organization surface form in `text` (already `normalize`d), longest match first;
+        a long name also in another case than the known one ("friends of the Syrian people")."""
+        found = self._find(text, self._org_re, self._org_surfaces)
+        folded = text.lower()
+        if len(folded) != len(text):
+            return found  # a character whose lowercase is longer: offsets would not hold
+        taken = {(f.start, f.end) for f in found}
+        starts = {f.start for f in found}
+        extra = [
+            Found(f.start, f.end, text[f.start : f.end], f.entries)
+            for f in self._find(folded, self._folded_re, self._folded_surfaces)
+            if (f.start, f.end) not in taken
+            and f.start not in starts
+            and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken)
+            and any(char.isupper() for char in text[f.start : f.end])
+        ]
+        return sorted(found + extra, key=lambda f: f.start) if extra else found
 
     def find_places(self, text: str) -> list[Found]:
         """Every place surface form in `text` (`normalize`d); one that `needs_context` only in one.
