@@ -104,6 +104,31 @@ def test_a_title_given_with_as_is_the_name_befores_and_his_deputies_are_vice_pre
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The SOC President sent a letter to Crown Prince Rami bin Khalid.",
+            "Rami bin Khalid",
+            "Crown Prince",
+        ),
+        ("The SOC President met Jordan's King Talal III in Amman.", "Talal III", "King"),
+        (
+            "The delegation met Saudi Foreign Minister Prince Fahd bin Nasser in Riyadh.",
+            "Fahd bin Nasser",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_royal_titles_and_regnal_numbers(text, name, role):
+    assert people(text)[name].role == role
+
+
+def test_a_regnal_number_alone_names_nobody():
+    known = KnownPerson("Talal III", ("Talal III",), ())
+    assert people("We go to Geneva II on our terms.", gazetteer=with_known_people(known)) == {}
+
+
 def test_ranks_between_listed_names_are_not_names():
     found = people(
         "The Assembly approved the appointment of senior officers Brigadier General Ahmed "

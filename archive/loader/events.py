@@ -27,7 +27,9 @@ _CALL_VERBS = ("received", "made", "held", "had", "conducted")  # "held a phone 
 _CALL = r"\s+(?:call|conversation)s?"
 # "held a meeting", "held two separate meetings"
 _MEETING_VERBS = ("held", "holds", "hold", "holding", "had", "chaired", "attended", "during")
-_MEETINGS = r"(?:a|an|the|its|their|his|her|two|three|four|several|separate)\s+(?:\w+\s+){0,2}?meetings?"
+_MEETINGS = (
+    r"(?:a|an|the|its|their|his|her|two|three|four|several|separate)\s+(?:\w+\s+){0,2}?meetings?"
+)
 _LETTER_VERBS = ("sent", "sends", "addressed", "delivered", "handed", "wrote", "received")
 
 # (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
@@ -93,7 +95,10 @@ _CUE_LIST = [
             ),
             r"speech\s+(?:at|before|to|in)",
             r"keynote",
-            *(rf"{verb}\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)" for verb in ("in", "during")),
+            *(
+                rf"{verb}\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)"
+                for verb in ("in", "during")
+            ),
         ),
         "speech",
         "unknown",

@@ -219,6 +219,7 @@ _LOWERCASE_AFTER_HEAD = re.compile(r"\s+(?!(?:of|for|to|at|in|on|and|the|a|an)\b
 # Military ranks and honorifics between a title and a name: "Defense Minister Major General X".
 _RANKS = re.compile(
     r"(?:\s+(?:Major|Brigadier|Lieutenant|Colonel|General|Captain|Admiral|Sheikh|Judge|Engineer|"
+    r"(?<!Crown\s)Prince|Princess|"
     r"Eng\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?))+\s*$"
 )
 
