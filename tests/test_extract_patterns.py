@@ -793,6 +793,27 @@ def test_a_long_known_name_is_recognized_in_another_case():
     assert "Friends of Syria" in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President of the Syrian Oppositoon Coalition (SOC), Rami Haddad, met the envoy.",
+        "The President of the National Coalition for Syrian Revolution and Opposition Forces, "
+        "Rami Haddad, met the envoy.",
+    ],
+)
+def test_the_coalitions_name_written_with_a_slip_or_a_variant_word_is_the_coalition(text):
+    assert organizations(text) == [SOC]
+    person = people(text)["Rami Haddad"]
+    assert (person.role, person.organization, person.side) == ("President", SOC, "soc")
+
+
+def test_a_near_name_is_not_taken_for_another_body_it_holds():
+    found = organizations(
+        "Officials of the Ministry of Interior in the Syrian Interim Government met."
+    )
+    assert SIG in found
+
+
 def test_the_un_qualifying_a_process_it_leads_is_not_named():
     assert "United Nations" not in organizations(
         "The regime must engage in a UN-led political process under Resolution 2254."

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .gazetteer import Entry, Found, Gazetteer
 from .localities import find_localities
 from .names import word_set
+from .near_names import near_names_of
 from .roles import ROLE_WORD
 from .spans import Spans
 
@@ -49,7 +50,8 @@ def find_entities(
     instrument's ("the Geneva Communique") are not places of the release, so those are taken out
     before places are sought.
     """
-    raw = [gazetteer.find_organizations(p) for p in paragraphs]
+    near = near_names_of(gazetteer)
+    raw = [near.replace_in(p, gazetteer.find_organizations(p)) for p in paragraphs]
     whole_text = {f.text for found in raw for f in found if len(f.entries) == 1}
     chosen: dict[str, Entry] = {}
     organizations, places = [], []

@@ -214,6 +214,7 @@ class Owners:
         for hit in (*hits, *places):
             self.ending_at.setdefault(hit.end, []).append(hit)
         self.organizations = sorted(hits, key=lambda hit: hit.end)
+        self.named_as = {" ".join(hit.text.split()): hit.entry.name for hit in hits}
         self.organization_ends = [hit.end for hit in self.organizations]
         self.earlier = earlier  # organizations of the paragraphs before, in order
 
@@ -255,6 +256,7 @@ def parse_role(
         before = pattern.search(paragraph, max(0, start - 80), start)
         organization = organization or (before and _country_of(before.group(1), gazetteer))
     title, named = _split_organization(phrase, owners.named_before(end), gazetteer, owners.ours)
+    named = owners.named_as.get(named, named) if named else named  # as the paragraph's hits
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
         # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
         title, named = phrase, None
