@@ -415,6 +415,12 @@ def test_signatories_under_their_titles():
             "Chief of Staff",
             "Supreme Military Council",
         ),
+        (
+            "The Coalition's president Rami Haddad received in Istanbul Ambassador Jon Cole.",
+            "Jon Cole",
+            "Ambassador",
+            None,
+        ),
     ],
 )
 def test_roles_follow_the_grammar_of_titles(text, name, role, organization):

@@ -169,9 +169,10 @@ def _role_before(
         lead = _TITLE_WORDS_BEFORE.search(text[window_start:start])
         if lead:
             for word in reversed(lead.group().split()):
-                if word in _NOT_TITLE:
-                    break
-                start = text.rindex(word, window_start, start)
+                at = text.rindex(word, window_start, start)
+                if word in _NOT_TITLE or _PREPOSITION_BEFORE.search(text, max(0, at - 6), at):
+                    break  # "received in Istanbul Ambassador X": a place, no part of the title
+                start = at
         if _GIVEN_AS.search(text, max(0, start - 40), start):
             continue
         adviser = _ADVISER_TO.search(text, max(window_start, start - 60), start)
@@ -239,6 +240,9 @@ _PARENS = re.compile(r"\([^)]*\)")
 
 
 # "Deputy Head of the German Embassy, Mr. Michael Ohnmacht": the honorific is not part of the title.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to)\s+$")
+
+
 # A title that is also an honorific, written right before the name.
 _HONORIFIC_TITLE = re.compile(r"Sheikh\s+")
 _HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")

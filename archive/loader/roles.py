@@ -475,9 +475,30 @@ def _owner_before(paragraph: str, start: int, owners: Owners):
     for end in sorted({gap.start(), *range(gap.start(), start)}, reverse=True):
         for hit in owners.ending_at.get(end, ()):
             match = _OWNER_GAP.fullmatch(paragraph, hit.end, start)
-            if match:
+            if match and _may_own(hit):
                 return hit.entry.name, hit.text, bool(match.group(1))
     return None
+
+
+def _may_own(hit) -> bool:
+    """An organization or a country owns a title; a town is where it was ("in Istanbul")."""
+    return hit.entry.kind == "country" or hit.entry.kind not in _PLACE_KINDS
+
+
+_PLACE_KINDS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "governorate",
+        "district",
+        "region",
+        "camp",
+        "airport",
+        "crossing",
+        "prison",
+    }
+)
 
 
 def _owner_leading(paragraph: str, start: int, owners: Owners, gazetteer: Gazetteer):
