@@ -697,6 +697,15 @@ def test_each_title_set_off_after_its_name_in_a_list_is_that_names():
     assert found["Andrew Haddad"].role.startswith("Senior Adviser")
 
 
+def test_a_title_without_an_organization_listed_with_anothers_official_is_theirs():
+    found = people(
+        "The SOC President met with Netherlands Special Envoy for Syria Jan Visser and political "
+        "advisor Pieter Bos in Istanbul."
+    )
+    assert found["Pieter Bos"].organization == "Netherlands"
+    assert found["Pieter Bos"].side == "counterpart"
+
+
 def test_the_one_written_to_is_a_counterpart():
     found = people(
         "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "

@@ -47,7 +47,8 @@ def share_coalition(
     gazetteer: Gazetteer,
     headings: dict[int, int],
 ) -> None:
-    """A title without an organization, listed with the coalition's people, is the coalition's.
+    """A title without an organization, listed with the coalition's people, is the coalition's;
+    listed with the officials of one other body or country only, it is theirs.
 
     "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too,
     and so for a list written one name to a line (`headings`, as `list_headings` gives them);
@@ -91,11 +92,16 @@ def share_coalition(
                 or (not p.role.organization and p.role.title.lower() in COALITION_TITLES)
             )
         }
+        owners = {p.role.organization for p in members if p.role and p.role.organization}
         if ours:
             shared = ours.pop() if len(ours) == 1 else gazetteer.coalition
-            for p in members:
-                if p.role and not p.role.organization and not p.group:
-                    p.group = shared
+        elif len(owners) == 1:  # "Netherlands Special Envoy X and political advisor Y"
+            shared = owners.pop()
+        else:
+            continue
+        for p in members:
+            if p.role and not p.role.organization and not p.group:
+                p.group = shared
 
 
 def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazetteer) -> None:
