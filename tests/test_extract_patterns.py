@@ -706,6 +706,18 @@ def test_a_title_without_an_organization_listed_with_anothers_official_is_theirs
     assert found["Pieter Bos"].side == "counterpart"
 
 
+def test_one_met_on_the_sidelines_of_a_speech_is_a_counterpart():
+    text = (
+        "SOC President Rami Haddad delivered a speech in the session on the crisis in Syria.\n"
+        "President Haddad also met with the German minister of foreign affairs, Karl Weber, and "
+        "they discussed the talks. He also criticized Minister Otto Brandt for his remarks."
+    )
+    found = people(text)
+    assert extract(text).event.kind == "speech"
+    assert found["Karl Weber"].side == "counterpart"
+    assert found["Otto Brandt"].side == "mentioned"
+
+
 def test_the_one_written_to_is_a_counterpart():
     found = people(
         "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "

@@ -35,6 +35,7 @@ class Person:
     member_of: str | None = None
     post_organization: str | None = None  # a known person's, when the text gives no title
     received: bool = False
+    met: bool = False  # the one met: "X also met with Y" (whatever the release reports)
 
     @property
     def name(self) -> str:
@@ -156,6 +157,8 @@ class TookPart:
         return self.by_sentence[where]
 
 
+# The verb before a name that says it was met: "President X also met with the German minister".
+_MET = re.compile(r"\b(?:met|meets|received|receives|hosted)\b")
 # "who has recently succeeded Gareth Bayley as ...": the one succeeded is not there.
 _SUCCEEDED = re.compile(r"\b(?:succeed(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?$")
 # "a meeting between US Secretary of State John Kerry and ...": talks between others.
@@ -203,6 +206,8 @@ def add_mention(person: Person, c: Candidate, participating) -> None:
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
     person.member_of = person.member_of or c.member_of
-    person.participant = person.participant or participating(c)
+    took_part = participating(c)
+    person.participant = person.participant or took_part
+    person.met = person.met or (took_part and bool(_MET.search(c.line, c.sentence[0], c.start)))
     person.group = person.group or c.delegation  # "French", "Coalition": resolved in _fact
     person.received = person.received or c.received

@@ -178,6 +178,8 @@ def side_of(
         person.participant or (person.spoke and event_kind in _TALKS)
     ):
         return "counterpart"  # "For his part, Cavusoglu affirmed ...": the other side of talks
+    if person.met:
+        return "counterpart"  # a speech in Munich, and "he also met with X" there
     return "mentioned"
 
 
