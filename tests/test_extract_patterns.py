@@ -718,6 +718,15 @@ def test_one_met_on_the_sidelines_of_a_speech_is_a_counterpart():
     assert found["Otto Brandt"].side == "mentioned"
 
 
+def test_a_vice_presidency_written_once_for_two_names_is_both_of_theirs():
+    found = people(
+        "The SOC President met the envoy. The meeting brought together SOC's Vice-President Rami "
+        "Nasser and Lina Barakat, Secretary-General Omar Zein, and the envoy's adviser Jon Cole."
+    )
+    assert (found["Lina Barakat"].role, found["Lina Barakat"].side) == ("Vice-President", "soc")
+    assert found["Omar Zein"].role == "Secretary-General"
+
+
 def test_the_one_written_to_is_a_counterpart():
     found = people(
         "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "

@@ -72,6 +72,7 @@ def share_coalition(
             or headings.get(previous.paragraph, -1) == headings.get(c.paragraph)  # one a line
         )
         if same_list:
+            _share_vice_presidency(lists[-1][-1], person, previous, c)
             lists[-1].append(person)
         elif where in sentence_lists and _ACCOMPANYING.search(
             c.line, c.sentence[0], c.before[0] if c.before else c.start
@@ -130,6 +131,22 @@ def _ours(role, gazetteer) -> bool:
         role.organization in gazetteer.coalition_family
         or (not role.organization and role.title.lower() in COALITION_TITLES)
     )
+
+
+_JUST_AND = re.compile(r"\s+and\s+")
+
+
+def _share_vice_presidency(first: Person, second: Person, before: Candidate, c: Candidate):
+    """ "Vice-President A and B": the coalition has several vice-presidents, and releases often
+    write the title once, in the singular, for two of them."""
+    if (
+        second.role is None
+        and first.role
+        and first.role.title.lower().replace("-", " ") == "vice president"
+        and not c.before
+        and _JUST_AND.fullmatch(c.line, before.end, c.start)
+    ):
+        second.role = first.role
 
 
 def _listed_after(previous: Candidate, c: Candidate) -> bool:
