@@ -843,6 +843,15 @@ def test_the_coalitions_name_written_with_a_slip_or_a_variant_word_is_the_coalit
     assert (person.role, person.organization, person.side) == ("President", SOC, "soc")
 
 
+def test_a_known_name_ending_a_longer_one_is_not_that_body():
+    found = organizations(
+        "The delegation met the Director of the Syria Department in the National Security "
+        "Council at the White House."
+    )
+    assert "US National Security Council" in found
+    assert "UN Security Council" not in found
+
+
 def test_a_near_name_is_not_taken_for_another_body_it_holds():
     found = organizations(
         "Officials of the Ministry of Interior in the Syrian Interim Government met."

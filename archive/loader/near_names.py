@@ -26,6 +26,7 @@ _RUN = re.compile(
 )
 
 
+_CONNECTOR_BEFORE = re.compile(r"\s(?:of|for|and|the|to|in|on)\s+$")
 _CONNECTOR = re.compile(r"\s+(?:(?:of|for|and|the|to|in|on)\s+)+")
 
 
@@ -69,7 +70,7 @@ class NearNames:
         near = [
             (start, end, entry)
             for start, end, entry in self.find(text, {(f.start, f.end) for f in found})
-            if self._same_body_or_a_slip(text[start:end], entry, _inside(found, start, end))
+            if self._same_body_or_a_slip(text, start, end, entry, _inside(found, start, end))
         ]
         if not near:
             return found
@@ -77,14 +78,19 @@ class NearNames:
         near_found = [Found(s, e, text[s:e], (entry,)) for s, e, entry in near]
         return sorted(kept + near_found, key=lambda f: f.start)
 
-    def _same_body_or_a_slip(self, written: str, entry, inside: list[Found]) -> bool:
+    def _same_body_or_a_slip(self, text: str, start: int, end: int, entry, inside) -> bool:
         """A near name is taken when the run also names the same body exactly ("National
-        Coalition" in a variant of its full name), or has a word no known name has ("Oppositoon"):
-        not when it names another body, which it may belong to ("Ministry of Interior of the
-        Syrian Interim Government")."""
+        Coalition" in a variant of its full name), or has a word no known name has ("Oppositoon"),
+        or holds another name only as its last words ("National Security Council" is no Security
+        Council); not when it names another body after "of" or "in", which it may belong to
+        ("Ministry of Interior of the Syrian Interim Government")."""
         if any(entry in f.entries for f in inside):
             return True
-        return not inside and any(w.lower() not in self._vocabulary for w in written.split())
+        if any(_CONNECTOR_BEFORE.search(text, start, f.start) for f in inside):
+            return False
+        if inside:
+            return all(f.end == end and f.start > start for f in inside)
+        return any(w.lower() not in self._vocabulary for w in text[start:end].split())
 
     def find(self, text: str, taken: set[tuple[int, int]]) -> list[tuple[int, int, object]]:
         """(start, end, entry) of each body-shaped name in `text` close to a known one, unless
