@@ -903,6 +903,19 @@ def test_a_coalition_body_in_lowercase_is_named_when_written_as_the_coalitions()
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("The SOC President held consultations with Syrians and Turkish authorities.", True),
+        ("The SOC President met Jordanian officials in Amman.", True),
+        ("The SOC condemned the Turkish authorities for the deportations.", False),
+    ],
+)
+def test_a_country_whose_authorities_or_officials_were_met_is_an_organization(text, met):
+    countries = {"Turkey", "Jordan"} & set(organizations(text))
+    assert bool(countries) == met
+
+
 def test_a_country_whose_delegation_the_coalition_received_is_an_organization():
     assert "United States" in organizations(
         "The SOC President received a US delegation headed by Anna Gray in Azaz."
