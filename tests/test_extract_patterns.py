@@ -129,6 +129,17 @@ def test_a_regnal_number_alone_names_nobody():
     assert people("We go to Geneva II on our terms.", gazetteer=with_known_people(known)) == {}
 
 
+def test_his_deputy_is_the_deputy_of_the_title_just_given():
+    found = people(
+        "The SOC's General Assembly elected Fadi Nasser as head of the Legal Committee and Rana "
+        "Haddad as his deputy."
+    )
+    assert (found["Rana Haddad"].role, found["Rana Haddad"].side) == (
+        "Deputy Head of the Legal Committee",
+        "soc",
+    )
+
+
 def test_ranks_between_listed_names_are_not_names():
     found = people(
         "The Assembly approved the appointment of senior officers Brigadier General Ahmed "

@@ -100,8 +100,8 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -
         if at == len(title_starts) or title_starts[at] != named.end():
             continue
         role = parse(named.end(), _title_extent(text, named.end()))
-        if named["whose"] and given and _deputies_of_a_president(role, given):
-            role = Role("Vice President", given.organization)  # "... as his deputies"
+        if named["whose"] and given and role.title.lower() == "deputy":
+            role = _deputy_of(given)  # "A as president, B and C as his deputies"
         c.role, c.evidence, given = role, True, role
         # Back along the list this name ends: "A, B, and C were elected ...".
         for later in range(index, 0, -1):
@@ -111,8 +111,12 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -
             earlier.role, earlier.evidence = role, True
 
 
-def _deputies_of_a_president(role: Role, given: Role) -> bool:
-    return role.title.lower() == "deputy" and given.title.lower() == "president"
+def _deputy_of(given: Role) -> Role:
+    """The deputy of one just given a title: a president's are vice-presidents; "A as head of
+    the Legal Committee and B as his deputy": B is the deputy head, of the same organization."""
+    if given.title.lower() == "president":
+        return Role("Vice President", given.organization)
+    return Role(f"Deputy {given.title}", given.organization)
 
 
 # "... as vice-presidents and Nazir Alhakim as secretary-general": the next name given a title.
