@@ -738,6 +738,15 @@ def test_a_vice_presidency_written_once_for_two_names_is_both_of_theirs():
     assert found["Omar Zein"].role == "Secretary-General"
 
 
+def test_officials_of_rival_administrations_are_not_the_coalitions_side():
+    found = people(
+        "The SOC condemned the statement of Rami Nasser, Head of the Syrian Salvation "
+        "Government, and of Lina Haddad, Co-Chair of the Autonomous Administration of North and "
+        "East Syria."
+    )
+    assert {found["Rami Nasser"].side, found["Lina Haddad"].side} == {"mentioned"}
+
+
 def test_the_one_written_to_is_a_counterpart():
     found = people(
         "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "
