@@ -140,6 +140,14 @@ def test_his_deputy_is_the_deputy_of_the_title_just_given():
     )
 
 
+def test_a_name_after_a_description_is_a_person_without_a_title():
+    found = people(
+        "The regime arrested the activist Lina Barakat. The interview was conducted by "
+        "journalist Rami Haddad."
+    )
+    assert {name: p.role for name, p in found.items()} == {"Lina Barakat": "", "Rami Haddad": ""}
+
+
 def test_ranks_between_listed_names_are_not_names():
     found = people(
         "The Assembly approved the appointment of senior officers Brigadier General Ahmed "

@@ -26,7 +26,11 @@ _CUE_BEFORE = re.compile(
     r"meeting\s+with|received|hosted|according\s+to|told|participation\s+of|such\s+as|namely|"
     r"brought\s+together|headed\s+by|led\s+by|chaired\s+by|composed\s+of|consist(?:s|ed|ing)?\s+of|"
     r"comprised|comprising|comprises|made\s+up\s+of|members\s+are|featured|featuring|"
-    r"(?:re-?)?elected|appointed|in\s+addition\s+to)\s*:?\s*$",
+    r"(?:re-?)?elected|appointed|in\s+addition\s+to|"
+    # a description that is no title: "journalist Rami X", "the activist Lina Y"
+    r"\b(?:journalist|activist|lawyer|doctor|physician|researcher|writer|poet|artist|"
+    r"dissident|businessman|businesswoman|reporter|photographer|defector|detainee|martyr|"
+    r"citizen|civilian|student|teacher|engineer|academic|scholar|cleric|preacher))\s*:?\s*$",
     re.IGNORECASE,
 )
 
