@@ -1059,6 +1059,11 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
         ("The SOC President delivered a speech before the conference hall's audience.", "speech"),
         ("The Secretary-General began a tour of the camps near the border.", "visit"),
         (
+            "The SOC condemned the visit of the regime's head to Moscow and his meeting with the "
+            "Russian president.",
+            "statement",
+        ),
+        (
             "The Coalition denied that it assigned anyone to represent it in the meeting held in "
             "Rome last week.",
             "statement",

@@ -224,6 +224,11 @@ _INTERVIEW = re.compile(
 _SELF_DESCRIBED = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?statements?\b", _I)
 
 
+# An event named as the object of a position, with a determiner or another's possessive: not the
+# release's event.
+_ANOTHERS_EVENT = re.compile(r"(?:\b(?:the|his|her|their|this|that)|'s)\s+$", _I)
+
+
 def _first_cue(text: str) -> tuple[str, str, int] | None:
     """Kind and format of the earliest cue in `text`, and where the cue ends.
 
@@ -233,6 +238,12 @@ def _first_cue(text: str) -> tuple[str, str, int] | None:
     first = None
     for match in _CUES.finditer(text):
         _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
+        if (
+            kind != "statement"
+            and first
+            and _ANOTHERS_EVENT.search(text, max(0, match.start() - 8), match.start())
+        ):
+            continue  # "condemned the visit of Assad to Moscow and his meeting with Putin"
         if kind != "statement":
             return kind, fmt, match.end()
         if _SELF_DESCRIBED.search(text, max(0, match.start() - 30), match.end()):
