@@ -980,6 +980,9 @@ def test_a_countrys_adjective_before_a_camp_or_base_names_no_place():
         ("Families arrived from rural Damascus.", "Damascus"),
         ("Families arrived from the Damascus countryside.", "Damascus"),
         ("It will coordinate with the UK, the US, and Germany.", "United States"),
+        ("The siege on Tel Abyad must be lifted.", "Tal Abyad"),
+        ("The siege on Tell Abyad must be lifted.", "Tal Abyad"),
+        ("The regime shelled Dayr ez-Zor.", "Deir ez-Zor"),
     ],
 )
 def test_places_as_the_conventions_name_them(text, place):

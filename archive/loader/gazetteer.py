@@ -25,7 +25,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -194,6 +194,7 @@ class Gazetteer:
         people: list[KnownPerson] = (),
     ) -> None:
         self.organizations = {e.name: e for e in organizations}
+        places = [_with_transliterations(e) for e in places]
         self.places = {e.name: e for e in places}
         self.resolutions = {r.identifier: r for r in resolutions}
         self.people = {p.name: p for p in people}
@@ -410,6 +411,23 @@ def resolution_identifier(body: str, number: str, title: str, year: int | None) 
     if number:
         return f"{body} {number}"
     return f"{title} {year}" if year else title
+
+
+# The first word of a place's name as it is transliterated in several ways ("Tal Abyad", "Tel
+# Abyad", "Tell Abyad"; "Kafr Nabl", "Kfar Nabl"; "Deir ez-Zor", "Dayr ez-Zor").
+_TRANSLITERATIONS = (("Tal", "Tel", "Tell"), ("Kafr", "Kfar", "Kafar"), ("Deir", "Dayr", "Dair"))
+
+
+def _with_transliterations(entry: Entry) -> Entry:
+    """`entry` with the other usual transliterations of its names' first word."""
+    extra = []
+    for name in entry.names:
+        first, _, rest = name.partition(" ")
+        for forms in _TRANSLITERATIONS:
+            if first in forms and rest:
+                extra += [f"{form} {rest}" for form in forms if form != first]
+    new = [name for name in dict.fromkeys(extra) if name not in entry.names]
+    return replace(entry, names=(*entry.names, *new)) if new else entry
 
 
 def _names(*names: str) -> tuple[str, ...]:
