@@ -887,6 +887,15 @@ def test_a_near_name_is_not_taken_for_another_body_it_holds():
     assert SIG in found
 
 
+def test_a_body_still_to_be_formed_is_no_organization():
+    assert organizations(
+        "The SOC called for the formation of a Transitional Governing Body with full powers."
+    ) == [SOC]
+    assert "Syrian Veterans Council" in organizations(
+        "The SOC President met the Syrian Veterans Council in Azaz."
+    )
+
+
 def test_the_un_qualifying_a_process_it_leads_is_not_named():
     assert "United Nations" not in organizations(
         "The regime must engage in a UN-led political process under Resolution 2254."
