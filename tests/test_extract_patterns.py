@@ -755,6 +755,16 @@ def test_officials_of_rival_administrations_are_not_the_coalitions_side():
     assert {found["Rami Nasser"].side, found["Lina Haddad"].side} == {"mentioned"}
 
 
+def test_the_subject_of_the_events_verb_is_a_person_of_the_coalitions_side():
+    known = KnownPerson("Karim Tarek", ("Karim Tarek",), ())
+    found = people(
+        "Tarek met with the envoy in Ankara. Rami Haddad visited the camps in Atmeh.",
+        gazetteer=with_known_people(known),
+    )
+    assert found["Karim Tarek"].side == "soc"
+    assert found["Rami Haddad"].side == "soc"
+
+
 def test_the_one_written_to_is_a_counterpart():
     found = people(
         "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "

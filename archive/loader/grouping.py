@@ -35,6 +35,7 @@ class Person:
     member_of: str | None = None
     post_organization: str | None = None  # a known person's, when the text gives no title
     received: bool = False
+    acts: bool = False  # the subject of the event's verb: "X met with Y"
     met: bool = False  # the one met: "X also met with Y" (whatever the release reports)
 
     @property
@@ -205,6 +206,7 @@ def add_mention(person: Person, c: Candidate, participating) -> None:
     if person.role is None or (c.role and not person.role.organization and c.role.organization):
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
+    person.acts = person.acts or c.acts
     person.member_of = person.member_of or c.member_of
     took_part = participating(c)
     person.participant = person.participant or took_part

@@ -67,6 +67,7 @@ class Candidate:
     after: tuple[int, int] | None = None  # one written after it
     evidence: bool = False
     spoke: bool = False
+    acts: bool = False  # the subject of the event's verb: "X met with Y", "X visited Azaz"
     shared_title: bool = False  # given by a plural title at the head of its list
     member_of: str | None = None  # "X of the Syrian British Consortium"
     delegation: str | None = None  # whose delegation the name is listed in

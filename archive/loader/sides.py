@@ -187,6 +187,8 @@ def side_of(
     entry = gazetteer.organizations.get(sided_by) if sided_by else None
     if entry and entry.kind == "coalition":
         return "soc"
+    if sided_by is None and person.acts and not person.received and not person.met:
+        return "soc"  # "X met with Y", "X visited Azaz": the coalition's releases tell its acts
     if person.received and event_kind in INTERACTIVE_EVENTS:
         return "counterpart"  # a body acting with the coalition, received by it
     if entry and entry.kind == "opposition":
@@ -195,7 +197,7 @@ def side_of(
         person.participant or (person.spoke and event_kind in _TALKS)
     ):
         return "counterpart"  # "For his part, Cavusoglu affirmed ...": the other side of talks
-    if person.met:
+    if person.met and event_kind != "statement":
         return "counterpart"  # a speech in Munich, and "he also met with X" there
     return "mentioned"
 
