@@ -765,6 +765,11 @@ def test_the_subject_of_the_events_verb_is_a_person_of_the_coalitions_side():
     assert found["Rami Haddad"].side == "soc"
 
 
+def test_the_head_of_the_opposition_delegation_is_of_the_coalitions_side():
+    found = people("Head of the opposition delegation to Geneva Rami Haddad said the talks failed.")
+    assert found["Rami Haddad"].side == "soc"
+
+
 def test_the_one_written_to_is_a_counterpart():
     found = people(
         "The President of the SOC, Salem al-Meslet, sent a letter to UN Secretary-General Antonio "

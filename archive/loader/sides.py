@@ -160,6 +160,12 @@ def _listed_after(previous: Candidate, c: Candidate) -> bool:
 _OUR_DELEGATIONS = frozenset({"opposition", "coalition"})
 
 
+_OUR_DELEGATION_TITLE = re.compile(
+    r"\b(?:opposition|coalition)(?:'s)?\s+(?:negotiating\s+|negotiations\s+)?delegation",
+    re.IGNORECASE,
+)
+
+
 _TALKS = frozenset({"meeting", "phone call", "visit"})
 
 
@@ -184,6 +190,8 @@ def side_of(
     sided_by = organization or person.post_organization
     if sided_by is None and person.group and person.group.lower() in _OUR_DELEGATIONS:
         sided_by = gazetteer.coalition  # "the opposition delegation": the coalition's side
+    if sided_by is None and person.role and _OUR_DELEGATION_TITLE.search(person.role.title):
+        sided_by = gazetteer.coalition  # "Head of the opposition delegation to Geneva"
     entry = gazetteer.organizations.get(sided_by) if sided_by else None
     if entry and entry.kind == "coalition":
         return "soc"
