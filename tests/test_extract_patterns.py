@@ -146,6 +146,9 @@ def test_a_name_after_a_description_is_a_person_without_a_title():
         "journalist Rami Haddad."
     )
     assert {name: p.role for name, p in found.items()} == {"Lina Barakat": "", "Rami Haddad": ""}
+    assert "Omar Zein" in people(
+        "The SOC's Media Department held a workshop in Gaziantep, presented by trainer Omar Zein."
+    )
 
 
 def test_ranks_between_listed_names_are_not_names():

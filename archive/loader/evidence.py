@@ -37,7 +37,8 @@ _CUE_BEFORE = re.compile(
     # a description that is no title: "journalist Rami X", "the activist Lina Y"
     r"\b(?:journalist|activist|lawyer|doctor|physician|researcher|writer|poet|artist|"
     r"dissident|businessman|businesswoman|reporter|photographer|defector|detainee|martyr|"
-    r"citizen|civilian|student|teacher|engineer|academic|scholar|cleric|preacher))\s*:?\s*$",
+    r"citizen|civilian|student|teacher|engineer|academic|scholar|cleric|preacher|trainer|expert|"
+    r"analyst)|(?:presented|moderated|conducted|given)\s+by)\s*:?\s*$",
     re.IGNORECASE,
 )
 
