@@ -1086,6 +1086,7 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
             "meeting",
         ),
         ("The Vice President attended a consultative meeting with local councils.", "meeting"),
+        ("The meeting brought together the SOC's Vice-President and the envoy's adviser.", "meeting"),
         ("The SOC President delivered a speech before the conference hall's audience.", "speech"),
         ("The Secretary-General began a tour of the camps near the border.", "visit"),
         (

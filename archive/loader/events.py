@@ -128,6 +128,7 @@ _CUE_LIST = [
             r"meetings?\s+with",
             *(r"held\s+(?:\w+\s+){0,2}?talks", r"talks\s+with", r"discussed\s+with"),
             *(r"consultations?\s+with", "convened"),
+            r"the\s+meeting\s+(?:was\s+attended|was\s+held|brought\s+together|took\s+place)",
         ),
         "meeting",
         "unknown",
