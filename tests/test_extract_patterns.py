@@ -79,6 +79,78 @@ def test_members_of_a_committee_said_to_be_composed_of_a_list():
     assert {p.side for p in found.values()} == {"soc"}
 
 
+def test_a_listed_name_ending_in_a_known_persons_name_is_kept_whole():
+    known = KnownPerson("Salim Haddad", ("Salim Haddad",), ())
+    found = people(
+        "The members are: Rami Nasser, Mohammed Salim Haddad, and Lina Barakat.",
+        gazetteer=with_known_people(known),
+    )
+    assert {"Rami Nasser", "Mohammed Salim Haddad", "Lina Barakat"} <= set(found)
+    assert "Salim Haddad" not in found
+
+
+def test_a_title_given_with_as_is_the_name_befores_and_his_deputies_are_vice_presidents():
+    found = people(
+        "The General Assembly of the SOC elected Karim Tarek as president of the Coalition, "
+        "Rami Nasser, Lina Barakat and Omar Zein as his deputies, and Nasr Haddad as "
+        "Secretary-General."
+    )
+    assert {name: (p.role, p.organization) for name, p in found.items()} == {
+        "Karim Tarek": ("President", SOC),
+        "Rami Nasser": ("Vice President", SOC),
+        "Lina Barakat": ("Vice President", SOC),
+        "Omar Zein": ("Vice President", SOC),
+        "Nasr Haddad": ("Secretary-General", SOC),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The SOC President sent a letter to Crown Prince Rami bin Khalid.",
+            "Rami bin Khalid",
+            "Crown Prince",
+        ),
+        ("The SOC President met Jordan's King Talal III in Amman.", "Talal III", "King"),
+        (
+            "The delegation met Saudi Foreign Minister Prince Fahd bin Nasser in Riyadh.",
+            "Fahd bin Nasser",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_royal_titles_and_regnal_numbers(text, name, role):
+    assert people(text)[name].role == role
+
+
+def test_a_regnal_number_alone_names_nobody():
+    known = KnownPerson("Talal III", ("Talal III",), ())
+    assert people("We go to Geneva II on our terms.", gazetteer=with_known_people(known)) == {}
+
+
+def test_his_deputy_is_the_deputy_of_the_title_just_given():
+    found = people(
+        "The SOC's General Assembly elected Fadi Nasser as head of the Legal Committee and Rana "
+        "Haddad as his deputy."
+    )
+    assert (found["Rana Haddad"].role, found["Rana Haddad"].side) == (
+        "Deputy Head of the Legal Committee",
+        "soc",
+    )
+
+
+def test_a_name_after_a_description_is_a_person_without_a_title():
+    found = people(
+        "The regime arrested the activist Lina Barakat. The interview was conducted by "
+        "journalist Rami Haddad."
+    )
+    assert {name: p.role for name, p in found.items()} == {"Lina Barakat": "", "Rami Haddad": ""}
+    assert "Omar Zein" in people(
+        "The SOC's Media Department held a workshop in Gaziantep, presented by trainer Omar Zein."
+    )
+
+
 def test_ranks_between_listed_names_are_not_names():
     found = people(
         "The Assembly approved the appointment of senior officers Brigadier General Ahmed "
@@ -311,6 +383,66 @@ def test_signatories_under_their_titles():
             "Representative in the United States",
             SOC,
         ),
+        (
+            "Spokesman for the Syrian Coalition Rami Haddad said the paper is not the SOC's.",
+            "Rami Haddad",
+            "Spokesman",
+            SOC,
+        ),
+        (
+            "The letter was delivered by the Special Representative of the Syrian Coalition to "
+            "the United Nations Dr. Omar Kassem.",
+            "Omar Kassem",
+            "Special Representative to the United Nations",
+            SOC,
+        ),
+        (
+            "Also present were Minister of Local Administration and Services Samer Halabi and "
+            "Minister of Interior Fadi Nasser.",
+            "Samer Halabi",
+            "Minister of Local Administration and Services",
+            None,
+        ),
+        (
+            "As the strikes began, Rami al Kassem, President of the Syrian Coalition said: "
+            '"We asked for this."',
+            "Rami al Kassem",
+            "President",
+            SOC,
+        ),
+        (
+            "The SOC President met with head of the Syrian Islamic Council Sheikh Osama Nasser.",
+            "Osama Nasser",
+            "Head",
+            "Syrian Islamic Council",
+        ),
+        (
+            "The meeting was attended by member of the opposition's High Negotiations Committee "
+            "Farouk Nasser.",
+            "Farouk Nasser",
+            "Member",
+            "High Negotiations Committee",
+        ),
+        (
+            "He praised the speech of the Emir of the State of Qatar, Sheikh Hamad bin Khalid Al "
+            "Kassem, at the United Nations.",
+            "Hamad bin Khalid Al Kassem",
+            "Emir",
+            "Qatar",
+        ),
+        (
+            "President Kassem was accompanied by General Adel Nasser, Chief of Staff to the "
+            "Supreme Military Council and senior members of the SOC.",
+            "Adel Nasser",
+            "Chief of Staff",
+            "Supreme Military Council",
+        ),
+        (
+            "The Coalition's president Rami Haddad received in Istanbul Ambassador Jon Cole.",
+            "Jon Cole",
+            "Ambassador",
+            None,
+        ),
     ],
 )
 def test_roles_follow_the_grammar_of_titles(text, name, role, organization):
@@ -485,14 +617,16 @@ def test_a_title_given_after_was_elected_stops_at_the_next_name_given_one():
         "The elected members of the Political Committee include Hadi Kassem, Lina Barakat and "
         "Omar Zein.",
         "Members of the new Political Committee: Hadi Kassem, Lina Barakat, Omar Zein.",
+        "A new 12-member political committee was also elected. The members are: Hadi Kassem, "
+        "Lina Barakat, and Omar Zein.",
     ],
 )
 def test_a_list_of_a_bodys_members_gives_each_the_membership(text):
     found = people(text)
     assert set(found) == {"Hadi Kassem", "Lina Barakat", "Omar Zein"}
     for person in found.values():
-        assert (person.role, person.organization, person.side) == (
-            "Member of the Political Committee",
+        assert (person.role.lower(), person.organization, person.side) == (
+            "member of the political committee",
             SOC,
             "soc",
         )
@@ -560,6 +694,83 @@ def test_people_accompanying_an_official_of_the_coalitions_side_share_it():
         "accompanied by the Minister of Health Maram al-Sheikh."
     )
     assert (found["Maram al-Sheikh"].organization, found["Maram al-Sheikh"].side) == (SIG, "soc")
+
+
+def test_a_delegation_listing_the_coalitions_officials_is_the_coalitions():
+    found = people(
+        "The SOC President met with a delegation from the US State Department in Brussels.\n"
+        "The delegation comprised Vice President Rami Nasser and Executive Director of the "
+        "Assistance Coordination Unit Omar Haddad."
+    )
+    assert found["Rami Nasser"].side == "soc"
+    assert found["Omar Haddad"].side == "soc"
+
+
+def test_each_title_set_off_after_its_name_in_a_list_is_that_names():
+    found = people(
+        "The SOC delegation met with a delegation from the US State Department headed by Ethan "
+        "Nasser, Deputy Assistant Secretary of State for Near Eastern Affairs, Andrew Haddad, "
+        "Senior Adviser to the US Special Envoy, and Zahra Bell of the US National Security "
+        "Council."
+    )
+    assert found["Ethan Nasser"].role == (
+        "Deputy Assistant Secretary of State for Near Eastern Affairs"
+    )
+    assert found["Andrew Haddad"].role.startswith("Senior Adviser")
+
+
+def test_a_title_without_an_organization_listed_with_anothers_official_is_theirs():
+    found = people(
+        "The SOC President met with Netherlands Special Envoy for Syria Jan Visser and political "
+        "advisor Pieter Bos in Istanbul."
+    )
+    assert found["Pieter Bos"].organization == "Netherlands"
+    assert found["Pieter Bos"].side == "counterpart"
+
+
+def test_one_met_on_the_sidelines_of_a_speech_is_a_counterpart():
+    text = (
+        "SOC President Rami Haddad delivered a speech in the session on the crisis in Syria.\n"
+        "President Haddad also met with the German minister of foreign affairs, Karl Weber, and "
+        "they discussed the talks. He also criticized Minister Otto Brandt for his remarks."
+    )
+    found = people(text)
+    assert extract(text).event.kind == "speech"
+    assert found["Karl Weber"].side == "counterpart"
+    assert found["Otto Brandt"].side == "mentioned"
+
+
+def test_a_vice_presidency_written_once_for_two_names_is_both_of_theirs():
+    found = people(
+        "The SOC President met the envoy. The meeting brought together SOC's Vice-President Rami "
+        "Nasser and Lina Barakat, Secretary-General Omar Zein, and the envoy's adviser Jon Cole."
+    )
+    assert (found["Lina Barakat"].role, found["Lina Barakat"].side) == ("Vice-President", "soc")
+    assert found["Omar Zein"].role == "Secretary-General"
+
+
+def test_officials_of_rival_administrations_are_not_the_coalitions_side():
+    found = people(
+        "The SOC condemned the statement of Rami Nasser, Head of the Syrian Salvation "
+        "Government, and of Lina Haddad, Co-Chair of the Autonomous Administration of North and "
+        "East Syria."
+    )
+    assert {found["Rami Nasser"].side, found["Lina Haddad"].side} == {"mentioned"}
+
+
+def test_the_subject_of_the_events_verb_is_a_person_of_the_coalitions_side():
+    known = KnownPerson("Karim Tarek", ("Karim Tarek",), ())
+    found = people(
+        "Tarek met with the envoy in Ankara. Rami Haddad visited the camps in Atmeh.",
+        gazetteer=with_known_people(known),
+    )
+    assert found["Karim Tarek"].side == "soc"
+    assert found["Rami Haddad"].side == "soc"
+
+
+def test_the_head_of_the_opposition_delegation_is_of_the_coalitions_side():
+    found = people("Head of the opposition delegation to Geneva Rami Haddad said the talks failed.")
+    assert found["Rami Haddad"].side == "soc"
 
 
 def test_the_one_written_to_is_a_counterpart():
@@ -656,6 +867,59 @@ def test_a_short_reference_to_a_named_body_is_not_another_body():
     assert found == ["French Embassy in Ankara"]
 
 
+def test_a_long_known_name_is_recognized_in_another_case():
+    found = organizations(
+        "Members of the political committee met representatives of the friends of the Syrian "
+        "people in Istanbul."
+    )
+    assert "Friends of Syria" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President of the Syrian Oppositoon Coalition (SOC), Rami Haddad, met the envoy.",
+        "The President of the National Coalition for Syrian Revolution and Opposition Forces, "
+        "Rami Haddad, met the envoy.",
+    ],
+)
+def test_the_coalitions_name_written_with_a_slip_or_a_variant_word_is_the_coalition(text):
+    assert organizations(text) == [SOC]
+    person = people(text)["Rami Haddad"]
+    assert (person.role, person.organization, person.side) == ("President", SOC, "soc")
+
+
+def test_a_known_name_ending_a_longer_one_is_not_that_body():
+    found = organizations(
+        "The delegation met the Director of the Syria Department in the National Security "
+        "Council at the White House."
+    )
+    assert "US National Security Council" in found
+    assert "UN Security Council" not in found
+
+
+def test_a_near_name_is_not_taken_for_another_body_it_holds():
+    found = organizations(
+        "Officials of the Ministry of Interior in the Syrian Interim Government met."
+    )
+    assert SIG in found
+
+
+def test_a_body_still_to_be_formed_is_no_organization():
+    assert organizations(
+        "The SOC called for the formation of a Transitional Governing Body with full powers."
+    ) == [SOC]
+    assert "Syrian Veterans Council" in organizations(
+        "The SOC President met the Syrian Veterans Council in Azaz."
+    )
+
+
+def test_the_un_qualifying_a_process_it_leads_is_not_named():
+    assert "United Nations" not in organizations(
+        "The regime must engage in a UN-led political process under Resolution 2254."
+    )
+
+
 def test_the_coalitions_organs_and_bodies_inside_titles_are_not_listed():
     found = organizations(
         "The SOC's General Assembly concluded its session. The Coordinator of the Foreign "
@@ -694,6 +958,19 @@ def test_a_coalition_body_in_lowercase_is_named_when_written_as_the_coalitions()
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("The SOC President held consultations with Syrians and Turkish authorities.", True),
+        ("The SOC President met Jordanian officials in Amman.", True),
+        ("The SOC condemned the Turkish authorities for the deportations.", False),
+    ],
+)
+def test_a_country_whose_authorities_or_officials_were_met_is_an_organization(text, met):
+    countries = {"Turkey", "Jordan"} & set(organizations(text))
+    assert bool(countries) == met
+
+
 def test_a_country_whose_delegation_the_coalition_received_is_an_organization():
     assert "United States" in organizations(
         "The SOC President received a US delegation headed by Anna Gray in Azaz."
@@ -730,6 +1007,9 @@ def test_a_countrys_adjective_before_a_camp_or_base_names_no_place():
         ("Families arrived from rural Damascus.", "Damascus"),
         ("Families arrived from the Damascus countryside.", "Damascus"),
         ("It will coordinate with the UK, the US, and Germany.", "United States"),
+        ("The siege on Tel Abyad must be lifted.", "Tal Abyad"),
+        ("The siege on Tell Abyad must be lifted.", "Tal Abyad"),
+        ("The regime shelled Dayr ez-Zor.", "Deir ez-Zor"),
     ],
 )
 def test_places_as_the_conventions_name_them(text, place):
@@ -793,6 +1073,31 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
             "The Secretary-General said a national conference must be held on solid ground.\n"
             "In an interview with Al Jazeera, he added that elections will follow.",
             "interview",
+        ),
+        (
+            "The SOC's Legal Department held two separate meetings in Ankara with the ambassadors "
+            "of Norway and Chile.",
+            "meeting",
+        ),
+        (
+            "The Syrian Coalition said the siege of the town must end.\n"
+            "In a meeting between members of the political committee and Western envoys today, "
+            "both sides condemned the siege.",
+            "meeting",
+        ),
+        ("The Vice President attended a consultative meeting with local councils.", "meeting"),
+        ("The meeting brought together the SOC's Vice-President and the envoy's adviser.", "meeting"),
+        ("The SOC President delivered a speech before the conference hall's audience.", "speech"),
+        ("The Secretary-General began a tour of the camps near the border.", "visit"),
+        (
+            "The SOC condemned the visit of the regime's head to Moscow and his meeting with the "
+            "Russian president.",
+            "statement",
+        ),
+        (
+            "The Coalition denied that it assigned anyone to represent it in the meeting held in "
+            "Rome last week.",
+            "statement",
         ),
     ],
 )

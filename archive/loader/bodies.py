@@ -39,6 +39,12 @@ _BODY = re.compile(
     rf"(?P<tail>(?:\s+(?:of|for|on)|{_LOCATED_AFTER}\s+in)\s+(?:the\s+)?"
     rf"{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,3}})?"
 )
+# A body still to be formed is no organization yet.
+_TO_BE_FORMED = re.compile(
+    r"\b(?:formation|establishment|creation|form|establish|create|forming|establishing|creating)"
+    r"\s+(?:of\s+)?(?:a|an)\s+(?:new\s+)?$",
+    re.IGNORECASE,
+)
 # General words that make no proper name before a body noun ("the Foreign Ministry").
 _GENERAL = word_set("""
     The A An This That Its Their His Her Our Foreign Interior Defense Defence Local Regional
@@ -72,6 +78,8 @@ def find_bodies(
             continue
         if _FRAGMENT.search(text, max(0, start - 40), start):
             continue  # the end of a longer name: "Middle East and North Africa Directorate"
+        if _TO_BE_FORMED.search(text, max(0, start - 40), start):
+            continue  # "the formation of a Transitional Governing Body": none exists yet
         lead = match["lead"].split()
         while lead and lead[0] in ("The", "A", "An"):
             start += len(lead[0]) + 1

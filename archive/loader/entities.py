@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from .gazetteer import Entry, Found, Gazetteer
 from .localities import find_localities
 from .names import word_set
+from .near_names import near_names_of
 from .roles import ROLE_WORD
 from .spans import Spans
 
-# "UN resolutions", "UN organizations": the UN qualifies other things here, it is not itself the
-# subject (the resolutions are cited as such; the agencies are other organizations).
+# "UN resolutions", "UN organizations", "a UN-led process": the UN qualifies other things here, it
+# is not itself the subject (the resolutions are cited as such; the agencies are other bodies).
 _QUALIFYING = re.compile(
-    r"[\s-]+(?:resolutions?|organizations|organisations|agencies|bodies)\b", re.IGNORECASE
+    r"[\s-]+(?:resolutions?|organizations|organisations|agencies|bodies)\b"
+    r"|-(?:led|backed|sponsored|brokered|run|facilitated|mediated)\b",  # "a UN-led process"
+    re.IGNORECASE,
 )
 # Between a parent and its body: "SOC's General Assembly", "Coalition's (SOC) General Assembly".
 _PARENT_GAP = re.compile(r"[\s()']*s?[\s()']*")
@@ -47,7 +50,8 @@ def find_entities(
     instrument's ("the Geneva Communique") are not places of the release, so those are taken out
     before places are sought.
     """
-    raw = [gazetteer.find_organizations(p) for p in paragraphs]
+    near = near_names_of(gazetteer)
+    raw = [near.replace_in(p, gazetteer.find_organizations(p)) for p in paragraphs]
     whole_text = {f.text for found in raw for f in found if len(f.entries) == 1}
     chosen: dict[str, Entry] = {}
     organizations, places = [], []

@@ -25,6 +25,11 @@ def _words(*words: str) -> str:
 
 _CALL_VERBS = ("received", "made", "held", "had", "conducted")  # "held a phone call"
 _CALL = r"\s+(?:call|conversation)s?"
+# "held a meeting", "held two separate meetings"
+_MEETING_VERBS = ("held", "holds", "hold", "holding", "had", "chaired", "attended", "during")
+_MEETINGS = (
+    r"(?:a|an|the|its|their|his|her|two|three|four|several|separate)\s+(?:\w+\s+){0,2}?meetings?"
+)
 _LETTER_VERBS = ("sent", "sends", "addressed", "delivered", "handed", "wrote", "received")
 
 # (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
@@ -84,11 +89,16 @@ _CUE_LIST = [
     ),
     (
         _words(
-            r"(?:delivered|gave|made|giving|delivering)\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?"
-            r"(?:speech|address|remarks)",
+            *(
+                rf"{verb}\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)"
+                for verb in ("delivered", "gave", "made", "giving", "delivering")
+            ),
             r"speech\s+(?:at|before|to|in)",
             r"keynote",
-            r"(?:in|during)\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)",
+            *(
+                rf"{verb}\s+(?:a|his|her)\s+(?:\w+\s+)?(?:speech|address)"
+                for verb in ("in", "during")
+            ),
         ),
         "speech",
         "unknown",
@@ -100,7 +110,10 @@ _CUE_LIST = [
             r"paid\s+a\s+visit",
             r"on\s+a\s+visit",
             r"during\s+(?:a|the|his|her|its)\s+visit",
-            r"(?:conducted|made|paid|began|started)\s+an?\s+(?:\w+\s+)?tour",
+            *(
+                rf"{verb}\s+an?\s+(?:\w+\s+)?tour"
+                for verb in ("conducted", "made", "paid", "began", "started")
+            ),
             r"field\s+tours?",
             "toured",
         ),
@@ -110,11 +123,12 @@ _CUE_LIST = [
     (
         _words(
             *("met", "meets", "received", "receives", "hosted", "hosts"),
-            r"(?:held|holds|hold|holding|had|chaired|attended|during|in)\s+(?:a|an|the|its|their"
-            r"|his|her)\s+(?:\w+\s+){0,2}?meetings?",
+            *(rf"{verb}\s+{_MEETINGS}" for verb in _MEETING_VERBS),
+            r"in\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}?meetings?",  # not "to speak in the meeting"
             r"meetings?\s+with",
             *(r"held\s+(?:\w+\s+){0,2}?talks", r"talks\s+with", r"discussed\s+with"),
             *(r"consultations?\s+with", "convened"),
+            r"the\s+meeting\s+(?:was\s+attended|was\s+held|brought\s+together|took\s+place)",
         ),
         "meeting",
         "unknown",
@@ -211,6 +225,11 @@ _INTERVIEW = re.compile(
 _SELF_DESCRIBED = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?statements?\b", _I)
 
 
+# An event named as the object of a position, with a determiner or another's possessive: not the
+# release's event.
+_ANOTHERS_EVENT = re.compile(r"(?:\b(?:the|his|her|their|this|that)|'s)\s+$", _I)
+
+
 def _first_cue(text: str) -> tuple[str, str, int] | None:
     """Kind and format of the earliest cue in `text`, and where the cue ends.
 
@@ -220,6 +239,12 @@ def _first_cue(text: str) -> tuple[str, str, int] | None:
     first = None
     for match in _CUES.finditer(text):
         _, kind, fmt = _CUE_LIST[int(match.lastgroup[1:])]
+        if (
+            kind != "statement"
+            and first
+            and _ANOTHERS_EVENT.search(text, max(0, match.start() - 8), match.start())
+        ):
+            continue  # "condemned the visit of Assad to Moscow and his meeting with Putin"
         if kind != "statement":
             return kind, fmt, match.end()
         if _SELF_DESCRIBED.search(text, max(0, match.start() - 30), match.end()):

@@ -21,12 +21,24 @@ SPEECH = re.compile(
 )
 
 
+# A verb of the event after a name: "Khoja met with Hollande", "Rami X visited Azaz".
+_ACTS = re.compile(
+    r"\s+(?:(?:also|then|later|has|had)\s+)?(?:met|meets|received|receives|visited|visits|"
+    r"welcomed|hosted|phoned|headed|led|chaired|attended|participated|took\s+part)\b"
+)
+
+
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|included|including|includes|attended\s+by|joined\s+by|accompanied\s+by|met(?:\s+with)?|"
     r"meeting\s+with|received|hosted|according\s+to|told|participation\s+of|such\s+as|namely|"
     r"brought\s+together|headed\s+by|led\s+by|chaired\s+by|composed\s+of|consist(?:s|ed|ing)?\s+of|"
     r"comprised|comprising|comprises|made\s+up\s+of|members\s+are|featured|featuring|"
-    r"(?:re-?)?elected|appointed|in\s+addition\s+to)\s*:?\s*$",
+    r"(?:re-?)?elected|appointed|in\s+addition\s+to|"
+    # a description that is no title: "journalist Rami X", "the activist Lina Y"
+    r"\b(?:journalist|activist|lawyer|doctor|physician|researcher|writer|poet|artist|"
+    r"dissident|businessman|businesswoman|reporter|photographer|defector|detainee|martyr|"
+    r"citizen|civilian|student|teacher|engineer|academic|scholar|cleric|preacher|trainer|expert|"
+    r"analyst)|(?:presented|moderated|conducted|given)\s+by)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -46,6 +58,7 @@ def collect_evidence(text: str, found: list[Candidate], known: Callable[[str], b
     """Whether each run is a name and spoke; `known` tells a known person's full name, which is
     evidence of its own and passes on along a list ("criminals Ali Mamlouk, A, and B")."""
     for c in found:
+        c.acts = bool(_ACTS.match(text, c.end))
         # "Nasr al-Hariri, head of the SNC, said": the verb may follow the title written after.
         after_title = c.role_end + 1 if c.role_end and text.startswith(",", c.role_end) else None
         c.spoke = bool(
@@ -57,6 +70,7 @@ def collect_evidence(text: str, found: list[Candidate], known: Callable[[str], b
             or c.spoke
             or (c.full and known(c.text))
             or bool(_CUE_BEFORE.search(text, max(c.sentence[0], c.start - 40), c.start))
+            or (c.acts and (c.full or known(c.text)))
         )
     for previous, c in zip(found, found[1:], strict=False):
         # Later names of a list whose earlier names are people: "..., Antoine de Samp, and Seth

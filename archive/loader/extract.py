@@ -167,17 +167,19 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
 _IN_A_TITLE = re.compile(rf"\b(?:{ROLE_WORD.pattern})\s+(?:of|in|at|to)\s+(?:the\s+)?$")
 
 
-# "received a US delegation", "met with the French delegation": the country met.
+# "received a US delegation", "met with the French delegation", "held consultations with Syrians
+# and Turkish authorities": the country met.
 _DELEGATION_MET = re.compile(
-    r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|welcomed)\s+(?:a|an|the)\s+"
-    r"(?P<whose>[A-Z][\w.'-]*)\s+(?:\w+\s+)?delegation\b"
+    r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|welcomed"
+    r"|(?:consultations|talks|meetings?|call)\s+with)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+and\s+)?"
+    r"(?P<whose>[A-Z][\w.'-]*)\s+(?:\w+\s+)?(?:delegation|authorities|officials)\b"
 )
 
 
 def _delegations_met(paragraph: str, gazetteer: Gazetteer):
-    """(country, start, end) of each country whose delegation the paragraph says was met: a
-    country the coalition met is an organization, as the one met."""
-    if "delegation" not in paragraph:
+    """(country, start, end) of each country whose delegation, authorities or officials the
+    paragraph says were met: a country the coalition met is an organization, as the one met."""
+    if not ("delegation" in paragraph or "authorities" in paragraph or "officials" in paragraph):
         return
     for match in _DELEGATION_MET.finditer(paragraph):
         whose = match["whose"]

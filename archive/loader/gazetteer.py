@@ -25,7 +25,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -48,6 +48,7 @@ _NORMALIZE = (
     ("‑", "-"),
     ("\u00a0", " "),
 )
+_FOLDED_WORDS = 4  # names of this many words are matched whatever their case
 _SEPARATOR = "\x00"  # stands for "a space or a hyphen" inside the trie
 # Keys of the names looked up in text: the same few recur in release after release, and folding
 # one (accents, case, hyphens) costs microseconds.
@@ -162,6 +163,8 @@ def words_pattern(words: list[str]) -> str:
     text in one test, where it would otherwise try each alternative in turn (under IGNORECASE it
     cannot skip an alternative by its first character).
     """
+    if not all(word[:1].isalpha() for word in words):
+        raise ValueError("each word must start with a letter (its look-ahead would miss it)")
     first_letters = "".join(sorted({word[0] for word in words}))
     return rf"\b(?=[{first_letters}])(?:{'|'.join(words)})\b"
 
@@ -191,6 +194,7 @@ class Gazetteer:
         people: list[KnownPerson] = (),
     ) -> None:
         self.organizations = {e.name: e for e in organizations}
+        places = [_with_transliterations(e) for e in places]
         self.places = {e.name: e for e in places}
         self.resolutions = {r.identifier: r for r in resolutions}
         self.people = {p.name: p for p in people}
@@ -208,6 +212,16 @@ class Gazetteer:
             [e for e in organizations if not all(name_key(n) in place_keys for n in e.names)]
         )
         self._org_keys = self._keys(organizations)
+        # Long names are recognized whatever their case: "friends of the Syrian people".
+        self._folded_surfaces = {
+            surface_key(name).lower(): (entry,)
+            for entry in organizations
+            for name in entry.names
+            if len(name.split()) >= _FOLDED_WORDS and not name.lower().startswith("the ")
+        }
+        self._folded_re = re.compile(
+            rf"(?:{trie_pattern(sorted(self._folded_surfaces)) or '(?!)'})(?!\w)"
+        )
         # The coalition itself: the root of the coalition's bodies. Its people are "our side".
         roots = [e.name for e in organizations if e.kind == "coalition" and not e.parent]
         self.coalition = roots[0] if roots else None
@@ -242,8 +256,23 @@ class Gazetteer:
         return keys
 
     def find_organizations(self, text: str) -> list[Found]:
-        """Every organization surface form in `text` (already `normalize`d), longest match first."""
-        return self._find(text, self._org_re, self._org_surfaces)
+        """Every organization surface form in `text` (already `normalize`d), longest match first;
+        a long name also in another case than the known one ("friends of the Syrian people")."""
+        found = self._find(text, self._org_re, self._org_surfaces)
+        folded = text.lower()
+        if len(folded) != len(text):
+            return found  # a character whose lowercase is longer: offsets would not hold
+        taken = {(f.start, f.end) for f in found}
+        starts = {f.start for f in found}
+        extra = [
+            Found(f.start, f.end, text[f.start : f.end], f.entries)
+            for f in self._find(folded, self._folded_re, self._folded_surfaces)
+            if (f.start, f.end) not in taken
+            and f.start not in starts
+            and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken)
+            and any(char.isupper() for char in text[f.start : f.end])
+        ]
+        return sorted(found + extra, key=lambda f: f.start) if extra else found
 
     def find_places(self, text: str) -> list[Found]:
         """Every place surface form in `text` (`normalize`d); one that `needs_context` only in one.
@@ -382,6 +411,23 @@ def resolution_identifier(body: str, number: str, title: str, year: int | None) 
     if number:
         return f"{body} {number}"
     return f"{title} {year}" if year else title
+
+
+# The first word of a place's name as it is transliterated in several ways ("Tal Abyad", "Tel
+# Abyad", "Tell Abyad"; "Kafr Nabl", "Kfar Nabl"; "Deir ez-Zor", "Dayr ez-Zor").
+_TRANSLITERATIONS = (("Tal", "Tel", "Tell"), ("Kafr", "Kfar", "Kafar"), ("Deir", "Dayr", "Dair"))
+
+
+def _with_transliterations(entry: Entry) -> Entry:
+    """`entry` with the other usual transliterations of its names' first word."""
+    extra = []
+    for name in entry.names:
+        first, _, rest = name.partition(" ")
+        for forms in _TRANSLITERATIONS:
+            if first in forms and rest:
+                extra += [f"{form} {rest}" for form in forms if form != first]
+    new = [name for name in dict.fromkeys(extra) if name not in entry.names]
+    return replace(entry, names=(*entry.names, *new)) if new else entry
 
 
 def _names(*names: str) -> tuple[str, ...]:

@@ -35,6 +35,8 @@ class Person:
     member_of: str | None = None
     post_organization: str | None = None  # a known person's, when the text gives no title
     received: bool = False
+    acts: bool = False  # the subject of the event's verb: "X met with Y"
+    met: bool = False  # the one met: "X also met with Y" (whatever the release reports)
 
     @property
     def name(self) -> str:
@@ -102,15 +104,23 @@ def group_people(
 
 
 def trim_to_known_name(c: Candidate, gazetteer: Gazetteer) -> None:
-    """ "... for Syria Engagement James Jeffrey": a title's last word run on to a known name."""
+    """ "... for Syria Engagement James Jeffrey": a title's last word run on to a known name.
+
+    An item of a list ("..., Mohammed Salim al-Khatib, ...") opens on its own first name: it
+    follows a separator, not a title, so it is kept whole even when its last words are someone's.
+    """
     first, _, rest = c.text.partition(" ")
     if (
         len(rest.split()) >= 2
+        and not _LIST_ITEM_OPENS.search(c.line, max(0, c.start - 6), c.start)
         and not gazetteer.known_people(c.text)
         and gazetteer.known_people(rest)
     ):
         c.start += len(first) + 1
         c.text = rest
+
+
+_LIST_ITEM_OPENS = re.compile(r"(?:[,:;]|\band)\s*$")
 
 
 # "to visit Moscow and meet with Lavrov", "will meet": an intention, not the event.
@@ -148,6 +158,8 @@ class TookPart:
         return self.by_sentence[where]
 
 
+# The verb before a name that says it was met: "President X also met with the German minister".
+_MET = re.compile(r"\b(?:met|meets|received|receives|hosted)\b")
 # "who has recently succeeded Gareth Bayley as ...": the one succeeded is not there.
 _SUCCEEDED = re.compile(r"\b(?:succeed(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:the\s+)?$")
 # "a meeting between US Secretary of State John Kerry and ...": talks between others.
@@ -194,7 +206,10 @@ def add_mention(person: Person, c: Candidate, participating) -> None:
     if person.role is None or (c.role and not person.role.organization and c.role.organization):
         person.role = c.role or person.role
     person.spoke = person.spoke or c.spoke
+    person.acts = person.acts or c.acts
     person.member_of = person.member_of or c.member_of
-    person.participant = person.participant or participating(c)
+    took_part = participating(c)
+    person.participant = person.participant or took_part
+    person.met = person.met or (took_part and bool(_MET.search(c.line, c.sentence[0], c.start)))
     person.group = person.group or c.delegation  # "French", "Coalition": resolved in _fact
     person.received = person.received or c.received

@@ -97,6 +97,12 @@ _COMPOSED = (
         r"(?:are|were|include|included|(?:is\s+|are\s+)?as\s+follows|namely)\s*:?\s*$",
         re.IGNORECASE,
     ),
+    # "A new political committee was elected. The members are: A, B and C": the body named before
+    re.compile(
+        r"\b(?:the|its|their)\s+(?:new\s+|newly\s+elected\s+)?members\s+"
+        r"(?:are|were|include|included|(?:are\s+)?as\s+follows|namely)\s*:?\s*$",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -166,16 +172,18 @@ def membership_announced(text: str, start: int, end: int, gazetteer: Gazetteer) 
     composed = next((m for m in (p.search(text, start, end) for p in _COMPOSED) if m), None)
     if not composed:
         return None
-    body = composed["body"]
-    if " " not in body.strip():  # "the committee": the one named before
+    body = composed.groupdict().get("body") or ""
+    if " " not in body.strip():  # "the committee", "the members": the body named before
         named = [
             m
             for m in _BODY_NAMED.finditer(text, max(0, composed.start() - 400), composed.start())
-            if m.group(2) == body.lower()
+            if not body or m.group(2) == body.lower()
         ]
         named = [m for m in named if m.group(1).lower() not in ("the", "a", "new", "its")]
         if named:
             body = named[-1].group()
+        elif not body:
+            return None
     return _membership(body, gazetteer)
 
 

@@ -37,7 +37,7 @@ NOT_NAMES = (
         Labour Housing Environment Planning Resources Refugees Displaced Detainees Expatriates
         Issues Crimes Studies Research Policy
         Communique Communiqué Resolution Resolutions Constitution Charter Declaration Convention
-        Statement Report Session Meeting Speech Interview
+        Statement Report Session Meeting Speech Interview Crown Prince Princess Queen
     """)
     | ORG_NOUNS
     | frozenset(DEMONYMS)
@@ -67,6 +67,7 @@ class Candidate:
     after: tuple[int, int] | None = None  # one written after it
     evidence: bool = False
     spoke: bool = False
+    acts: bool = False  # the subject of the event's verb: "X met with Y", "X visited Azaz"
     shared_title: bool = False  # given by a plural title at the head of its list
     member_of: str | None = None  # "X of the Syrian British Consortium"
     delegation: str | None = None  # whose delegation the name is listed in
@@ -134,8 +135,8 @@ def find_candidates(
         while words and words[0][1] in CONNECTORS:
             words.pop(0)
         names = [w for _, w in words if w not in CONNECTORS]
-        if not names or len(names) > 5:
-            continue
+        if not names or len(names) > 5 or _REGNAL.fullmatch(names[0]):
+            continue  # "Geneva II": a number alone names nobody
         start = words[0][0]
         end = words[-1][0] + len(words[-1][1]) - (2 if words[-1][1].endswith("'s") else 0)
         sentence = sentences[bisect_right(starts, start) - 1]
@@ -149,8 +150,14 @@ def find_candidates(
 def _not_name(word: str) -> bool:
     word = word[:-2] if word.endswith("'s") else word
     return (
-        word in NOT_NAMES or (len(word) > 1 and word.isupper()) or bool(ROLE_WORD.fullmatch(word))
+        word in NOT_NAMES
+        or (len(word) > 1 and word.isupper() and not _REGNAL.fullmatch(word))
+        or bool(ROLE_WORD.fullmatch(word))
     )
+
+
+# A regnal number ends a name: "King Abdullah II".
+_REGNAL = re.compile(r"I{2,3}|IV|VI{0,3}")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

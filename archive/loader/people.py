@@ -28,7 +28,7 @@ from .memberships import (
 from .name_runs import Candidate, find_candidates, sentence_bounds
 from .person_titles import assign_roles
 from .roles import ROLE_WORD, Role, singular
-from .sides import COALITION_TITLES, delegation_of, share_coalition, side_of
+from .sides import COALITION_TITLES, delegation_of, delegations_of_ours, share_coalition, side_of
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,7 @@ def find_people(
         _complete_from_posts(person, gazetteer, year)
     attribute_pronoun_speech(sentences, paragraphs, candidates, people)
     share_coalition(candidates, people, gazetteer, headings)
+    delegations_of_ours(candidates, people, gazetteer)
     received = {whose for _, _, whose, was_received in delegations if was_received}
     for person in people:  # "met a delegation of the KNC ... the head of the KNC Saud Mulla"
         if person.role and person.role.organization in received:

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from .evidence import LIST_GAP
 from .name_runs import Candidate
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, parse_role
+from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, name_run, parse_role
 
 # Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
 # "X (President of the SIG)".
@@ -37,8 +37,14 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
         boundary = c.end if c.full else boundary
     name_ends = {c.end for c in full}
     before_style = {c.sentence for c in full if c.before and not _appositive(text, name_ends, c)}
+    befores = {c.before[0] for c in full if c.before}
     for c in found:
-        if c.before and (not _appositive(text, name_ends, c) or c.sentence in before_style):
+        if not c.before:
+            continue
+        appositive = _appositive(text, name_ends, c)
+        if appositive and _own_title_after(c, befores):
+            continue  # "A, Title of A, B, Title of B, and C": each title follows its name
+        if not appositive or c.sentence in before_style:
             c.role = parse(*c.before)
     for c, nxt in zip(full, [*full[1:], None], strict=False):
         taken = (
@@ -57,6 +63,17 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
     _assign_named_roles(text, full, title_starts, parse)
 
 
+def _own_title_after(c: Candidate, befores: set[int]) -> bool:
+    """Whether `c`, set off by commas from the title before it, has one written after it that
+    is not the next name's title before ("A, Title, B, Title, and C")."""
+    return (
+        bool(c.after)
+        and "," in c.line[c.before[1] : c.start]
+        and not c.line.startswith("and ", c.after[0])
+        and not any(c.after[0] <= start < c.after[1] for start in befores)
+    )
+
+
 def _bare(role) -> bool:
     return role.organization is None and " " not in role.title
 
@@ -66,11 +83,15 @@ def _bare(role) -> bool:
 _NAMED_AS = re.compile(
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:re-?)?"
     r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?|as\s+)"
-    r"(?:the\s+)?(?:new\s+|first\s+)?"
+    r"(?:the\s+|(?P<whose>his|her)\s+)?(?:new\s+|first\s+)?"
 )
+# A title given after "as" is the name's before it, not the next name's: "elected A as president
+# of the Coalition, B, C and D as his deputies".
+_GIVEN_AS = re.compile(r"\b[A-Z][\w'-]*\s+as\s+(?:the\s+)?(?:new\s+|first\s+)?$")
 
 
 def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -> None:
+    given = None
     for index, c in enumerate(full):
         named = _NAMED_AS.match(text, c.end)
         if c.role or not named:
@@ -79,13 +100,23 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -
         if at == len(title_starts) or title_starts[at] != named.end():
             continue
         role = parse(named.end(), _title_extent(text, named.end()))
-        c.role, c.evidence = role, True
+        if named["whose"] and given and role.title.lower() == "deputy":
+            role = _deputy_of(given)  # "A as president, B and C as his deputies"
+        c.role, c.evidence, given = role, True, role
         # Back along the list this name ends: "A, B, and C were elected ...".
         for later in range(index, 0, -1):
             earlier = full[later - 1]
             if earlier.role or not LIST_GAP.fullmatch(text, earlier.end, full[later].start):
                 break
             earlier.role, earlier.evidence = role, True
+
+
+def _deputy_of(given: Role) -> Role:
+    """The deputy of one just given a title: a president's are vice-presidents; "A as head of
+    the Legal Committee and B as his deputy": B is the deputy head, of the same organization."""
+    if given.title.lower() == "president":
+        return Role("Vice President", given.organization)
+    return Role(f"Deputy {given.title}", given.organization)
 
 
 # "... as vice-presidents and Nazir Alhakim as secretary-general": the next name given a title.
@@ -132,16 +163,22 @@ def _role_before(
     first = bisect_right(title_starts, window_start - 1)
     # The title nearest the name is its own: "... ministers of the EU and to EU High
     # Representative Kaja Kallas"; the words before it that belong to it are taken in below.
-    for title_start in reversed(title_starts[first : bisect_right(title_starts, name_start - 1)]):
-        start = title_start
+    candidates = title_starts[first : bisect_right(title_starts, name_start - 1)]
+    for index in range(len(candidates) - 1, -1, -1):
+        start = title_start = candidates[index]
+        if index and _HONORIFIC_TITLE.fullmatch(text, title_start, name_start):
+            continue  # "head of the Council Sheikh Osama X": the title is before the honorific
         # Take in the capitalized words just before the head word ("Political Affairs Officer",
         # "Foreign Minister"), up to a word that is no part of a title ("Turkish", "the").
         lead = _TITLE_WORDS_BEFORE.search(text[window_start:start])
         if lead:
             for word in reversed(lead.group().split()):
-                if word in _NOT_TITLE:
-                    break
-                start = text.rindex(word, window_start, start)
+                at = text.rindex(word, window_start, start)
+                if word in _NOT_TITLE or _PREPOSITION_BEFORE.search(text, max(0, at - 6), at):
+                    break  # "received in Istanbul Ambassador X": a place, no part of the title
+                start = at
+        if _GIVEN_AS.search(text, max(0, start - 40), start):
+            continue
         adviser = _ADVISER_TO.search(text, max(window_start, start - 60), start)
         if adviser:  # "Senior Adviser to the Secretary-General X": the adviser is X
             start = adviser.start()
@@ -187,6 +224,7 @@ _LOWERCASE_AFTER_HEAD = re.compile(r"\s+(?!(?:of|for|to|at|in|on|and|the|a|an)\b
 # Military ranks and honorifics between a title and a name: "Defense Minister Major General X".
 _RANKS = re.compile(
     r"(?:\s+(?:Major|Brigadier|Lieutenant|Colonel|General|Captain|Admiral|Sheikh|Judge|Engineer|"
+    r"(?<!Crown\s)Prince|Princess|"
     r"Eng\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?))+\s*$"
 )
 
@@ -206,6 +244,11 @@ _PARENS = re.compile(r"\([^)]*\)")
 
 
 # "Deputy Head of the German Embassy, Mr. Michael Ohnmacht": the honorific is not part of the title.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to)\s+$")
+
+
+# A title that is also an honorific, written right before the name.
+_HONORIFIC_TITLE = re.compile(r"Sheikh\s+")
 _HONORIFIC = re.compile(r",?\s*\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$")
 
 
@@ -255,6 +298,11 @@ def _role_after(
         (s - match.end() for s, e in titles[first : first + 1] if e <= match.end() + len(tail)),
         None,
     )
+    if head is not None and not match.group().lstrip().startswith("("):
+        tail = _before_speech(tail, head)
+        joined = _AND_LOWERCASE.search(tail, head)
+        if joined and _title_run(tail, head, joined.start()):
+            tail = tail[: joined.start()]  # "X, Chief of Staff to the SMC and senior members"
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
     # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
@@ -263,6 +311,29 @@ def _role_after(
     lead = _OWNER_LEAD.match(tail, 0, head) or _DEMONYM_LEAD.match(tail, 0, head)
     start = match.end() + (owner + 3 if owner != -1 else lead.end() if lead else 0)
     return start, match.end() + len(tail.rstrip())
+
+
+_AND_LOWERCASE = re.compile(r"\s+and\s+(?:the\s+|other\s+)?[a-z]")
+
+
+# A verb of speech right after a title left unclosed: "Hadi X, President of the SOC said: ...".
+_SPEECH_AFTER_TITLE = re.compile(
+    r"\s+(?:said|says|stated|stressed|affirmed|added|noted|explained|emphasized|emphasised|"
+    r"confirmed|told|declared|announced|pointed\s+out|warned)\b"
+)
+
+
+def _before_speech(tail: str, head: int) -> str:
+    """The title of "X, Title of the Body said": its capitalized words, up to the verb."""
+    speech = _SPEECH_AFTER_TITLE.search(tail, head)
+    if speech and _title_run(tail, head, speech.start()):
+        return tail[: speech.start()]
+    return tail
+
+
+def _title_run(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all a title's words: capitalized ones and their connectors."""
+    return name_run(text[start:end]) == text[start:end].strip()
 
 
 _RELATIVE = re.compile(r"\s+(?:who|whose|whom|which)\b")

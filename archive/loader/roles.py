@@ -214,6 +214,7 @@ class Owners:
         for hit in (*hits, *places):
             self.ending_at.setdefault(hit.end, []).append(hit)
         self.organizations = sorted(hits, key=lambda hit: hit.end)
+        self.named_as = {" ".join(hit.text.split()): hit.entry.name for hit in hits}
         self.organization_ends = [hit.end for hit in self.organizations]
         self.earlier = earlier  # organizations of the paragraphs before, in order
 
@@ -255,6 +256,7 @@ def parse_role(
         before = pattern.search(paragraph, max(0, start - 80), start)
         organization = organization or (before and _country_of(before.group(1), gazetteer))
     title, named = _split_organization(phrase, owners.named_before(end), gazetteer, owners.ours)
+    named = owners.named_as.get(named, named) if named else named  # as the paragraph's hits
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
         # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
         title, named = phrase, None
@@ -280,7 +282,9 @@ def _country_of(adjective: str, gazetteer: Gazetteer) -> str | None:
 _AT = re.compile(r"\s+at\s+(?:the\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
-_SPLIT = re.compile(r"\s+(?:at|of|in|to)\s+(?:the\s+)?")
+_SPLIT = re.compile(r"\s+(?:at|of|in|to|for)\s+(?:the\s+)?")
+# "Special Representative of the Coalition to the United Nations": whose, then where sent.
+_SENT_TO = re.compile(r"(?P<body>.+?)(?P<to>\s+to\s+.+)")
 _TO = re.compile(r"\s+to\s+(?:the\s+)?")
 # Titles whose "to ..." says where they are sent, not whose they are.
 _DIPLOMATIC = re.compile(r"(?i)(?:special\s+)?(?:envoy|ambassador|representative|delegate|consul)")
@@ -310,9 +314,15 @@ def _split_organization(
     for split in _SPLIT.finditer(phrase, head.end() if head else 0):
         if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
             continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
-        known = _known_body(phrase[split.end() :], gazetteer, earlier_orgs)
-        if not known and phrase[split.end() :].strip(" ,") in ours:
+        rest = phrase[split.end() :]
+        known = _known_body(rest, gazetteer, earlier_orgs)
+        if not known and rest.strip(" ,") in ours:
             return phrase, gazetteer.coalition  # "Head of the Department of X", the SOC's
+        sent = not known and head and _DIPLOMATIC.match(head.group()) and _SENT_TO.fullmatch(rest)
+        if sent and not split.group().strip().startswith("to"):
+            body = _known_body(sent["body"], gazetteer, earlier_orgs)
+            if body and body[0] is None:
+                return phrase[: split.start()] + sent["to"], body[1]
         if known:
             body, organization, *where = known
             title = phrase[: split.end()] + body if body else phrase[: split.start()]
@@ -335,7 +345,8 @@ def _last_head(phrase: str):
 
 
 _OF_COUNTRY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s|$)"
+    r"\s+of\s+(?:the\s+)?(?:(?:State|Kingdom|Republic|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?"
+    r"(?P<country>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s+(?:to|in|at)\s|$)"
 )
 
 
@@ -361,6 +372,9 @@ def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str |
     if possessive and len(possessive["body"].split()) <= 6:
         owner = gazetteer.organization(possessive["owner"])
         body = possessive["body"]
+        inner = gazetteer.organization(body)
+        if inner and inner.kind != "coalition":
+            return None, inner.name  # "the opposition's High Negotiations Committee": the HNC
         if owner is None:  # "the Movement's executive office": the movement named before
             word = possessive["owner"].lower()
             referent = next((o for o in earlier_orgs if word in o.lower().split()), None)
@@ -388,7 +402,11 @@ def _split_by_shape(
     """For bodies the gazetteer does not know: the words after "at", "of" or "in" that read as
     an organization's name, a body named earlier ("of the Office"), or a country ("of Turkey";
     "Representative in the United States" keeps its country in the title)."""
-    diplomatic = _DIPLOMATIC.match(ROLE_WORD.search(phrase).group()) if head_end else None
+    head = ROLE_WORD.search(phrase).group() if head_end else ""
+    diplomatic = _DIPLOMATIC.match(head)
+    portfolio = _PORTFOLIO.match(phrase, head_end)
+    if portfolio and _MINISTERIAL.fullmatch(head) and not gazetteer.place(portfolio["what"]):
+        return phrase, None  # "Minister of Local Administration and Services": the portfolio
     for pattern in (_AT, _OF, _IN, _TO):
         split = pattern.search(phrase, head_end)
         if not split or (pattern is _TO and diplomatic):
@@ -409,6 +427,12 @@ def _split_by_shape(
         if rest and (is_organization_name(rest) or phrase[split.end() :] != rest):
             return phrase[: split.start()], rest
     return phrase, None
+
+
+# A minister's portfolio, written without an article: "Minister of Interior", "of Local
+# Administration and Services"; "Minister of the SIG" names whose minister.
+_MINISTERIAL = re.compile(r"(?i)(?:minister|secretary|undersecretary|under-secretary)s?")
+_PORTFOLIO = re.compile(r"\s+of\s+(?P<what>(?!the\b)[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*)$")
 
 
 _NAME_CONNECTORS = word_set("of the a an and for in on to de al el du des la &")
@@ -451,9 +475,30 @@ def _owner_before(paragraph: str, start: int, owners: Owners):
     for end in sorted({gap.start(), *range(gap.start(), start)}, reverse=True):
         for hit in owners.ending_at.get(end, ()):
             match = _OWNER_GAP.fullmatch(paragraph, hit.end, start)
-            if match:
+            if match and _may_own(hit):
                 return hit.entry.name, hit.text, bool(match.group(1))
     return None
+
+
+def _may_own(hit) -> bool:
+    """An organization or a country owns a title; a town is where it was ("in Istanbul")."""
+    return hit.entry.kind == "country" or hit.entry.kind not in _PLACE_KINDS
+
+
+_PLACE_KINDS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "governorate",
+        "district",
+        "region",
+        "camp",
+        "airport",
+        "crossing",
+        "prison",
+    }
+)
 
 
 def _owner_leading(paragraph: str, start: int, owners: Owners, gazetteer: Gazetteer):

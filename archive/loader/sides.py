@@ -47,7 +47,8 @@ def share_coalition(
     gazetteer: Gazetteer,
     headings: dict[int, int],
 ) -> None:
-    """A title without an organization, listed with the coalition's people, is the coalition's.
+    """A title without an organization, listed with the coalition's people, is the coalition's;
+    listed with the officials of one other body or country only, it is theirs.
 
     "President of the SOC, Salem Al-Meslet, and Vice-President Abdulahad Astepho": Astepho too,
     and so for a list written one name to a line (`headings`, as `list_headings` gives them);
@@ -71,6 +72,7 @@ def share_coalition(
             or headings.get(previous.paragraph, -1) == headings.get(c.paragraph)  # one a line
         )
         if same_list:
+            _share_vice_presidency(lists[-1][-1], person, previous, c)
             lists[-1].append(person)
         elif where in sentence_lists and _ACCOMPANYING.search(
             c.line, c.sentence[0], c.before[0] if c.before else c.start
@@ -91,11 +93,60 @@ def share_coalition(
                 or (not p.role.organization and p.role.title.lower() in COALITION_TITLES)
             )
         }
+        owners = {p.role.organization for p in members if p.role and p.role.organization}
         if ours:
             shared = ours.pop() if len(ours) == 1 else gazetteer.coalition
+        elif len(owners) == 1:  # "Netherlands Special Envoy X and political advisor Y"
+            shared = owners.pop()
+        else:
+            continue
+        for p in members:
+            if p.role and not p.role.organization and not p.group:
+                p.group = shared
+
+
+def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazetteer) -> None:
+    """A delegation whose listed members include the coalition's officials is the coalition's.
+
+    "The SOC met a delegation of the State Department ... The delegation comprised Vice President
+    X, ... and Executive Director of the Unit Y": the delegation named last was the other one, but
+    one listing the coalition's vice-president is the coalition's own, and so is everyone in it.
+    """
+    of_spelling = {spelling: p for p in people for spelling in p.spellings}
+    listed: dict[tuple, list[Person]] = {}
+    for c in candidates:
+        person = of_spelling.get(c.text)
+        if person and c.delegation and c.received:
+            listed.setdefault((c.paragraph, c.sentence, c.delegation), []).append(person)
+    for members in listed.values():
+        if any(_ours(p.role, gazetteer) for p in members):
             for p in members:
-                if p.role and not p.role.organization and not p.group:
-                    p.group = shared
+                p.received = False
+                p.group = gazetteer.coalition if not (p.role and p.role.organization) else None
+
+
+def _ours(role, gazetteer) -> bool:
+    """Whether a title is the coalition's: its organization's, or one only it gives."""
+    return bool(role) and (
+        role.organization in gazetteer.coalition_family
+        or (not role.organization and role.title.lower() in COALITION_TITLES)
+    )
+
+
+_JUST_AND = re.compile(r"\s+and\s+")
+
+
+def _share_vice_presidency(first: Person, second: Person, before: Candidate, c: Candidate):
+    """ "Vice-President A and B": the coalition has several vice-presidents, and releases often
+    write the title once, in the singular, for two of them."""
+    if (
+        second.role is None
+        and first.role
+        and first.role.title.lower().replace("-", " ") == "vice president"
+        and not c.before
+        and _JUST_AND.fullmatch(c.line, before.end, c.start)
+    ):
+        second.role = first.role
 
 
 def _listed_after(previous: Candidate, c: Candidate) -> bool:
@@ -107,6 +158,12 @@ def _listed_after(previous: Candidate, c: Candidate) -> bool:
 
 # The coalition's own offices: written bare in its releases, they are its offices.
 _OUR_DELEGATIONS = frozenset({"opposition", "coalition"})
+
+
+_OUR_DELEGATION_TITLE = re.compile(
+    r"\b(?:opposition|coalition)(?:'s)?\s+(?:negotiating\s+|negotiations\s+)?delegation",
+    re.IGNORECASE,
+)
 
 
 _TALKS = frozenset({"meeting", "phone call", "visit"})
@@ -133,9 +190,13 @@ def side_of(
     sided_by = organization or person.post_organization
     if sided_by is None and person.group and person.group.lower() in _OUR_DELEGATIONS:
         sided_by = gazetteer.coalition  # "the opposition delegation": the coalition's side
+    if sided_by is None and person.role and _OUR_DELEGATION_TITLE.search(person.role.title):
+        sided_by = gazetteer.coalition  # "Head of the opposition delegation to Geneva"
     entry = gazetteer.organizations.get(sided_by) if sided_by else None
     if entry and entry.kind == "coalition":
         return "soc"
+    if sided_by is None and person.acts and not person.received and not person.met:
+        return "soc"  # "X met with Y", "X visited Azaz": the coalition's releases tell its acts
     if person.received and event_kind in INTERACTIVE_EVENTS:
         return "counterpart"  # a body acting with the coalition, received by it
     if entry and entry.kind == "opposition":
@@ -144,6 +205,8 @@ def side_of(
         person.participant or (person.spoke and event_kind in _TALKS)
     ):
         return "counterpart"  # "For his part, Cavusoglu affirmed ...": the other side of talks
+    if person.met and event_kind != "statement":
+        return "counterpart"  # a speech in Munich, and "he also met with X" there
     return "mentioned"
 
 
