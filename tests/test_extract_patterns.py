@@ -1086,7 +1086,10 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
             "meeting",
         ),
         ("The Vice President attended a consultative meeting with local councils.", "meeting"),
-        ("The meeting brought together the SOC's Vice-President and the envoy's adviser.", "meeting"),
+        (
+            "The meeting brought together the SOC's Vice-President and the envoy's adviser.",
+            "meeting",
+        ),
         ("The SOC President delivered a speech before the conference hall's audience.", "speech"),
         ("The Secretary-General began a tour of the camps near the border.", "visit"),
         (
@@ -1126,11 +1129,13 @@ def test_event_kind_from_the_verbs_releases_use(text, kind):
             "general assembly session",
         ),
         (
-            "The SOC called on the states during the 78th session of the UN General Assembly to act.",
+            "The SOC called on the states during the 78th session of the UN General Assembly "
+            "to act.",
             "statement",
         ),
         (
-            "The SOC welcomed the resolution adopted by the General Assembly of the United Nations.",
+            "The SOC welcomed the resolution adopted by the General Assembly of the "
+            "United Nations.",
             "statement",
         ),
     ],
