@@ -1190,3 +1190,13 @@ def test_scores_on_the_constructed_releases_hold():
     assert scores["event kind"].f1 == 1.0
     assert scores["side"].f1 >= 0.97
     assert scores["person organization"].f1 >= 0.97
+
+
+def test_a_coalition_body_written_before_a_title_stays_in_it():
+    found = people(
+        "The delegation was welcomed by political committee Secretary Karim Nadal and the "
+        "SOC's Political Committee member Anas Fadel."
+    )
+    assert found["Karim Nadal"].role == "Secretary of the Political Committee"
+    assert found["Anas Fadel"].role == "Member of the Political Committee"
+    assert {found[n].organization for n in ("Karim Nadal", "Anas Fadel")} == {SOC}

@@ -251,6 +251,11 @@ def parse_role(
             and organization not in gazetteer.coalition_family
         ):
             prefix = owner_text + " "
+    sub_body = None if leading else _sub_body_before(paragraph, start, gazetteer)
+    if sub_body and not _SPLIT.search(phrase):
+        # "political committee Secretary X": the coalition's Secretary of the Political Committee
+        # (a body inside the coalition stays in the title, as it does written after "of").
+        return Role(_tidy(f"{phrase} of the {sub_body}"), gazetteer.coalition)
     # "Turkish Foreign Minister": Turkey's; "the French President's advisor": France's.
     for pattern in (_WORD_BEFORE, _POSSESSOR):
         before = pattern.search(paragraph, max(0, start - 80), start)
@@ -387,6 +392,24 @@ def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str |
                 body,
                 gazetteer.coalition if owner.name in gazetteer.coalition_family else owner.name,
             )
+    return None
+
+
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,4})$")
+
+
+def _sub_body_before(paragraph: str, start: int, gazetteer: Gazetteer) -> str | None:
+    """A body inside the coalition written, in any case, right before a title ("political
+    committee Secretary"), as written, or as the gazetteer names it if written in lowercase."""
+    words = _WORDS_BEFORE.search(paragraph, max(0, start - 60), start)
+    if not words:
+        return None
+    words = words.group(1).split()
+    for first in range(len(words)):
+        written = " ".join(words[first:])
+        entry = gazetteer.organization(written)
+        if entry and _inside_coalition(entry, gazetteer):
+            return entry.name if written.islower() else written
     return None
 
 
