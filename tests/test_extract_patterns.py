@@ -1200,3 +1200,18 @@ def test_a_coalition_body_written_before_a_title_stays_in_it():
     assert found["Karim Nadal"].role == "Secretary of the Political Committee"
     assert found["Anas Fadel"].role == "Member of the Political Committee"
     assert {found[n].organization for n in ("Karim Nadal", "Anas Fadel")} == {SOC}
+
+
+def test_a_minister_written_without_a_government_is_the_one_named_last_before():
+    found = people(
+        "Ministers of the Syrian Interim Government presented their reports.\n"
+        "The Minister of Education, Lina Haddad, talked about online classes."
+    )
+    assert found["Lina Haddad"].role == "Minister of Education"
+    assert found["Lina Haddad"].organization == SIG
+    assert found["Lina Haddad"].side == "soc"
+
+
+def test_a_minister_with_no_government_named_before_has_none():
+    found = people("The Minister of Education, Lina Haddad, talked about online classes.")
+    assert found["Lina Haddad"].organization is None

@@ -265,7 +265,23 @@ def parse_role(
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
         # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
         title, named = phrase, None
-    return Role(_tidy(prefix + title), named or organization)
+    organization = named or organization
+    head = _last_head(phrase)
+    if organization is None and head and _MINISTER.fullmatch(head.group()):
+        organization = _government_before(owners.named_before(start), gazetteer)
+    return Role(_tidy(prefix + title), organization)
+
+
+_MINISTER = re.compile(r"(?i)ministers?")
+
+
+def _government_before(named_before, gazetteer: Gazetteer) -> str | None:
+    """The government a minister written without one belongs to: the one named last before
+    ("ministers of the Syrian Interim Government ... The Minister of Education, X")."""
+    for name in named_before:
+        if name.endswith(" Government") or _is_country(name, gazetteer):
+            return name
+    return None
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
