@@ -1215,3 +1215,9 @@ def test_a_minister_written_without_a_government_is_the_one_named_last_before():
 def test_a_minister_with_no_government_named_before_has_none():
     found = people("The Minister of Education, Lina Haddad, talked about online classes.")
     assert found["Lina Haddad"].organization is None
+
+
+def test_a_co_chair_is_no_chair():
+    found = people("Co-chair of the Constitutional Committee, Karim Nadal, gave an overview.")
+    assert found["Karim Nadal"].role == "Co-chair"
+    assert found["Karim Nadal"].organization == "Constitutional Committee"

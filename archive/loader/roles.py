@@ -43,6 +43,8 @@ TITLES = (
     "Director",
     "Deputy",
     "Coordinator",
+    "Co-Chairman",
+    "Co-Chair",
     "Chairman",
     "Chairwoman",
     "Chairperson",
