@@ -1102,6 +1102,30 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
             "Rome last week.",
             "statement",
         ),
+        (
+            "The SOC President arrived in the Qatari capital on Monday in a two-day visit.",
+            "visit",
+        ),
+        (
+            "A member of the SOC said that they received reports of new arrests in Homs.",
+            "statement",
+        ),
+        ("The SOC President received the French envoy in Istanbul.", "meeting"),
+        (
+            "The SOC President called on friendly states to support the councils.\n"
+            "He was speaking at a meeting with the Dutch envoy on Thursday.",
+            "meeting",
+        ),
+        (
+            "The SOC President called on friendly states to support the councils. He was "
+            "speaking during a visit to Azaz.",
+            "visit",
+        ),
+        (
+            "Ministers of the core group met in Rome yesterday.\nThe Syrian Coalition was not a "
+            "participant at the meeting but welcomes its decisions.",
+            "statement",
+        ),
     ],
 )
 def test_event_kind_from_the_verbs_releases_use(text, kind):
