@@ -1245,3 +1245,13 @@ def test_a_co_chair_is_no_chair():
     found = people("Co-chair of the Constitutional Committee, Karim Nadal, gave an overview.")
     assert found["Karim Nadal"].role == "Co-chair"
     assert found["Karim Nadal"].organization == "Constitutional Committee"
+
+
+def test_a_title_given_with_elected_as_in_a_list_of_elections():
+    found = people(
+        "The General Assembly elected a new presidential body, with Karim Nadal elected as "
+        "President, Lina Haddad as Secretary-General, and Omar Said as Vice-President."
+    )
+    assert found["Karim Nadal"].role == "President"
+    assert found["Lina Haddad"].role == "Secretary-General"
+    assert found["Omar Said"].role == "Vice-President"

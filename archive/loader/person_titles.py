@@ -79,15 +79,20 @@ def _bare(role) -> bool:
 
 
 # "X was elected Secretary-General", "A, B and C were elected vice-presidents", "elected X as
-# President of the SOC": the title follows the name (or the list of names) it is given to.
+# President of the SOC", "with X elected as President": the title follows the name (or the list
+# of names) it is given to.
 _NAMED_AS = re.compile(
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:re-?)?"
-    r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?|as\s+)"
+    r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?"
+    r"|(?:re-?)?(?:elected|appointed|named|chosen|nominated|designated)\s+as\s+|as\s+)"
     r"(?:the\s+|(?P<whose>his|her)\s+)?(?:new\s+|first\s+)?"
 )
 # A title given after "as" is the name's before it, not the next name's: "elected A as president
 # of the Coalition, B, C and D as his deputies".
-_GIVEN_AS = re.compile(r"\b[A-Z][\w'-]*\s+as\s+(?:the\s+)?(?:new\s+|first\s+)?$")
+_GIVEN_AS = re.compile(
+    r"\b[A-Z][\w'-]*\s+(?:(?:re-?)?(?:elected|appointed|named|chosen)\s+)?as\s+(?:the\s+)?"
+    r"(?:new\s+|first\s+)?$"
+)
 
 
 def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -> None:
