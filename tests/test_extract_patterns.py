@@ -1255,3 +1255,12 @@ def test_a_title_given_with_elected_as_in_a_list_of_elections():
     assert found["Karim Nadal"].role == "President"
     assert found["Lina Haddad"].role == "Secretary-General"
     assert found["Omar Said"].role == "Vice-President"
+
+
+def test_a_coalition_body_written_before_a_title_is_no_organization_of_its_own():
+    text = (
+        "The delegation was welcomed by SOC President Omar Said and the SOC's political "
+        "committee member Anas Fadel."
+    )
+    assert "Political Committee" not in organizations(text)
+    assert "Political Committee" in organizations("The SOC's political committee met today.")
