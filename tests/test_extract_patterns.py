@@ -1264,3 +1264,24 @@ def test_a_coalition_body_written_before_a_title_is_no_organization_of_its_own()
     )
     assert "Political Committee" not in organizations(text)
     assert "Political Committee" in organizations("The SOC's political committee met today.")
+
+
+def test_the_titles_a_body_elects_are_its_own():
+    found = people(
+        "In its first meeting in Riyadh, the opposition's High Negotiations Committee elected "
+        "Karim Nadal as General Coordinator. Omar Said was elected as deputy coordinator, and "
+        "Anas Fadel as the committee's official spokesman."
+    )
+    assert found["Karim Nadal"].role == "General Coordinator"
+    assert found["Anas Fadel"].role == "Official spokesman"
+    for name in ("Karim Nadal", "Omar Said", "Anas Fadel"):
+        assert found[name].organization == "High Negotiations Committee"
+        assert found[name].side == "soc"
+
+
+def test_the_coalitions_own_assembly_electing_gives_the_coalitions_titles():
+    found = people(
+        "The General Assembly of the Syrian Opposition Coalition elected Karim Nadal as "
+        "President of the Coalition."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == ("President", SOC)

@@ -60,7 +60,7 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
             after = parse(*c.after)
             if c.role is None or " " in after.title or after.organization:
                 c.role, c.role_end = after, c.after[1]
-    _assign_named_roles(text, full, title_starts, parse)
+    _assign_named_roles(text, full, title_starts, parse, owners)
 
 
 def _own_title_after(c: Candidate, befores: set[int]) -> bool:
@@ -95,18 +95,23 @@ _GIVEN_AS = re.compile(
 )
 
 
-def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -> None:
-    given = None
+def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, owners) -> None:
+    given = elector = None
     for index, c in enumerate(full):
         named = _NAMED_AS.match(text, c.end)
+        elector = _elector(text, c.start, owners) or elector
         if c.role or not named:
             continue
         at = bisect_left(title_starts, named.end())
-        if at == len(title_starts) or title_starts[at] != named.end():
+        if at == len(title_starts) or not _TITLE_LEAD.fullmatch(
+            text, named.end(), title_starts[at]
+        ):
             continue
-        role = parse(named.end(), _title_extent(text, named.end()))
+        role = parse(named.end(), _title_extent(text, title_starts[at]))
         if named["whose"] and given and role.title.lower() == "deputy":
             role = _deputy_of(given)  # "A as president, B and C as his deputies"
+        if elector and role.organization is None:
+            role = Role(role.title, elector)  # "the Committee elected A as its coordinator"
         c.role, c.evidence, given = role, True, role
         # Back along the list this name ends: "A, B, and C were elected ...".
         for later in range(index, 0, -1):
@@ -114,6 +119,29 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -
             if earlier.role or not LIST_GAP.fullmatch(text, earlier.end, full[later].start):
                 break
             earlier.role, earlier.evidence = role, True
+
+
+_ELECTED_BY = re.compile(r"\s+(?:re-?)?(?:elected|appointed|chose|named)\s+$")
+
+
+def _elector(text: str, name_start: int, owners: Owners) -> str | None:
+    """The body written as the one electing a name ("the Committee elected X"): the titles it
+    gives in the paragraph are its own. The coalition's own organs elect the coalition's
+    officers, which the titles' own grammar tells."""
+    verb = _ELECTED_BY.search(text, max(0, name_start - 20), name_start)
+    hits = owners.ending_at.get(verb.start(), ()) if verb else ()
+    return next(
+        (
+            h.entry.name
+            for h in hits
+            if h.entry.name in owners.named_as.values() and h.entry.kind != "coalition"
+        ),
+        None,
+    )
+
+
+# Capitalized words a title's head word may follow: "elected X as General Coordinator".
+_TITLE_LEAD = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}")
 
 
 def _deputy_of(given: Role) -> Role:

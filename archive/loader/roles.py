@@ -237,6 +237,13 @@ def parse_role(
     if leading:  # "Netherlands Special Envoy for Syria": the country is the owner
         organization, start = leading.entry.name, leading.end + 1
     phrase = _NEW_BODY.sub(" ", _PAREN.sub("", paragraph[start:end].strip(" ,")))
+    back = _BACK_REFERENCE.match(phrase)
+    if back and not leading and back["noun"].capitalize() in ORG_NOUNS:
+        # "the committee's official spokesman": the spokesman of the committee named before
+        word = back["noun"].lower()
+        referent = next((o for o in owners.named_before(end) if word in o.lower().split()), None)
+        if referent:
+            return Role(_tidy(back["title"]), referent)
     prefix = ""
     owner = None if leading else _owner_before(paragraph, start, owners)
     if owner:
@@ -287,6 +294,7 @@ def _government_before(named_before, gazetteer: Gazetteer) -> str | None:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_BACK_REFERENCE = re.compile(r"(?P<noun>[A-Za-z]+)['’]s\s+(?P<title>.+)")
 _POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'s\s+$")
 
 
