@@ -1285,3 +1285,18 @@ def test_the_coalitions_own_assembly_electing_gives_the_coalitions_titles():
         "President of the Coalition."
     )
     assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == ("President", SOC)
+
+
+def test_the_one_chairing_a_coalition_bodys_meeting_is_the_coalitions():
+    found = people(
+        "The SOC's political committee held its periodic meeting headed by President Karim "
+        "Nadal and discussed the talks."
+    )
+    assert (found["Karim Nadal"].organization, found["Karim Nadal"].side) == (SOC, "soc")
+
+
+def test_the_one_chairing_another_bodys_meeting_is_that_bodys():
+    found = people(
+        "The Kurdish National Council held a meeting chaired by President Karim Nadal on Monday."
+    )
+    assert found["Karim Nadal"].organization == "Kurdish National Council"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 
 from .entities import Hit
@@ -141,6 +142,29 @@ def members_of_bodies(text: str, found: list[Candidate], hits: list[Hit], bodies
         of = c.full and not c.role and _OF_BODY.match(text, c.end)
         if of and of.end() in starts:
             c.member_of, c.evidence = starts[of.end()], True
+
+
+# "The Political Committee held its periodic meeting headed by President X": the one chairing.
+_CHAIRED_BY = re.compile(
+    r"\b(?:meetings?|sessions?)\b[^.;]{0,40}?\b(?:headed|chaired|presided\s+over|led)\s+by\s+"
+    r"(?:the\s+|its\s+)?$"
+)
+
+
+def chairs_of_meetings(text: str, found: list[Candidate], hits: list[Hit], gazetteer) -> None:
+    """The one chairing a body's meeting belongs to the body that held it (to the coalition, for
+    one of its own bodies): "The SOC's political committee held its meeting headed by X"."""
+    by_end = sorted(hits, key=lambda hit: hit.end)
+    ends = [hit.end for hit in by_end]
+    for c in found:
+        start = c.before[0] if c.before else c.start
+        chaired = c.full and _CHAIRED_BY.search(text, max(c.sentence[0], start - 200), start)
+        if not chaired or (c.role and c.role.organization):
+            continue
+        last = bisect_right(ends, chaired.start()) - 1
+        if last >= 0 and by_end[last].start >= c.sentence[0]:
+            holder = by_end[last].entry
+            c.member_of = gazetteer.coalition if holder.kind == "coalition" else holder.name
 
 
 # "... elected A, B and C to the Political Committee": the list's names join the body.

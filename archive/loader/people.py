@@ -20,6 +20,7 @@ from .grouping import Person, add_known_by_surname, group_people, trim_to_known_
 from .list_items import list_headings, mark_listed, mark_signed, signatures
 from .memberships import (
     assign_delegation_members,
+    chairs_of_meetings,
     delegations_in,
     members_elected_to_body,
     members_of_bodies,
@@ -92,6 +93,7 @@ def find_people(
         if number in signed:
             mark_signed(text, found, signed[number], gazetteer)
         members_of_bodies(text, found, hits, bodies)
+        chairs_of_meetings(text, found, hits, gazetteer)
         members_of_listed_body(text, found, gazetteer)
         members_elected_to_body(text, found, gazetteer)
         delegations.extend(delegations_in(number, text, hits, bodies))
