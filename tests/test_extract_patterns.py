@@ -1300,3 +1300,26 @@ def test_the_one_chairing_another_bodys_meeting_is_that_bodys():
         "The Kurdish National Council held a meeting chaired by President Karim Nadal on Monday."
     )
     assert found["Karim Nadal"].organization == "Kurdish National Council"
+
+
+def test_a_unit_named_after_a_title_stays_in_it():
+    found = people(
+        "The meeting brought together SOC President Omar Said and Head of the Information Unit "
+        "Karim Nadal."
+    )
+    assert found["Karim Nadal"].role == "Head of the Information Unit"
+    assert found["Karim Nadal"].side == "soc"
+
+
+def test_a_received_delegation_named_in_its_list_keeps_its_members_and_the_coalitions_own():
+    found = people(
+        "The SOC received a high-ranking delegation from the Kurdish National Council.\n"
+        "The Kurdish National Council delegation included Council President Karim Nadal and "
+        "SOC's Vice President Anas Fadel."
+    )
+    nadal, fadel = found["Karim Nadal"], found["Anas Fadel"]
+    assert (nadal.organization, nadal.side) == ("Kurdish National Council", "counterpart")
+    assert (fadel.organization, fadel.side) == (SOC, "soc")
+    assert "Council" not in organizations(
+        "The Kurdish National Council delegation included Council President Karim Nadal."
+    )

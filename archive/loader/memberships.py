@@ -10,7 +10,7 @@ from .entities import Hit
 from .evidence import LIST_GAP
 from .gazetteer import Gazetteer
 from .name_runs import Candidate
-from .roles import Role
+from .roles import ORG_NOUNS, Role
 
 # Whose a delegation is: "the French delegation", "the Coalition's delegation", "a delegation of
 # the Syrian Tribal Council" (the body's name follows, found among the paragraph's bodies).
@@ -45,9 +45,12 @@ def delegations_in(number: int, text: str, hits: list[Hit], bodies) -> list[tupl
         if whose:
             received = bool(_RECEIVED.search(text, max(0, match.start() - 40), match.start()))
             found.append((number, match.start(), whose, received))
+    ends = {hit.end: hit.entry.name for hit in hits}
     for match in _OWNED_DELEGATION.finditer(text):
-        if match.group(1) not in ("The", "A", "This"):
-            found.append((number, match.start(), match.group(1), False))
+        # "The Kurdish National Council delegation": the body whose name ends there.
+        whose = ends.get(match.end(1)) or match.group(1)
+        if whose not in ("The", "A", "This") and whose not in ORG_NOUNS:
+            found.append((number, match.start(), whose, False))
     for match in _OPPOSITION_DELEGATION.finditer(text):
         found.append((number, match.start(), "opposition", False))
     return sorted(found)
@@ -63,7 +66,7 @@ def _last(matches):
 
 _RECEIVED = re.compile(
     r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|hosts|welcomed)\s+"
-    r"(?:a|the|an)\s+(?:\w+\s+)?$"
+    r"(?:a|the|an)\s+(?:[\w-]+\s+)?$"
 )
 
 

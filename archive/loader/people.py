@@ -109,7 +109,8 @@ def find_people(
     delegations_of_ours(candidates, people, gazetteer)
     received = {whose for _, _, whose, was_received in delegations if was_received}
     for person in people:  # "met a delegation of the KNC ... the head of the KNC Saud Mulla"
-        if person.role and person.role.organization in received:
+        whose = (person.role and person.role.organization) or person.group
+        if whose in received:
             person.received = True
     return [_fact(p, gazetteer, event_kind) for p in people]
 

@@ -473,9 +473,15 @@ def _split_by_shape(
         rest = name_run(rest)
         if pattern is _TO and not is_organization_name(rest):
             continue  # "to the Geneva talks": where to, not whose
+        if pattern is _OF and rest == phrase[split.end() :] and _SUB_BODY.search(rest):
+            return phrase, None  # "Head of the Information Unit": a unit of whoever they serve
         if rest and (is_organization_name(rest) or phrase[split.end() :] != rest):
             return phrase[: split.start()], rest
     return phrase, None
+
+
+# The last word of a body's name that makes it part of a larger one: a unit, an office.
+_SUB_BODY = re.compile(r"\b(?:Unit|Department|Office|Committee|Bureau|Directorate|Section)$")
 
 
 # A minister's portfolio, written without an article: "Minister of Interior", "of Local
