@@ -1323,3 +1323,15 @@ def test_a_received_delegation_named_in_its_list_keeps_its_members_and_the_coali
     assert "Council" not in organizations(
         "The Kurdish National Council delegation included Council President Karim Nadal."
     )
+
+
+def test_a_member_of_two_known_bodies_is_the_first_ones_and_no_merged_body_is_named():
+    text = (
+        "The delegation also included member of the Syrian Coalition and the Kurdish National "
+        "Council Karim Nadal."
+    )
+    assert (people(text)["Karim Nadal"].organization, people(text)["Karim Nadal"].side) == (
+        SOC,
+        "soc",
+    )
+    assert sorted(organizations(text)) == ["Kurdish National Council", SOC]

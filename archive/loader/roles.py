@@ -389,6 +389,10 @@ def _is_country(name: str, gazetteer: Gazetteer) -> bool:
 def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str | None, str] | None:
     """(a body to keep in the title or None, the organization) when `rest` names a known one."""
     rest = _DESCRIPTOR.sub("", _PAREN.sub("", rest)).strip(" ,")
+    both = _BOTH.fullmatch(rest)
+    if both and gazetteer.organization(both["first"]) and gazetteer.organization(both["second"]):
+        # "member of the Syrian Coalition and the Kurdish National Council": the first named
+        return _known_body(both["first"], gazetteer, earlier_orgs)
     entry = None if gazetteer.place(rest) else gazetteer.organization(rest)  # not a country's
     if entry:
         if _inside_coalition(entry, gazetteer):
@@ -437,6 +441,9 @@ def _sub_body_before(paragraph: str, start: int, gazetteer: Gazetteer) -> str | 
         if entry and _inside_coalition(entry, gazetteer):
             return entry.name if written.islower() else written
     return None
+
+
+_BOTH = re.compile(r"(?P<first>.+?)\s+and\s+(?:the\s+)?(?P<second>.+)")
 
 
 def _inside_coalition(entry, gazetteer: Gazetteer) -> bool:
