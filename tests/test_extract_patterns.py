@@ -1335,3 +1335,22 @@ def test_a_member_of_two_known_bodies_is_the_first_ones_and_no_merged_body_is_na
         "soc",
     )
     assert sorted(organizations(text)) == ["Kurdish National Council", SOC]
+
+
+def test_a_lowercase_portfolio_before_a_lowercase_title_is_part_of_it():
+    found = people("Karim Nadal met with the Qatari foreign minister, Omar Said, in Doha.")
+    assert (found["Omar Said"].role, found["Omar Said"].organization) == (
+        "Foreign minister",
+        "Qatar",
+    )
+
+
+def test_a_title_serving_a_bodys_officer_keeps_the_officer_and_gives_the_body():
+    found = people(
+        "Meanwhile, Karim Nadal, Spokesman for the UN Secretary-General, said on Wednesday that "
+        "the fighting must stop."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == (
+        "Spokesman for the Secretary-General",
+        "United Nations",
+    )

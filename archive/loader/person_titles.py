@@ -266,7 +266,8 @@ _RANKS = re.compile(
 # lowercase adjectives of titles ("political advisor", "international envoy").
 _TITLE_WORDS_BEFORE = re.compile(
     r"(?:\b(?:[A-Z][a-z][\w-]*|special|political|international|senior|deputy|chief|military|legal"
-    r"|permanent|personal|executive|regional|humanitarian)\s+){1,3}$"
+    r"|permanent|personal|executive|regional|humanitarian|foreign|prime|defen[cs]e|interior"
+    r"|assistant)\s+){1,3}$"
 )
 
 

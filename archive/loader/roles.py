@@ -346,6 +346,12 @@ def _split_organization(
         if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
             continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
         rest = phrase[split.end() :]
+        served = _OWNER_AND_TITLE.fullmatch(rest)
+        if served and ROLE_WORD.fullmatch(served["title"]):
+            entry = gazetteer.organization(served["owner"])
+            if entry and not gazetteer.place(served["owner"]):
+                # "Spokesman for the UN Secretary-General": for the Secretary-General, the UN's
+                return phrase[: split.end()] + served["title"], entry.name
         known = _known_body(rest, gazetteer, earlier_orgs)
         if not known and rest.strip(" ,") in ours:
             return phrase, gazetteer.coalition  # "Head of the Department of X", the SOC's
@@ -443,6 +449,7 @@ def _sub_body_before(paragraph: str, start: int, gazetteer: Gazetteer) -> str | 
     return None
 
 
+_OWNER_AND_TITLE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?)\s+(?P<title>.+)")
 _BOTH = re.compile(r"(?P<first>.+?)\s+and\s+(?:the\s+)?(?P<second>.+)")
 
 
