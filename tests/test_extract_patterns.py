@@ -1354,3 +1354,23 @@ def test_a_title_serving_a_bodys_officer_keeps_the_officer_and_gives_the_body():
         "Spokesman for the Secretary-General",
         "United Nations",
     )
+
+
+def test_names_after_a_plural_description_are_people():
+    found = people(
+        "The delegation comprised the poets Karim Nadal, Omar Said, and Anas Fadel, who spoke "
+        "of their work."
+    )
+    assert {"Karim Nadal", "Omar Said", "Anas Fadel"} <= set(found)
+
+
+def test_a_body_named_by_general_words_and_a_complement_is_an_organization():
+    text = (
+        "The Secretary-General met with a delegation of the International Association of "
+        "Levantine Painters in Istanbul.\nThe delegation comprised the poets Karim Nadal "
+        "and Omar Said."
+    )
+    assert "International Association of Levantine Painters" in organizations(text)
+    assert people(text)["Omar Said"].organization == (
+        "International Association of Levantine Painters"
+    )
