@@ -1374,3 +1374,10 @@ def test_a_body_named_by_general_words_and_a_complement_is_an_organization():
     assert people(text)["Omar Said"].organization == (
         "International Association of Levantine Painters"
     )
+
+
+def test_a_meeting_under_a_header_naming_the_general_assembly_is_its_session():
+    header = "Final communique\nSyrian Opposition Coalition\nGeneral Assembly\nOctober 10, 2023\n"
+    body = "The Syrian Opposition Coalition convened an emergency meeting on Monday."
+    assert extract(header + body).event.kind == "general assembly session"
+    assert extract("Press release\nOctober 10, 2023\n" + body).event.kind == "meeting"

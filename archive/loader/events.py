@@ -207,6 +207,9 @@ def find_event(
         where, (kind, fmt, cue_end) = said_at
     if kind != "statement" and _NOT_PRESENT.search(" ".join(paragraphs[at] for at in opening)):
         kind, fmt, cue_end = "statement", "unknown", None  # "... met in Doha; X was not present"
+    header = [paragraphs[at].strip() for at in written if opening and at < opening[0]]
+    if kind == "meeting" and "General Assembly" in header:
+        kind = "general assembly session"  # a meeting the release's header gives the Assembly
     # "In an interview with ..., X said": what the release quotes was said in an interview. Told in
     # its opening, that is the event; further on, it is unless the opening tells of another.
     told = [at for at in written if _INTERVIEW.search(paragraphs[at])]
