@@ -1381,3 +1381,11 @@ def test_a_meeting_under_a_header_naming_the_general_assembly_is_its_session():
     body = "The Syrian Opposition Coalition convened an emergency meeting on Monday."
     assert extract(header + body).event.kind == "general assembly session"
     assert extract("Press release\nOctober 10, 2023\n" + body).event.kind == "meeting"
+
+
+def test_a_plural_title_after_a_name_is_the_next_items_not_its_own():
+    found = people(
+        "The meeting brought together SOC President Omar Said, Vice-President Karim Nadal, "
+        "members of the political committee, and Minister of Health Lina Haddad."
+    )
+    assert found["Karim Nadal"].role == "Vice-President"

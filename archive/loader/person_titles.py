@@ -315,6 +315,10 @@ _TITLE_LEAD = re.compile(
 )
 
 
+# A title in the plural names several people, never the one name before it.
+_PLURAL_HEAD = re.compile(r"(?i:members|ministers|representatives|officials|envoys|ambassadors)\b")
+
+
 def _role_after(
     text: str, name_end: int, titles, title_starts: list[int]
 ) -> tuple[int, int] | None:
@@ -339,6 +343,8 @@ def _role_after(
             tail = tail[: joined.start()]  # "X, Chief of Staff to the SMC and senior members"
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
+    if _PLURAL_HEAD.match(tail, head):
+        return None  # "A, members of the political committee, B": the next item, not A's title
     # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
     # from before the title.
     owner = tail.rfind("'s ", 0, head)
