@@ -1389,3 +1389,14 @@ def test_a_plural_title_after_a_name_is_the_next_items_not_its_own():
         "members of the political committee, and Minister of Health Lina Haddad."
     )
     assert found["Karim Nadal"].role == "Vice-President"
+
+
+def test_a_title_after_a_quoted_name_and_its_comma():
+    found = people(
+        "The session was held under the title \u201cin tribute to the late Karim Nadal,\u201d "
+        "former SOC's Vice-president who passed away on July 5th."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == (
+        "Vice-president",
+        SOC,
+    )

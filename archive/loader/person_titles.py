@@ -11,9 +11,9 @@ from .names import word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, name_run, parse_role
 
 # Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
-# "X (President of the SIG)".
+# "X (President of the SIG)", "in tribute to X," former head of ...".
 _ROLE_AFTER = re.compile(
-    r"(?:,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?|\s+\((?=[^)]*\)))(?:the\s+|a\s+|an\s+)?"
+    r"(?:,[\"”]?\s+(?:who\s+(?:is|was|serves\s+as)\s+)?|\s+\((?=[^)]*\)))(?:the\s+|a\s+|an\s+)?"
 )
 
 
