@@ -1102,6 +1102,30 @@ def test_event_kind_from_the_structure_of_the_release(text, kind, fmt):
             "Rome last week.",
             "statement",
         ),
+        (
+            "The SOC President arrived in the Qatari capital on Monday in a two-day visit.",
+            "visit",
+        ),
+        (
+            "A member of the SOC said that they received reports of new arrests in Homs.",
+            "statement",
+        ),
+        ("The SOC President received the French envoy in Istanbul.", "meeting"),
+        (
+            "The SOC President called on friendly states to support the councils.\n"
+            "He was speaking at a meeting with the Dutch envoy on Thursday.",
+            "meeting",
+        ),
+        (
+            "The SOC President called on friendly states to support the councils. He was "
+            "speaking during a visit to Azaz.",
+            "visit",
+        ),
+        (
+            "Ministers of the core group met in Rome yesterday.\nThe Syrian Coalition was not a "
+            "participant at the meeting but welcomes its decisions.",
+            "statement",
+        ),
     ],
 )
 def test_event_kind_from_the_verbs_releases_use(text, kind):
@@ -1190,3 +1214,189 @@ def test_scores_on_the_constructed_releases_hold():
     assert scores["event kind"].f1 == 1.0
     assert scores["side"].f1 >= 0.97
     assert scores["person organization"].f1 >= 0.97
+
+
+def test_a_coalition_body_written_before_a_title_stays_in_it():
+    found = people(
+        "The delegation was welcomed by political committee Secretary Karim Nadal and the "
+        "SOC's Political Committee member Anas Fadel."
+    )
+    assert found["Karim Nadal"].role == "Secretary of the Political Committee"
+    assert found["Anas Fadel"].role == "Member of the Political Committee"
+    assert {found[n].organization for n in ("Karim Nadal", "Anas Fadel")} == {SOC}
+
+
+def test_a_minister_written_without_a_government_is_the_one_named_last_before():
+    found = people(
+        "Ministers of the Syrian Interim Government presented their reports.\n"
+        "The Minister of Education, Lina Haddad, talked about online classes."
+    )
+    assert found["Lina Haddad"].role == "Minister of Education"
+    assert found["Lina Haddad"].organization == SIG
+    assert found["Lina Haddad"].side == "soc"
+
+
+def test_a_minister_with_no_government_named_before_has_none():
+    found = people("The Minister of Education, Lina Haddad, talked about online classes.")
+    assert found["Lina Haddad"].organization is None
+
+
+def test_a_co_chair_is_no_chair():
+    found = people("Co-chair of the Constitutional Committee, Karim Nadal, gave an overview.")
+    assert found["Karim Nadal"].role == "Co-chair"
+    assert found["Karim Nadal"].organization == "Constitutional Committee"
+
+
+def test_a_title_given_with_elected_as_in_a_list_of_elections():
+    found = people(
+        "The General Assembly elected a new presidential body, with Karim Nadal elected as "
+        "President, Lina Haddad as Secretary-General, and Omar Said as Vice-President."
+    )
+    assert found["Karim Nadal"].role == "President"
+    assert found["Lina Haddad"].role == "Secretary-General"
+    assert found["Omar Said"].role == "Vice-President"
+
+
+def test_a_coalition_body_written_before_a_title_is_no_organization_of_its_own():
+    text = (
+        "The delegation was welcomed by SOC President Omar Said and the SOC's political "
+        "committee member Anas Fadel."
+    )
+    assert "Political Committee" not in organizations(text)
+    assert "Political Committee" in organizations("The SOC's political committee met today.")
+
+
+def test_the_titles_a_body_elects_are_its_own():
+    found = people(
+        "In its first meeting in Riyadh, the opposition's High Negotiations Committee elected "
+        "Karim Nadal as General Coordinator. Omar Said was elected as deputy coordinator, and "
+        "Anas Fadel as the committee's official spokesman."
+    )
+    assert found["Karim Nadal"].role == "General Coordinator"
+    assert found["Anas Fadel"].role == "Official spokesman"
+    for name in ("Karim Nadal", "Omar Said", "Anas Fadel"):
+        assert found[name].organization == "High Negotiations Committee"
+        assert found[name].side == "soc"
+
+
+def test_the_coalitions_own_assembly_electing_gives_the_coalitions_titles():
+    found = people(
+        "The General Assembly of the Syrian Opposition Coalition elected Karim Nadal as "
+        "President of the Coalition."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == ("President", SOC)
+
+
+def test_the_one_chairing_a_coalition_bodys_meeting_is_the_coalitions():
+    found = people(
+        "The SOC's political committee held its periodic meeting headed by President Karim "
+        "Nadal and discussed the talks."
+    )
+    assert (found["Karim Nadal"].organization, found["Karim Nadal"].side) == (SOC, "soc")
+
+
+def test_the_one_chairing_another_bodys_meeting_is_that_bodys():
+    found = people(
+        "The Kurdish National Council held a meeting chaired by President Karim Nadal on Monday."
+    )
+    assert found["Karim Nadal"].organization == "Kurdish National Council"
+
+
+def test_a_unit_named_after_a_title_stays_in_it():
+    found = people(
+        "The meeting brought together SOC President Omar Said and Head of the Information Unit "
+        "Karim Nadal."
+    )
+    assert found["Karim Nadal"].role == "Head of the Information Unit"
+    assert found["Karim Nadal"].side == "soc"
+
+
+def test_a_received_delegation_named_in_its_list_keeps_its_members_and_the_coalitions_own():
+    found = people(
+        "The SOC received a high-ranking delegation from the Kurdish National Council.\n"
+        "The Kurdish National Council delegation included Council President Karim Nadal and "
+        "SOC's Vice President Anas Fadel."
+    )
+    nadal, fadel = found["Karim Nadal"], found["Anas Fadel"]
+    assert (nadal.organization, nadal.side) == ("Kurdish National Council", "counterpart")
+    assert (fadel.organization, fadel.side) == (SOC, "soc")
+    assert "Council" not in organizations(
+        "The Kurdish National Council delegation included Council President Karim Nadal."
+    )
+
+
+def test_a_member_of_two_known_bodies_is_the_first_ones_and_no_merged_body_is_named():
+    text = (
+        "The delegation also included member of the Syrian Coalition and the Kurdish National "
+        "Council Karim Nadal."
+    )
+    assert (people(text)["Karim Nadal"].organization, people(text)["Karim Nadal"].side) == (
+        SOC,
+        "soc",
+    )
+    assert sorted(organizations(text)) == ["Kurdish National Council", SOC]
+
+
+def test_a_lowercase_portfolio_before_a_lowercase_title_is_part_of_it():
+    found = people("Karim Nadal met with the Qatari foreign minister, Omar Said, in Doha.")
+    assert (found["Omar Said"].role, found["Omar Said"].organization) == (
+        "Foreign minister",
+        "Qatar",
+    )
+
+
+def test_a_title_serving_a_bodys_officer_keeps_the_officer_and_gives_the_body():
+    found = people(
+        "Meanwhile, Karim Nadal, Spokesman for the UN Secretary-General, said on Wednesday that "
+        "the fighting must stop."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == (
+        "Spokesman for the Secretary-General",
+        "United Nations",
+    )
+
+
+def test_names_after_a_plural_description_are_people():
+    found = people(
+        "The delegation comprised the poets Karim Nadal, Omar Said, and Anas Fadel, who spoke "
+        "of their work."
+    )
+    assert {"Karim Nadal", "Omar Said", "Anas Fadel"} <= set(found)
+
+
+def test_a_body_named_by_general_words_and_a_complement_is_an_organization():
+    text = (
+        "The Secretary-General met with a delegation of the International Association of "
+        "Levantine Painters in Istanbul.\nThe delegation comprised the poets Karim Nadal "
+        "and Omar Said."
+    )
+    assert "International Association of Levantine Painters" in organizations(text)
+    assert people(text)["Omar Said"].organization == (
+        "International Association of Levantine Painters"
+    )
+
+
+def test_a_meeting_under_a_header_naming_the_general_assembly_is_its_session():
+    header = "Final communique\nSyrian Opposition Coalition\nGeneral Assembly\nOctober 10, 2023\n"
+    body = "The Syrian Opposition Coalition convened an emergency meeting on Monday."
+    assert extract(header + body).event.kind == "general assembly session"
+    assert extract("Press release\nOctober 10, 2023\n" + body).event.kind == "meeting"
+
+
+def test_a_plural_title_after_a_name_is_the_next_items_not_its_own():
+    found = people(
+        "The meeting brought together SOC President Omar Said, Vice-President Karim Nadal, "
+        "members of the political committee, and Minister of Health Lina Haddad."
+    )
+    assert found["Karim Nadal"].role == "Vice-President"
+
+
+def test_a_title_after_a_quoted_name_and_its_comma():
+    found = people(
+        "The session was held under the title \u201cin tribute to the late Karim Nadal,\u201d "
+        "former SOC's Vice-president who passed away on July 5th."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == (
+        "Vice-president",
+        SOC,
+    )

@@ -88,7 +88,8 @@ def find_bodies(
         proper = [
             w for w in lead if w not in _GENERAL and w not in DEMONYMS and w not in adjectives
         ]
-        if not (proper or demonyms > 1 or (demonyms and match["noun"] in _MISSIONS)):
+        named_after = match["tail"] and not demonyms  # "International Association of Arab Poets"
+        if not (proper or named_after or demonyms > 1 or (demonyms and match["noun"] in _MISSIONS)):
             continue
         if any(ROLE_WORD.fullmatch(w) or w.endswith("'s") for w in lead):
             continue  # a title ("Foreign Minister"), or an owner and its body ("SOC's Council")

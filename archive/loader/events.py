@@ -32,6 +32,12 @@ _MEETINGS = (
 )
 _LETTER_VERBS = ("sent", "sends", "addressed", "delivered", "handed", "wrote", "received")
 
+# What is received that is no one met: "received reports that", "received an invitation".
+_NO_GUEST = (
+    r"(?!\s+(?:(?:a|an|the|many|several|new)\s+)?(?:reports?|news|information|word|confirmation"
+    r"|invitations?|calls?|threats?|complaints?|requests?|support|aid|assistance|funding|approval))"
+)
+
 # (pattern, kind, format); at equal positions the earlier entry wins. (pattern, kind, format),
 # case-insensitive but for the General Assembly, which must be the coalition's (capitalized, not the
 # UN's); at one position the earlier entry wins.
@@ -109,6 +115,7 @@ _CUE_LIST = [
             "visits",
             r"paid\s+a\s+visit",
             r"on\s+a\s+visit",
+            r"in\s+an?\s+(?:[\w-]+\s+){0,2}?visit",  # "arrived in Doha in a one-day visit"
             r"during\s+(?:a|the|his|her|its)\s+visit",
             *(
                 rf"{verb}\s+an?\s+(?:\w+\s+)?tour"
@@ -122,7 +129,7 @@ _CUE_LIST = [
     ),
     (
         _words(
-            *("met", "meets", "received", "receives", "hosted", "hosts"),
+            *("met", "meets", rf"received{_NO_GUEST}", rf"receives{_NO_GUEST}", "hosted", "hosts"),
             *(rf"{verb}\s+{_MEETINGS}" for verb in _MEETING_VERBS),
             r"in\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}?meetings?",  # not "to speak in the meeting"
             r"meetings?\s+with",
@@ -195,6 +202,14 @@ def find_event(
     where, (kind, fmt, cue_end) = next(
         ((where, cue) for where, cue in cues if cue), (0, ("statement", "unknown", None))
     )
+    said_at = _said_at_event(paragraphs, opening) if kind == "statement" else None
+    if said_at:  # "X called on ...\nX was speaking at a meeting with ...": the meeting's
+        where, (kind, fmt, cue_end) = said_at
+    if kind != "statement" and _NOT_PRESENT.search(" ".join(paragraphs[at] for at in opening)):
+        kind, fmt, cue_end = "statement", "unknown", None  # "... met in Doha; X was not present"
+    header = [paragraphs[at].strip() for at in written if opening and at < opening[0]]
+    if kind == "meeting" and "General Assembly" in header:
+        kind = "general assembly session"  # a meeting the release's header gives the Assembly
     # "In an interview with ..., X said": what the release quotes was said in an interview. Told in
     # its opening, that is the event; further on, it is unless the opening tells of another.
     told = [at for at in written if _INTERVIEW.search(paragraphs[at])]
@@ -210,6 +225,36 @@ def find_event(
     written, date = _event_date(lead, release_date)
     place = _event_place(lead, place_hits[where], cue_end, kind) if place_hits and cue_end else None
     return EventFact(kind, fmt, number, written, date, place)
+
+
+# The position a release opens on, said at an event its next sentence tells of.
+_SPEAKING_AT = re.compile(
+    r"[^.]{0,80}?\b(?:was|were)\s+(?:speaking|talking)\s+(?:at|during|in|on)\b"
+    r"|[^.]{0,80}?\bmade\s+(?:the|these|his|her|their)\s+(?:remarks|comments)\s+(?:at|during|in)\b"
+)
+# The coalition saying it took no part in the event its opening tells of.
+_NOT_PRESENT = re.compile(
+    r"\b(?:was|were)\s+not\s+(?:a\s+)?(?:participants?|present|invited|represented)\b"
+    r"|\bdid\s+not\s+(?:take\s+part|participate|attend)\b",
+    _I,
+)
+
+
+def _said_at_event(paragraphs: list[str], opening: list[int]):
+    """The event the second sentence of a release says its opening position was said at."""
+    for where in opening:
+        text = paragraphs[where]
+        starts = [0, *(m.end() for m in _SENTENCE_GAP.finditer(text))][:2]
+        for start in starts:
+            if (where, start) == (opening[0], 0) or not _SPEAKING_AT.match(text, start):
+                continue
+            cue = _first_cue(text[start:])
+            if cue and cue[0] != "statement":
+                return where, (cue[0], cue[1], start + cue[2])
+    return None
+
+
+_SENTENCE_GAP = re.compile(r"\.\s+")
 
 
 def _is_header_line(text: str) -> bool:

@@ -34,11 +34,12 @@ _CUE_BEFORE = re.compile(
     r"brought\s+together|headed\s+by|led\s+by|chaired\s+by|composed\s+of|consist(?:s|ed|ing)?\s+of|"
     r"comprised|comprising|comprises|made\s+up\s+of|members\s+are|featured|featuring|"
     r"(?:re-?)?elected|appointed|in\s+addition\s+to|"
-    # a description that is no title: "journalist Rami X", "the activist Lina Y"
+    # a description that is no title: "journalist Rami X", "the activist Lina Y", "the poets A,
+    # B, and C"
     r"\b(?:journalist|activist|lawyer|doctor|physician|researcher|writer|poet|artist|"
     r"dissident|businessman|businesswoman|reporter|photographer|defector|detainee|martyr|"
     r"citizen|civilian|student|teacher|engineer|academic|scholar|cleric|preacher|trainer|expert|"
-    r"analyst)|(?:presented|moderated|conducted|given)\s+by)\s*:?\s*$",
+    r"analyst)s?|(?:presented|moderated|conducted|given)\s+by)\s*:?\s*$",
     re.IGNORECASE,
 )
 

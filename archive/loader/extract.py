@@ -110,10 +110,13 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
         spans = title_phrases(paragraph, titles[number - 1])
         in_a_title = Spans(spans)
         named = Spans((hit.start, hit.end) for hit in hits)
+        title_starts = {start for start, _ in titles[number - 1]}
         for hit in hits:
             if _is_organ(hit.entry, gazetteer):
                 continue
-            if _inside_coalition_title(hit, in_a_title):
+            if _inside_coalition_title(hit, in_a_title) or (
+                _inside_coalition(hit.entry) and _before_a_title(paragraph, hit.end, title_starts)
+            ):
                 in_titles.add(hit.entry.name)
                 continue
             organizations.setdefault(
@@ -140,6 +143,7 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
                 owner
                 and owner.entry.name in gazetteer.coalition_family
                 and not _IN_A_TITLE.search(paragraph, max(0, owner.start - 60), owner.start)
+                and not _before_a_title(paragraph, end, title_starts)
             ):
                 # "the SOC's political committee" names the body; "member of the SOC's
                 # political committee" a title
@@ -213,11 +217,23 @@ def _is_organ(entry, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _inside_coalition(entry) -> bool:
+    return entry.kind == "coalition" and entry.parent is not None
+
+
 def _inside_coalition_title(hit, titles: Spans) -> bool:
     """A body of the coalition written inside a title ("Head of the Legal Department")."""
-    if hit.entry.kind != "coalition" or hit.entry.parent is None:
-        return False
-    return titles.hold(hit.start, hit.end)
+    return _inside_coalition(hit.entry) and titles.hold(hit.start, hit.end)
+
+
+def _before_a_title(paragraph: str, end: int, title_starts: set[int]) -> bool:
+    """Whether a title's head word follows right after `end`: "political committee Secretary X"
+    is the Secretary of the Political Committee, a title."""
+    gap = _SPACES.match(paragraph, end)
+    return bool(gap) and gap.end() in title_starts
+
+
+_SPACES = re.compile(r" +")
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 
 from .entities import Hit
 from .evidence import LIST_GAP
 from .gazetteer import Gazetteer
 from .name_runs import Candidate
-from .roles import Role
+from .roles import ORG_NOUNS, Role
 
 # Whose a delegation is: "the French delegation", "the Coalition's delegation", "a delegation of
 # the Syrian Tribal Council" (the body's name follows, found among the paragraph's bodies).
@@ -44,9 +45,12 @@ def delegations_in(number: int, text: str, hits: list[Hit], bodies) -> list[tupl
         if whose:
             received = bool(_RECEIVED.search(text, max(0, match.start() - 40), match.start()))
             found.append((number, match.start(), whose, received))
+    ends = {hit.end: hit.entry.name for hit in hits}
     for match in _OWNED_DELEGATION.finditer(text):
-        if match.group(1) not in ("The", "A", "This"):
-            found.append((number, match.start(), match.group(1), False))
+        # "The Kurdish National Council delegation": the body whose name ends there.
+        whose = ends.get(match.end(1)) or match.group(1)
+        if whose not in ("The", "A", "This") and whose not in ORG_NOUNS:
+            found.append((number, match.start(), whose, False))
     for match in _OPPOSITION_DELEGATION.finditer(text):
         found.append((number, match.start(), "opposition", False))
     return sorted(found)
@@ -62,7 +66,7 @@ def _last(matches):
 
 _RECEIVED = re.compile(
     r"\b(?:received|receives|met(?:\s+with)?|meets(?:\s+with)?|hosted|hosts|welcomed)\s+"
-    r"(?:a|the|an)\s+(?:\w+\s+)?$"
+    r"(?:a|the|an)\s+(?:[\w-]+\s+)?$"
 )
 
 
@@ -141,6 +145,29 @@ def members_of_bodies(text: str, found: list[Candidate], hits: list[Hit], bodies
         of = c.full and not c.role and _OF_BODY.match(text, c.end)
         if of and of.end() in starts:
             c.member_of, c.evidence = starts[of.end()], True
+
+
+# "The Political Committee held its periodic meeting headed by President X": the one chairing.
+_CHAIRED_BY = re.compile(
+    r"\b(?:meetings?|sessions?)\b[^.;]{0,40}?\b(?:headed|chaired|presided\s+over|led)\s+by\s+"
+    r"(?:the\s+|its\s+)?$"
+)
+
+
+def chairs_of_meetings(text: str, found: list[Candidate], hits: list[Hit], gazetteer) -> None:
+    """The one chairing a body's meeting belongs to the body that held it (to the coalition, for
+    one of its own bodies): "The SOC's political committee held its meeting headed by X"."""
+    by_end = sorted(hits, key=lambda hit: hit.end)
+    ends = [hit.end for hit in by_end]
+    for c in found:
+        start = c.before[0] if c.before else c.start
+        chaired = c.full and _CHAIRED_BY.search(text, max(c.sentence[0], start - 200), start)
+        if not chaired or (c.role and c.role.organization):
+            continue
+        last = bisect_right(ends, chaired.start()) - 1
+        if last >= 0 and by_end[last].start >= c.sentence[0]:
+            holder = by_end[last].entry
+            c.member_of = gazetteer.coalition if holder.kind == "coalition" else holder.name
 
 
 # "... elected A, B and C to the Political Committee": the list's names join the body.

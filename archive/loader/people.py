@@ -20,6 +20,7 @@ from .grouping import Person, add_known_by_surname, group_people, trim_to_known_
 from .list_items import list_headings, mark_listed, mark_signed, signatures
 from .memberships import (
     assign_delegation_members,
+    chairs_of_meetings,
     delegations_in,
     members_elected_to_body,
     members_of_bodies,
@@ -92,6 +93,7 @@ def find_people(
         if number in signed:
             mark_signed(text, found, signed[number], gazetteer)
         members_of_bodies(text, found, hits, bodies)
+        chairs_of_meetings(text, found, hits, gazetteer)
         members_of_listed_body(text, found, gazetteer)
         members_elected_to_body(text, found, gazetteer)
         delegations.extend(delegations_in(number, text, hits, bodies))
@@ -107,7 +109,8 @@ def find_people(
     delegations_of_ours(candidates, people, gazetteer)
     received = {whose for _, _, whose, was_received in delegations if was_received}
     for person in people:  # "met a delegation of the KNC ... the head of the KNC Saud Mulla"
-        if person.role and person.role.organization in received:
+        whose = (person.role and person.role.organization) or person.group
+        if whose in received:
             person.received = True
     return [_fact(p, gazetteer, event_kind) for p in people]
 

@@ -11,9 +11,9 @@ from .names import word_set
 from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, name_run, parse_role
 
 # Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
-# "X (President of the SIG)".
+# "X (President of the SIG)", "in tribute to X," former head of ...".
 _ROLE_AFTER = re.compile(
-    r"(?:,\s+(?:who\s+(?:is|was|serves\s+as)\s+)?|\s+\((?=[^)]*\)))(?:the\s+|a\s+|an\s+)?"
+    r"(?:,[\"”]?\s+(?:who\s+(?:is|was|serves\s+as)\s+)?|\s+\((?=[^)]*\)))(?:the\s+|a\s+|an\s+)?"
 )
 
 
@@ -60,7 +60,7 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
             after = parse(*c.after)
             if c.role is None or " " in after.title or after.organization:
                 c.role, c.role_end = after, c.after[1]
-    _assign_named_roles(text, full, title_starts, parse)
+    _assign_named_roles(text, full, title_starts, parse, owners)
 
 
 def _own_title_after(c: Candidate, befores: set[int]) -> bool:
@@ -79,29 +79,39 @@ def _bare(role) -> bool:
 
 
 # "X was elected Secretary-General", "A, B and C were elected vice-presidents", "elected X as
-# President of the SOC": the title follows the name (or the list of names) it is given to.
+# President of the SOC", "with X elected as President": the title follows the name (or the list
+# of names) it is given to.
 _NAMED_AS = re.compile(
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:re-?)?"
-    r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?|as\s+)"
+    r"(?:elected|appointed|named|chosen|nominated|designated)\s+(?:as\s+)?"
+    r"|(?:re-?)?(?:elected|appointed|named|chosen|nominated|designated)\s+as\s+|as\s+)"
     r"(?:the\s+|(?P<whose>his|her)\s+)?(?:new\s+|first\s+)?"
 )
 # A title given after "as" is the name's before it, not the next name's: "elected A as president
 # of the Coalition, B, C and D as his deputies".
-_GIVEN_AS = re.compile(r"\b[A-Z][\w'-]*\s+as\s+(?:the\s+)?(?:new\s+|first\s+)?$")
+_GIVEN_AS = re.compile(
+    r"\b[A-Z][\w'-]*\s+(?:(?:re-?)?(?:elected|appointed|named|chosen)\s+)?as\s+(?:the\s+)?"
+    r"(?:new\s+|first\s+)?$"
+)
 
 
-def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -> None:
-    given = None
+def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, owners) -> None:
+    given = elector = None
     for index, c in enumerate(full):
         named = _NAMED_AS.match(text, c.end)
+        elector = _elector(text, c.start, owners) or elector
         if c.role or not named:
             continue
         at = bisect_left(title_starts, named.end())
-        if at == len(title_starts) or title_starts[at] != named.end():
+        if at == len(title_starts) or not _TITLE_LEAD.fullmatch(
+            text, named.end(), title_starts[at]
+        ):
             continue
-        role = parse(named.end(), _title_extent(text, named.end()))
+        role = parse(named.end(), _title_extent(text, title_starts[at]))
         if named["whose"] and given and role.title.lower() == "deputy":
             role = _deputy_of(given)  # "A as president, B and C as his deputies"
+        if elector and role.organization is None:
+            role = Role(role.title, elector)  # "the Committee elected A as its coordinator"
         c.role, c.evidence, given = role, True, role
         # Back along the list this name ends: "A, B, and C were elected ...".
         for later in range(index, 0, -1):
@@ -109,6 +119,29 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse) -
             if earlier.role or not LIST_GAP.fullmatch(text, earlier.end, full[later].start):
                 break
             earlier.role, earlier.evidence = role, True
+
+
+_ELECTED_BY = re.compile(r"\s+(?:re-?)?(?:elected|appointed|chose|named)\s+$")
+
+
+def _elector(text: str, name_start: int, owners: Owners) -> str | None:
+    """The body written as the one electing a name ("the Committee elected X"): the titles it
+    gives in the paragraph are its own. The coalition's own organs elect the coalition's
+    officers, which the titles' own grammar tells."""
+    verb = _ELECTED_BY.search(text, max(0, name_start - 20), name_start)
+    hits = owners.ending_at.get(verb.start(), ()) if verb else ()
+    return next(
+        (
+            h.entry.name
+            for h in hits
+            if h.entry.name in owners.named_as.values() and h.entry.kind != "coalition"
+        ),
+        None,
+    )
+
+
+# Capitalized words a title's head word may follow: "elected X as General Coordinator".
+_TITLE_LEAD = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}")
 
 
 def _deputy_of(given: Role) -> Role:
@@ -233,7 +266,8 @@ _RANKS = re.compile(
 # lowercase adjectives of titles ("political advisor", "international envoy").
 _TITLE_WORDS_BEFORE = re.compile(
     r"(?:\b(?:[A-Z][a-z][\w-]*|special|political|international|senior|deputy|chief|military|legal"
-    r"|permanent|personal|executive|regional|humanitarian)\s+){1,3}$"
+    r"|permanent|personal|executive|regional|humanitarian|foreign|prime|defen[cs]e|interior"
+    r"|assistant)\s+){1,3}$"
 )
 
 
@@ -281,6 +315,10 @@ _TITLE_LEAD = re.compile(
 )
 
 
+# A title in the plural names several people, never the one name before it.
+_PLURAL_HEAD = re.compile(r"(?i:members|ministers|representatives|officials|envoys|ambassadors)\b")
+
+
 def _role_after(
     text: str, name_end: int, titles, title_starts: list[int]
 ) -> tuple[int, int] | None:
@@ -305,6 +343,8 @@ def _role_after(
             tail = tail[: joined.start()]  # "X, Chief of Staff to the SMC and senior members"
     if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
         return None
+    if _PLURAL_HEAD.match(tail, head):
+        return None  # "A, members of the political committee, B": the next item, not A's title
     # "Stefan Schneck, Germany's Special Envoy", "..., former US Ambassador": the owner is read
     # from before the title.
     owner = tail.rfind("'s ", 0, head)

@@ -43,6 +43,8 @@ TITLES = (
     "Director",
     "Deputy",
     "Coordinator",
+    "Co-Chairman",
+    "Co-Chair",
     "Chairman",
     "Chairwoman",
     "Chairperson",
@@ -235,6 +237,13 @@ def parse_role(
     if leading:  # "Netherlands Special Envoy for Syria": the country is the owner
         organization, start = leading.entry.name, leading.end + 1
     phrase = _NEW_BODY.sub(" ", _PAREN.sub("", paragraph[start:end].strip(" ,")))
+    back = _BACK_REFERENCE.match(phrase)
+    if back and not leading and back["noun"].capitalize() in ORG_NOUNS:
+        # "the committee's official spokesman": the spokesman of the committee named before
+        word = back["noun"].lower()
+        referent = next((o for o in owners.named_before(end) if word in o.lower().split()), None)
+        if referent:
+            return Role(_tidy(back["title"]), referent)
     prefix = ""
     owner = None if leading else _owner_before(paragraph, start, owners)
     if owner:
@@ -251,6 +260,11 @@ def parse_role(
             and organization not in gazetteer.coalition_family
         ):
             prefix = owner_text + " "
+    sub_body = None if leading else _sub_body_before(paragraph, start, gazetteer)
+    if sub_body and not _SPLIT.search(phrase):
+        # "political committee Secretary X": the coalition's Secretary of the Political Committee
+        # (a body inside the coalition stays in the title, as it does written after "of").
+        return Role(_tidy(f"{phrase} of the {sub_body}"), gazetteer.coalition)
     # "Turkish Foreign Minister": Turkey's; "the French President's advisor": France's.
     for pattern in (_WORD_BEFORE, _POSSESSOR):
         before = pattern.search(paragraph, max(0, start - 80), start)
@@ -260,10 +274,27 @@ def parse_role(
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
         # "the SIG's Minister of Local Administration and Services": a portfolio of the owner's.
         title, named = phrase, None
-    return Role(_tidy(prefix + title), named or organization)
+    organization = named or organization
+    head = _last_head(phrase)
+    if organization is None and head and _MINISTER.fullmatch(head.group()):
+        organization = _government_before(owners.named_before(start), gazetteer)
+    return Role(_tidy(prefix + title), organization)
+
+
+_MINISTER = re.compile(r"(?i)ministers?")
+
+
+def _government_before(named_before, gazetteer: Gazetteer) -> str | None:
+    """The government a minister written without one belongs to: the one named last before
+    ("ministers of the Syrian Interim Government ... The Minister of Education, X")."""
+    for name in named_before:
+        if name.endswith(" Government") or _is_country(name, gazetteer):
+            return name
+    return None
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_BACK_REFERENCE = re.compile(r"(?P<noun>[A-Za-z]+)['’]s\s+(?P<title>.+)")
 _POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'s\s+$")
 
 
@@ -315,6 +346,12 @@ def _split_organization(
         if split.group().strip().startswith("to") and _DIPLOMATIC.match(head.group()):
             continue  # "Special Envoy to Syria", "Representative to the UN": to whom, in the title
         rest = phrase[split.end() :]
+        served = _OWNER_AND_TITLE.fullmatch(rest)
+        if served and ROLE_WORD.fullmatch(served["title"]):
+            entry = gazetteer.organization(served["owner"])
+            if entry and not gazetteer.place(served["owner"]):
+                # "Spokesman for the UN Secretary-General": for the Secretary-General, the UN's
+                return phrase[: split.end()] + served["title"], entry.name
         known = _known_body(rest, gazetteer, earlier_orgs)
         if not known and rest.strip(" ,") in ours:
             return phrase, gazetteer.coalition  # "Head of the Department of X", the SOC's
@@ -358,6 +395,10 @@ def _is_country(name: str, gazetteer: Gazetteer) -> bool:
 def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str | None, str] | None:
     """(a body to keep in the title or None, the organization) when `rest` names a known one."""
     rest = _DESCRIPTOR.sub("", _PAREN.sub("", rest)).strip(" ,")
+    both = _BOTH.fullmatch(rest)
+    if both and gazetteer.organization(both["first"]) and gazetteer.organization(both["second"]):
+        # "member of the Syrian Coalition and the Kurdish National Council": the first named
+        return _known_body(both["first"], gazetteer, earlier_orgs)
     entry = None if gazetteer.place(rest) else gazetteer.organization(rest)  # not a country's
     if entry:
         if _inside_coalition(entry, gazetteer):
@@ -388,6 +429,28 @@ def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str |
                 gazetteer.coalition if owner.name in gazetteer.coalition_family else owner.name,
             )
     return None
+
+
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,4})$")
+
+
+def _sub_body_before(paragraph: str, start: int, gazetteer: Gazetteer) -> str | None:
+    """A body inside the coalition written, in any case, right before a title ("political
+    committee Secretary"), as written, or as the gazetteer names it if written in lowercase."""
+    words = _WORDS_BEFORE.search(paragraph, max(0, start - 60), start)
+    if not words:
+        return None
+    words = words.group(1).split()
+    for first in range(len(words)):
+        written = " ".join(words[first:])
+        entry = gazetteer.organization(written)
+        if entry and _inside_coalition(entry, gazetteer):
+            return entry.name if written.islower() else written
+    return None
+
+
+_OWNER_AND_TITLE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?)\s+(?P<title>.+)")
+_BOTH = re.compile(r"(?P<first>.+?)\s+and\s+(?:the\s+)?(?P<second>.+)")
 
 
 def _inside_coalition(entry, gazetteer: Gazetteer) -> bool:
@@ -424,9 +487,15 @@ def _split_by_shape(
         rest = name_run(rest)
         if pattern is _TO and not is_organization_name(rest):
             continue  # "to the Geneva talks": where to, not whose
+        if pattern is _OF and rest == phrase[split.end() :] and _SUB_BODY.search(rest):
+            return phrase, None  # "Head of the Information Unit": a unit of whoever they serve
         if rest and (is_organization_name(rest) or phrase[split.end() :] != rest):
             return phrase[: split.start()], rest
     return phrase, None
+
+
+# The last word of a body's name that makes it part of a larger one: a unit, an office.
+_SUB_BODY = re.compile(r"\b(?:Unit|Department|Office|Committee|Bureau|Directorate|Section)$")
 
 
 # A minister's portfolio, written without an article: "Minister of Interior", "of Local

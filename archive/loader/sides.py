@@ -116,13 +116,20 @@ def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazet
     listed: dict[tuple, list[Person]] = {}
     for c in candidates:
         person = of_spelling.get(c.text)
-        if person and c.delegation and c.received:
+        if person and c.delegation and c.received and not _named_with(c):
             listed.setdefault((c.paragraph, c.sentence, c.delegation), []).append(person)
     for members in listed.values():
         if any(_ours(p.role, gazetteer) for p in members):
             for p in members:
                 p.received = False
                 p.group = gazetteer.coalition if not (p.role and p.role.organization) else None
+
+
+def _named_with(c: Candidate) -> bool:
+    """Whether the sentence listing a delegation's members names whose it is ("The Kurdish
+    National Council delegation included ..."): then the coalition's officials in it came with
+    it, and the others are still its own."""
+    return c.line.find(c.delegation, c.sentence[0], c.start) != -1
 
 
 def _ours(role, gazetteer) -> bool:
