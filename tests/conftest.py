@@ -43,3 +43,29 @@ def _no_corpus_index():
     corpus_index.forget()
     yield
     corpus_index.forget()
+
+
+EDITOR_PASSWORD = "a-long-editor-password-42"
+
+
+@pytest.fixture
+def reference():
+    """The reference data (known people, places, organizations, resolutions), as `make run`
+    loads it."""
+    from django.core.management import call_command
+
+    from archive.loader.gazetteer import FIXTURES_DIR
+
+    call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    """A logged-in editor: staff in the Editors group, not a superuser."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", password=EDITOR_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    client.user = user
+    return client

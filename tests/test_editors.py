@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, reverse
 
 from archive import editing
-from archive.loader.gazetteer import FIXTURES_DIR
 from archive.models import (
     Membership,
     Mention,
@@ -23,6 +22,7 @@ from archive.models import (
     Review,
     Statement,
 )
+from tests.conftest import EDITOR_PASSWORD as PASSWORD
 from tests.factories import (
     MeetingFactory,
     MentionFactory,
@@ -35,22 +35,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-editor-password-42"
-
-
-@pytest.fixture
-def reference():
-    call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    """A logged-in editor: staff in the Editors group, not a superuser."""
-    user = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 def review(client, statement, action, fact=None, **fields):

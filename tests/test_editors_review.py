@@ -6,20 +6,16 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from archive import editing
 from archive.cache import corpus_version
-from archive.loader.gazetteer import FIXTURES_DIR
 from archive.models import Citation, Meeting, Resolution, Review
 from archive.naming import resolution_named
 from tests.factories import CitationFactory, MeetingFactory, PlaceFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-editor-password-42"
 LIST = reverse("archive:statement-list")
 MEETINGS = reverse("archive:meeting-list")
 BODY = (
@@ -27,20 +23,6 @@ BODY = (
     "It said the talks in Geneva must resume.\n"
     "It thanked its partners."
 )
-
-
-@pytest.fixture
-def reference():
-    call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.json")), verbosity=0)
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 def act(client, statement, action, fact="", **fields):
