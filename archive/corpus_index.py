@@ -8,10 +8,11 @@ last, then by id, as `StatementQuerySet.newest_first()`), so that:
 - a year, a month or a date range is a run of consecutive positions.
 
 Only published statements get a position and only visible facts are read, so a draft is never
-counted or listed. Each process builds its index once per corpus version
+counted or listed. Each process makes its index anew at each corpus version
 (`archive.models.corpus`): every write path moves the version, so a change made anywhere shows in
-every process's next page. Building reads each fact table once (see the README for its time and
-memory).
+every process's next page. It is numbered from the facts the process keeps by statement id
+(`archive.corpus_facts`), which re-read only the statements a change touched; the roles held are
+derived from them (archive.roles).
 """
 
 import bisect
@@ -22,9 +23,9 @@ from dataclasses import dataclass
 
 from pyroaring import BitMap
 
-from archive import budget
-from archive.kinds import FACT_KINDS, LANGUAGE, UNDATED, YEAR
-from archive.models import Statement
+from archive import budget, roles
+from archive.corpus_facts import CorpusFacts
+from archive.kinds import FACT_KINDS, LANGUAGE, UNDATED, YEAR, RoleKind
 from archive.models.corpus import corpus_version
 
 
@@ -91,40 +92,52 @@ class CorpusIndex:
         return [self.ids[p] for p in positions]
 
 
-def build(version: int) -> CorpusIndex:
-    """The index of the corpus as the database has it now (one query per table)."""
-    index = CorpusIndex(version)
-    rows = Statement.objects.published().newest_first().values_list("id", "date", "language")
-    languages: dict[str, list[int]] = {}
+def build(facts: CorpusFacts) -> CorpusIndex:
+    """The index of these facts: statements numbered in the list's order, each value's bitmap."""
+    index = CorpusIndex(facts.version)
+    day = facts.day
+    order = sorted(facts.published, key=lambda pk: (day[pk] == 0, -day[pk], -pk))
+    index.ids = array("q", order)
+    index.position = array("l", [-1]) * (max(order, default=0) + 1)
     months: dict[tuple[int, int], list[int]] = {}
-    for position, (pk, date, language) in enumerate(rows.iterator(chunk_size=10_000)):
-        index.ids.append(pk)
-        languages.setdefault(language, []).append(position)
-        if date is not None:
-            index._days.append(-date.toordinal())
-            months.setdefault((date.year, date.month), []).append(position)
-    index.position = array("l", [-1]) * (max(index.ids, default=0) + 1)
-    for position, pk in enumerate(index.ids):
+    for position, pk in enumerate(order):
         index.position[pk] = position
+        if day[pk]:
+            index._days.append(-day[pk])
+            date = datetime.date.fromordinal(day[pk])
+            months.setdefault((date.year, date.month), []).append(position)
     index.dated = len(index._days)
     index.months = [Month(y, m, ps[0], ps[-1] + 1) for (y, m), ps in months.items()]
+    renumber = index.position.__getitem__
+    grouped = {
+        name: {value: BitMap(map(renumber, ids)) for value, ids in values.items()}
+        for name, values in facts.values.items()
+    }
+    tenures = roles.tenures()
     for kind in FACT_KINDS:
-        _index_facts(index, kind)
-    _index_column(index, LANGUAGE.name, languages, dict(LANGUAGE.choices))
+        if isinstance(kind, RoleKind):
+            grouped[kind.name] = _roles_held(index, facts, kind, grouped, renumber, tenures)
+        _index_values(index, kind, grouped[kind.name])
+    _index_column(index, LANGUAGE.name, grouped[LANGUAGE.name], dict(LANGUAGE.choices))
     _index_years(index)
     return index
 
 
-def _index_facts(index: CorpusIndex, kind) -> None:
-    """One pass over the kind's visible facts, kept for the published statements only."""
-    position, size = index.position, len(index.position)
-    grouped: dict[object, list[int]] = {}
-    for statement, value in kind.statement_values():
-        if statement < size and position[statement] >= 0:
-            grouped.setdefault(value, []).append(position[statement])
+def _roles_held(index, facts: CorpusFacts, kind: RoleKind, grouped, renumber, tenures) -> dict:
+    """The statements where someone named (or quoted) held each role then (archive.roles)."""
+    given = facts.given_spoke if kind.spoke_only else facts.given
+    return roles.held(
+        tenures,
+        named=grouped["spoke" if kind.spoke_only else "person"],
+        given=lambda key: BitMap(map(renumber, given.get(key, ()))),
+        dated_within=index.between,
+    )
+
+
+def _index_values(index: CorpusIndex, kind, grouped: dict) -> None:
     index.values[kind.name], index.shown[kind.name] = {}, {}
     for value, key, label, url in kind.shown(grouped):
-        index.values[kind.name][key] = BitMap(grouped[value])
+        index.values[kind.name][key] = grouped[value]
         index.shown[kind.name][key] = Value(key, label, url)
 
 
@@ -144,6 +157,7 @@ def _index_years(index: CorpusIndex) -> None:
 
 
 _current: CorpusIndex | None = None
+_facts: CorpusFacts | None = None
 _building = threading.Lock()
 
 
@@ -157,11 +171,22 @@ def current() -> CorpusIndex:
     with _building:
         if _current is None or _current.version != version:
             with budget.unguarded():
-                _current = build(version)
+                _current = build(_facts_at(version))
         return _current
 
 
+def _facts_at(version: int) -> CorpusFacts:
+    """This process's facts brought to `version` (dropped if that fails half-way)."""
+    global _facts
+    try:
+        _facts = CorpusFacts.read(version) if _facts is None else _facts.brought_to(version)
+    except BaseException:
+        _facts = None
+        raise
+    return _facts
+
+
 def forget() -> None:
-    """Drop this process's index (tests roll the corpus version back and repeat it)."""
-    global _current
-    _current = None
+    """Drop this process's index and facts (tests roll the corpus version back and repeat it)."""
+    global _current, _facts
+    _current = _facts = None

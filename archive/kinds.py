@@ -17,7 +17,6 @@ from operator import attrgetter
 from django.db.models import Model
 from django.urls import reverse
 
-from archive import roles
 from archive.models import (
     Citation,
     Meeting,
@@ -32,6 +31,7 @@ from archive.models import (
 from archive.models.statements import Language
 
 UNDATED = "undated"
+SLUG_MARK = "slug-of-the-entity"
 
 
 @dataclass(frozen=True)
@@ -51,21 +51,19 @@ class FactKind:
         """The facts readers see (an editor's removal hides one everywhere)."""
         return self.model.objects.visible().filter(**dict(self.only))
 
-    def statement_values(self):
-        """(statement id, value) of every visible fact, the value as its column has it."""
-        return self.facts().values_list("statement_id", self.column).iterator(chunk_size=50_000)
-
     def shown(self, present) -> list[tuple]:
         """(value, key, label, url) of the values in `present`: how the facets show them."""
         if self.entity is None:
             labels = dict(self.choices)
             return [(value, value, labels.get(value, value), "") for value in present]
+        # One reverse() for all: a slug is made of URL-safe characters only.
+        page = reverse(self.url_name, kwargs={"slug": SLUG_MARK})
         return [
             (
                 entity.pk,
                 entity.slug,
                 self.entity_label(entity),
-                reverse(self.url_name, kwargs={"slug": entity.slug}),
+                page.replace(SLUG_MARK, entity.slug),
             )
             for entity in self.entity.objects.all()
             if entity.pk in present
@@ -80,9 +78,6 @@ class RoleKind(FactKind):
     model: type[Model] = Mention
     column: str = "person"
     spoke_only: bool = False
-
-    def statement_values(self):
-        return roles.statement_roles(spoke_only=self.spoke_only)
 
     def shown(self, present) -> list[tuple]:
         return [(role, role.slug, role.name, "") for role in present]

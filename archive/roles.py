@@ -20,10 +20,9 @@ the SOC" of the SOC) are one value.
 """
 
 import datetime
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from archive.models import Membership, Mention, Statement
+from archive.models import Membership
 from archive.text import make_slug
 
 ROLE_LENGTH = Membership._meta.get_field("role").max_length  # a mention's role, as kept there
@@ -46,16 +45,6 @@ class Tenure:
     organization_id: int | None
     first_seen: datetime.date | None
     last_seen: datetime.date | None
-
-    def covers(self, date: datetime.date | None) -> bool:
-        if date is None or (self.first_seen is None and self.last_seen is None):
-            return False
-        starts, ends = self.first_seen, self.last_seen
-        return (starts is None or starts <= date) and (ends is None or date <= ends)
-
-    def given_by(self, role: str, organization_id: int | None) -> bool:
-        """Whether a mention's role as written is this one."""
-        return role[:ROLE_LENGTH] == self.role and organization_id == self.organization_id
 
 
 def _own_words(role: str, organization_names) -> str:
@@ -91,7 +80,7 @@ def key_of(membership: Membership) -> str:
     return role_key(membership.role, organization.slug, names)
 
 
-def _tenures() -> dict[int, list[Tenure]]:
+def tenures() -> dict[int, list[Tenure]]:
     """Each person's roles, each labelled as most of its holders spell it."""
     rows = Membership.objects.exclude(role="").values_list(
         "person_id",
@@ -124,22 +113,25 @@ def _tenures() -> dict[int, list[Tenure]]:
     return tenures
 
 
-def statement_roles(*, spoke_only: bool = False) -> Iterator[tuple[int, Role]]:
-    """(statement id, role) for every role held at its date by someone a published statement
-    names (`spoke_only`: quotes or paraphrases). The corpus index keeps them as a fact kind's."""
-    tenures = _tenures()
-    if not tenures:
-        return
-    mentions = Mention.objects.visible().filter(
-        statement__status=Statement.Status.PUBLISHED,
-        person_id__in=Membership.objects.values("person_id"),
-    )
-    if spoke_only:
-        mentions = mentions.filter(spoke=True)
-    rows = mentions.values_list(
-        "statement_id", "person_id", "role", "organization_id", "statement__date"
-    )
-    for statement, person, role, organization, date in rows.iterator(chunk_size=50_000):
-        for tenure in tenures.get(person, ()):
-            if tenure.given_by(role, organization) or tenure.covers(date):
-                yield statement, tenure.held
+def held(tenures, *, named: dict, given, dated_within) -> dict[Role, object]:
+    """For each role, the statements where someone they name held it then, by the rule above.
+
+    `tenures`: each person's roles (`tenures()`); `named`: person id -> the statements naming
+    him (bitmaps); `given((person, role as kept, organization))`: the statements whose mention of
+    him gives that role; `dated_within(first, last)`: the statements dated within a span (either
+    end may be open).
+    """
+    found: dict[Role, object] = {}
+    for person, held_by_person in tenures.items():
+        naming = named.get(person)
+        if naming is None:
+            continue
+        for tenure in held_by_person:
+            statements = given((person, tenure.role, tenure.organization_id))
+            if tenure.first_seen is not None or tenure.last_seen is not None:
+                statements |= naming & dated_within(tenure.first_seen, tenure.last_seen)
+            if statements:
+                found[tenure.held] = (
+                    found[tenure.held] | statements if tenure.held in found else statements
+                )
+    return found

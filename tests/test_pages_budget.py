@@ -155,13 +155,13 @@ def test_the_corpus_index_is_built_whatever_the_guard(client, archive, guarded, 
     guarded(100)
     real_build = corpus_index.build
 
-    def slow_build(version):
+    def slow_build(facts):
         with connection.cursor() as cursor:  # a second or so, as a million statements' facts
             cursor.execute(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
                 "WHERE i < 2000000) SELECT count(*) FROM n"
             )
-        return real_build(version)
+        return real_build(facts)
 
     monkeypatch.setattr(corpus_index, "build", slow_build)
     response = client.get(LIST)

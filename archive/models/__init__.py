@@ -1,7 +1,7 @@
 """The archive's domain model (Popolo-inspired): statements and the facts found in them."""
 
 from . import history  # noqa: F401 (registers the history of the models)
-from .corpus import CorpusVersion
+from .corpus import CorpusChange, CorpusVersion
 from .editorial import Correction, FormerSlug
 from .known_people import KnownPerson, KnownPersonName, Post
 from .loads import LoadRun
@@ -15,6 +15,7 @@ from .statements import Statement
 
 __all__ = [
     "Citation",
+    "CorpusChange",
     "CorpusVersion",
     "Correction",
     "Demonym",

@@ -12,6 +12,8 @@ class Correction(Versioned):
     Readers who cited the earlier text can see that it changed, when, and (if the editor said) why.
     """
 
+    statement_field = "statement_id"
+
     statement = models.ForeignKey(
         "archive.Statement", on_delete=models.CASCADE, related_name="corrections"
     )

@@ -6,6 +6,8 @@ from .review import Reviewed
 
 
 class Meeting(Reviewed):
+    statement_field = "statement_id"
+
     class Kind(models.TextChoices):
         MEETING = "meeting", "Meeting"
         LETTER = "letter", "Letter"

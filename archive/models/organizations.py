@@ -70,6 +70,8 @@ class OrganizationAlias(Alias):
 class OrganizationMention(Reviewed):
     """An organization named in a statement, with the words used."""
 
+    statement_field = "statement_id"
+
     statement = models.ForeignKey(
         "archive.Statement", on_delete=models.CASCADE, related_name="organization_mentions"
     )

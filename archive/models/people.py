@@ -124,6 +124,8 @@ class Membership(Versioned):
 class Mention(Reviewed):
     """A person in a statement: the role and organization as written there, and which side."""
 
+    statement_field = "statement_id"
+
     class Side(models.TextChoices):
         SOC = "soc", "Coalition delegation"
         COUNTERPART = "counterpart", "Counterpart"

@@ -87,6 +87,8 @@ class Demonym(Alias):
 class PlaceMention(Reviewed):
     """A place named in a statement, with the words used."""
 
+    statement_field = "statement_id"
+
     statement = models.ForeignKey(
         "archive.Statement", on_delete=models.CASCADE, related_name="place_mentions"
     )

@@ -64,6 +64,8 @@ class Resolution(Versioned):
 class Citation(Reviewed):
     """A statement citing a resolution, with the phrase as written ("Resolutions 2118 and 2254")."""
 
+    statement_field = "statement_id"
+
     statement = models.ForeignKey(
         "archive.Statement", on_delete=models.CASCADE, related_name="citations"
     )

@@ -88,6 +88,8 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
 
 
 class Statement(Versioned):
+    statement_field = "pk"
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
