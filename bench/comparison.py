@@ -98,14 +98,14 @@ def datasette_figures(
     say: Callable[[str], None],
 ) -> dict:
     """Datasette's search + facets page p50/p95, and page / Datasette per query and kind."""
-    if not datasette_pages.available():
-        say(f"datasette: not installed, skipped ({INSTALL})")
-        return {"skipped": "datasette is not installed"}
     path = sqlite_file()
     if path is None:
         reason = "SQLite runs only" if connection.vendor != "sqlite" else "no database file"
         say(f"datasette: {reason}, skipped")
         return {"skipped": reason}
+    if not datasette_pages.available():
+        say(f"datasette: not installed, skipped ({INSTALL})")
+        return {"skipped": "datasette is not installed"}
     say(f"datasette: {rounds} timed passes over the queries (in-process client) ...")
     timed = datasette_pages.time_pages(path, queries, rounds)
     p50 = {q: median(row["seconds"]) for q, row in timed.items()}
