@@ -51,3 +51,31 @@ def test_a_yardstick_without_its_package_is_skipped_with_a_clear_line(monkeypatc
         "tantivy: not installed, skipped (pip install -e '.[bench]')",
         "datasette: not installed, skipped (pip install -e '.[bench]')",
     ]
+
+
+@pytest.mark.django_db
+def test_tantivy_finds_the_statements_the_archive_finds_for_every_shape_of_query():
+    pytest.importorskip("tantivy")
+    from archive.models import Statement
+    from bench.measure import hits
+    from bench.tantivy_floor import build
+    from tests.factories import StatementFactory
+
+    StatementFactory(title="Geneva talks resume", body="Delegates met in Geneva for talks.")
+    StatementFactory(title="Astana round", body="The Astana talks ended; Geneva was not named.")
+    StatementFactory(title="Hay’at statement", body="Çavuşoğlu spoke of S/RES/2254 in Geneva.")
+    StatementFactory(title="A draft", body="Geneva talks in a draft.", status="draft")
+    searches = [
+        "geneva", "geneva talks", '"geneva talks"', "astana OR hayat", "geneva -astana",
+        'talks -"astana talks"', "-astana", "cavusoglu 2254", "S/RES/2254", "***",
+    ]  # fmt: skip
+    floor = build()
+    try:
+        assert floor.documents == Statement.objects.published().count() == 3
+        found = {q: floor.search(translate(q)) for q in searches}
+    finally:
+        floor.close()
+    assert {q: count for q, (_, count) in found.items()} == {q: hits(q) for q in searches}
+    ids, count = found["geneva"]
+    assert count == 3 and len(ids) == 3
+    assert ids[0] == Statement.objects.get(title="Geneva talks resume").pk  # a title hit first
