@@ -27,6 +27,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The benchmark's optional yardsticks, Tantivy and Datasette (pyproject's `bench` extra).
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
+	@touch $@
+
 db: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py loaddata fixtures/reference/*.json
@@ -44,7 +49,7 @@ BENCH := ALLOW_INSECURE_KEY=1 PLAIN_STATIC=1 SECURE_SSL_REDIRECT=0 $(PY) manage.
 BENCH_ENGINE = $(if $(filter postgres%,$(DATABASE_URL)),postgresql,sqlite)
 .PHONY: bench-smoke
 
-bench: install
+bench: $(VENV)/.bench-installed
 	$(BENCH) --size $(SIZE) --json bench-results/bench-$(BENCH_ENGINE)-$(SIZE).json
 
 # CI: 2,000 statements; fails if a page errs or its SQL query count varies. Never checks a time.

@@ -16,6 +16,11 @@ ROWS = [
     ("search engine alone p50 / p95 / max", ("engine_time", "search"), "ms"),
     ("common-word engine alone p50 / p95 / max", ("engine_time", "search_common"), "ms"),
     ("median page / engine", ("ratios", "page_over_engine"), ""),
+    ("Tantivy alone, top 10 + count p50 / p95 / max", ("tantivy", "search"), "ms"),
+    ("median page / Tantivy", ("tantivy", "page_over_tantivy"), ""),
+    ("Tantivy index: build (s) / size (MB)", None, ""),
+    ("Datasette search + facets page p50 / p95 / max", ("datasette", "search"), "ms"),
+    ("median page / Datasette", ("datasette", "page_over_datasette"), ""),
     ("median search page / all its SQL", ("ratios", "page_over_sql"), ""),
     ("median search page / bare view", ("ratios", "page_over_bare"), ""),
     ("SQL queries: search / browse / permalink", None, ""),
@@ -25,11 +30,11 @@ ROWS = [
 ]
 
 
-def _timing(stats: dict | None, n: int = 3) -> str:
+def _timing(stats: dict | None, n: int = 3, digits: int = 1) -> str:
     if not stats or not stats.get("n"):
         return "-"
     values = [stats["p50_ms"], stats["p95_ms"], stats["max_ms"]][:n]
-    return " / ".join(f"{v:,.1f}" for v in values)
+    return " / ".join(f"{v:,.{digits}f}" for v in values)
 
 
 def _queries(result: dict, kinds: list[str]) -> str:
@@ -48,6 +53,9 @@ def cell(result: dict, label: str, where) -> str:
         return _queries(result, ["search", "browse", "permalink"])
     if label.startswith("SQL queries: person"):
         return _queries(result, ["person", "organization", "resolution", "place", "meetings"])
+    if label.startswith("Tantivy index"):
+        index = result.get("tantivy", {}).get("index")
+        return f"{index['build_s']:,.2f} / {index['size_mb']:,.1f}" if index else "-"
     if label.startswith("HTTP"):
         h = result.get("http")
         return f"{h['pages_per_s']:,.1f} / {h.get('max_pages_per_s', 0):,.1f}" if h else "-"
@@ -58,7 +66,8 @@ def cell(result: dict, label: str, where) -> str:
     group, name = where
     value = result.get(group, {}).get(name)
     if isinstance(value, dict):
-        return _timing(value, 2 if name == "bare" else 3)
+        # Tantivy answers in hundredths of a millisecond.
+        return _timing(value, 2 if name == "bare" else 3, 2 if group == "tantivy" else 1)
     if value is None:
         return "-"
     if name == "releases_per_s":
@@ -89,15 +98,27 @@ def targets_table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _other(result: dict, name: str, query: str) -> str:
+    """A yardstick's p50 (ms) for one query; "-" when it was not measured."""
+    row = result.get(name, {}).get("queries", {}).get(query)
+    if row is None:
+        return "-"
+    return f"{row['p50_ms']:,.2f}"
+
+
 def per_query_table(result: dict) -> str:
     lines = [
-        "| query | kind | hits | page p50 | page SQL p50 | engine p50 | page/engine |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| query | kind | hits | page p50 | page SQL p50 | engine p50 | page/engine "
+        "| Tantivy p50 | Tantivy hits | Datasette p50 |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for q in result.get("per_query", []):
         kind = f"{q['kind']} (common)" if q.get("common") else q["kind"]
+        floor = result.get("tantivy", {}).get("queries", {}).get(q["q"])
         lines.append(
             f"| `{q['q']}` | {kind} | {q['hits']:,} | {q['page_p50_ms']:,.1f} | "
-            f"{q['page_sql_p50_ms']:,.1f} | {q['engine_p50_ms']:,.1f} | {q['page_over_engine']} |"
+            f"{q['page_sql_p50_ms']:,.1f} | {q['engine_p50_ms']:,.1f} | {q['page_over_engine']} | "
+            f"{_other(result, 'tantivy', q['q'])} | {floor['count'] if floor else '-'} | "
+            f"{_other(result, 'datasette', q['q'])} |"
         )
     return "\n".join(lines)

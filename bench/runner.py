@@ -15,7 +15,7 @@ from django.db import connection
 
 from archive.models import Statement
 
-from . import http
+from . import comparison, http
 from .ingest import load_synthetic
 from .measure import (
     BROAD,
@@ -226,12 +226,14 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
     say("engine: raw SQL of each search ...")
     engine_times: dict[str, list[float]] = defaultdict(list)
     per_query, ratios, ratios_common, over_sql = [], [], [], []
+    page_p50, engine_p50 = {}, {}
     for query in queries:
         seconds = time_engine(query.text, options.rounds)
         plain = next(p for p in pages["search"] if p.query == query and not p.faceted)
         page_seconds = meter.by_url[plain.url].seconds
         sql_seconds = meter.by_url[plain.url].sql_seconds
         engine_times[plain.kind] += seconds
+        page_p50[query.text], engine_p50[query.text] = median(page_seconds), median(seconds)
         ratio = median(page_seconds) / median(seconds) if median(seconds) else float("nan")
         (ratios_common if plain.kind == "search_common" else ratios).append(ratio)
         if median(sql_seconds):
@@ -269,6 +271,13 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict:
             meter.timings["permalink"].seconds, meter.timings["bare"].seconds
         ),
     }
+
+    result["tantivy"] = comparison.tantivy_figures(
+        queries, page_p50, engine_p50, found, options.rounds, say
+    )
+    result["datasette"] = comparison.datasette_figures(
+        queries, page_p50, found, options.rounds, say
+    )
 
     if options.database_url and options.http_rates:
         say("http: gunicorn on 127.0.0.1, open-loop load ...")
@@ -373,6 +382,12 @@ def figures(result: dict) -> dict:
         flat[f"{prefix}.ingest.releases_per_s"] = result["ingest"]["releases_per_s"]
     if "http" in result:
         flat[f"{prefix}.http.pages_per_s"] = result["http"]["pages_per_s"]
+    for name in ("tantivy", "datasette"):  # the yardsticks, when measured
+        other = result.get(name, {})
+        if "search" in other:
+            flat[f"{prefix}.{name}.p50_ms"] = other["search"]["p50_ms"]
+            flat[f"{prefix}.{name}.p95_ms"] = other["search"]["p95_ms"]
+            flat[f"{prefix}.ratio.page_over_{name}"] = other[f"page_over_{name}"]
     flat[f"{prefix}.memory.bench_peak_rss_mb"] = result["memory"]["bench_peak_rss_mb"]
     if "gunicorn_worker_peak_rss_mb" in result["memory"]:
         flat[f"{prefix}.memory.gunicorn_worker_peak_rss_mb"] = result["memory"][

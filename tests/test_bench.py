@@ -4,12 +4,14 @@ No timing is asserted anywhere: times depend on the machine; completion and quer
 """
 
 import json
+import sqlite3
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
 from archive.models import Statement
+from bench import comparison
 from bench.stats import percentile, summary
 
 QUERIES = """\
@@ -23,8 +25,24 @@ exclude\ttransition -mipedopi
 """
 
 
-@pytest.mark.django_db
-def test_bench_loads_a_tiny_corpus_and_measures_every_page(tmp_path, capsys):
+def _sqlite_file_copy(tmp_path):
+    """Datasette serves a file; the test database lives in memory, so it gets a copy (of
+    committed rows: a backup waits for no transaction to be open on its source)."""
+
+    def copy():
+        path = tmp_path / "archive.sqlite3"
+        with sqlite3.connect(path) as target:
+            connection.connection.backup(target)
+        return path
+
+    return copy
+
+
+# Committed rows: Datasette reads a copy of the database (see _sqlite_file_copy).
+@pytest.mark.django_db(transaction=True)
+def test_bench_loads_a_tiny_corpus_and_measures_every_page(tmp_path, capsys, monkeypatch):
+    if connection.vendor == "sqlite":
+        monkeypatch.setattr(comparison, "sqlite_file", _sqlite_file_copy(tmp_path))
     out = tmp_path / "bench.json"
     queries = tmp_path / "queries.txt"
     queries.write_text(QUERIES)
@@ -54,7 +72,35 @@ def test_bench_loads_a_tiny_corpus_and_measures_every_page(tmp_path, capsys):
     assert {t["figure"] for t in result["targets"]} >= {
         "ratios.page_over_engine", "ratios.page_over_sql", "search.p95_ms"
     }  # fmt: skip
-    assert "| figure (ms unless stated) |" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "| figure (ms unless stated) |" in printed
+    assert_yardsticks(result, printed)
+
+
+def assert_yardsticks(result: dict, printed: str) -> None:
+    """Tantivy and Datasette (SQLite only) measured on the run's corpus, when installed: each
+    query matched the same statements as the archive's search, and the ratios are reported
+    per kind of query; without a package, the run says it skipped it."""
+    kinds = ["common", "medium", "rare", "phrase", "or", "exclude"]
+    floor, side = result["tantivy"], result["datasette"]
+    if not comparison.tantivy_floor.available():
+        assert floor == {"skipped": "tantivy is not installed"}
+    else:
+        assert floor["index"]["documents"] == 40 and floor["index"]["size_mb"] > 0
+        assert floor["search"]["n"] > 0
+        assert floor["same_count"] == len(kinds)
+        assert list(floor["page_over_tantivy_by_kind"]) == kinds
+        assert f"{connection.vendor}.40.ratio.page_over_tantivy" in result["figures"]
+        assert "| query kind | queries | page / Tantivy | page / Datasette |" in printed
+    if connection.vendor != "sqlite":
+        assert side == {"skipped": "SQLite runs only"}
+    elif not comparison.datasette_pages.available():
+        assert side == {"skipped": "datasette is not installed"}
+    else:
+        assert side["statuses"] == [200] and side["search"]["n"] == len(kinds)
+        assert side["same_count"] == len(kinds)
+        assert list(side["page_over_datasette_by_kind"]) == kinds
+        assert "sqlite.40.ratio.page_over_datasette" in result["figures"]
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from archive.models import Statement
-from bench import exports, extraction, report
+from bench import comparison, exports, extraction, report
 from bench.database import database_url, scratch_database, scratch_name
 from bench.queries import default_queries, read_queries
 from bench.runner import Options, run
@@ -151,6 +151,8 @@ class Command(BaseCommand):
         self.stdout.write(report.markdown_table([result]))
         self.stdout.write("\n" + report.targets_table([result]))
         self.stdout.write("\n" + report.per_query_table(result))
+        if comparison.table(result):
+            self.stdout.write("\n" + comparison.table(result))
         checks = result["checks"]
         for problem in checks["problems"]:
             self.stderr.write(f"check failed: {problem}")
