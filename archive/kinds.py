@@ -2,16 +2,19 @@
 
 A fact kind is a table of facts (one row per statement and value: a person mentioned, a
 resolution cited, the kind of event reported) and what its value is: an entity with a page of
-its own, or one of a few choices. The list page's filters, facets and chips, and the in-memory
-index that counts them (`archive.corpus_index`), are all derived from `FACT_KINDS`; adding a kind
-is adding its model and one entry here. A kind whose facts are derived rather than stored (a role
-held at the statement's date: archive.roles) is a `RoleKind`.
+its own, or one of a few choices. Everything that lists the kinds is derived from `FACT_KINDS`:
+the list page's filters, facets and chips, the in-memory index that counts them
+(`archive.corpus_index`), the API's parameters, the entity pages' routes, the loader's rows, the
+exports' columns, the names a search recognises and the admin's fact tables and spellings. Adding
+a kind is adding its model and one entry here. A kind whose facts are derived rather than stored
+(a role held at the statement's date: archive.roles) is a `RoleKind`; one whose facts are some
+of another kind's rows (`only`: the people quoted among those mentioned) stores nothing itself.
 
 Language and year are columns of the statement itself, not facts: they are facets too, declared
 by `LANGUAGE` and `YEAR`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from django.db.models import Model
@@ -20,12 +23,16 @@ from django.urls import reverse
 from archive import roles
 from archive.models import (
     Citation,
+    FormerSlug,
     Meeting,
     Mention,
     Organization,
+    OrganizationAlias,
     OrganizationMention,
     Person,
+    PersonAlias,
     Place,
+    PlaceAlias,
     PlaceMention,
     Resolution,
 )
@@ -43,9 +50,44 @@ class FactKind:
     column: str
     entity: type[Model] | None = None  # the value's model, whose `slug` is the URL's value
     entity_label: attrgetter = attrgetter("name")
-    url_name: str = ""  # the entity's page
+    url_name: str = ""  # the entity's page (archive.urls routes it at `path`)
+    url_path: str = ""  # "people": the entity pages are /people/<slug>/
     choices: tuple = ()  # the values when they are not entities: (value, label)
     only: tuple = ()  # the facts of this kind among the model's rows: (field, value) pairs
+    # The columns of the rows the loader stores (archive.loader.store), in its tuples' order:
+    # every kind that stores its own rows says which, so none is left out of a load.
+    loader_columns: tuple = field(default=(), kw_only=True)
+    # The key of its values in an exported record (archive.records: JSON, and the CSV column
+    # of the values' names unless archive.records gives the kind columns of its own).
+    export_name: str = field(default="", kw_only=True)
+    # The entity's other names (archive.search recognises them; the admin edits them inline).
+    aliases: type[Model] | None = field(default=None, kw_only=True)
+    # The entity's own columns a search recognises besides its aliases: "name", "abbreviation".
+    searched_columns: tuple = field(default=(), kw_only=True)
+    # A search recognises it by the last words of a spelling too ("Astepho"): for people, whom
+    # releases and researchers name by surname after the first mention.
+    by_surname: bool = field(default=False, kw_only=True)
+
+    @property
+    def stores_rows(self) -> bool:
+        """Whether the kind's facts are rows of its own (not some of another kind's rows)."""
+        return not self.only
+
+    @property
+    def reviewed_key(self) -> str:
+        """The column of a row an editor reviewed that the loader keeps from being extracted
+        again: its entity, or the row itself for a kind a statement has one fact of."""
+        return f"{self.column}_id" if self.entity else "id"
+
+    @property
+    def merged(self) -> bool:
+        """Whether editors merge its entities (the merged ones' pages answer 301)."""
+        return self.name in FormerSlug.Kind.values
+
+    @property
+    def facts_relation(self) -> str:
+        """The statement's rows of this kind: `statement.<facts_relation>`."""
+        return self.model._meta.get_field("statement").remote_field.related_name
 
     def facts(self):
         """The facts readers see (an editor's removal hides one everywhere)."""
@@ -81,6 +123,10 @@ class RoleKind(FactKind):
     column: str = "person"
     spoke_only: bool = False
 
+    @property
+    def stores_rows(self) -> bool:
+        return False
+
     def statement_values(self):
         return roles.statement_roles(spoke_only=self.spoke_only)
 
@@ -97,6 +143,21 @@ FACT_KINDS = (
         "person",
         entity=Person,
         url_name="archive:person-detail",
+        url_path="people",
+        loader_columns=(
+            "statement",
+            "review",
+            "person",
+            "name_as_written",
+            "role",
+            "organization",
+            "side",
+            "spoke",
+            "paragraph",
+        ),
+        export_name="people",
+        aliases=PersonAlias,
+        by_surname=True,
     ),
     FactKind(
         "spoke",
@@ -118,6 +179,11 @@ FACT_KINDS = (
         "organization",
         entity=Organization,
         url_name="archive:organization-detail",
+        url_path="organizations",
+        loader_columns=("statement", "review", "organization", "as_written", "paragraph"),
+        export_name="organizations",
+        aliases=OrganizationAlias,
+        searched_columns=("name", "abbreviation"),
     ),
     FactKind(
         "resolution",
@@ -128,6 +194,9 @@ FACT_KINDS = (
         entity=Resolution,
         entity_label=attrgetter("identifier"),
         url_name="archive:resolution-detail",
+        url_path="resolutions",
+        loader_columns=("statement", "review", "resolution", "as_written", "paragraph"),
+        export_name="resolutions",
     ),
     FactKind(
         "place",
@@ -137,11 +206,42 @@ FACT_KINDS = (
         "place",
         entity=Place,
         url_name="archive:place-detail",
+        url_path="places",
+        loader_columns=("statement", "review", "place", "as_written", "paragraph"),
+        export_name="places",
+        aliases=PlaceAlias,
+        searched_columns=("name",),
     ),
-    FactKind("kind", "Event", "Event", Meeting, "kind", choices=tuple(Meeting.Kind.choices)),
+    FactKind(
+        "kind",
+        "Event",
+        "Event",
+        Meeting,
+        "kind",
+        choices=tuple(Meeting.Kind.choices),
+        loader_columns=(
+            "statement",
+            "review",
+            "kind",
+            "format",
+            "number",
+            "date_as_written",
+            "date",
+            "place",
+        ),
+        export_name="event",
+    ),
 )
 
 BY_NAME = {kind.name: kind for kind in FACT_KINDS}
+# The kinds that store rows of their own: the loader's tables and the admin's fact tables.
+STORED_KINDS = tuple(kind for kind in FACT_KINDS if kind.stores_rows)
+# The kinds whose values are entities with a page of their own (archive.urls routes them).
+ENTITY_KINDS = tuple(kind for kind in STORED_KINDS if kind.entity)
+# The order of the kinds' fields in an exported record and of their CSV columns (archive.records):
+# the event first, as a release reports it, then who, which bodies, where, and what was cited.
+# Roles held then are not exported: each person's role is, with them.
+EXPORT_ORDER = ("kind", "person", "spoke", "organization", "place", "resolution")
 
 
 @dataclass(frozen=True)
