@@ -64,6 +64,9 @@ class FactKind:
     aliases: type[Model] | None = field(default=None, kw_only=True)
     # The entity's own columns a search recognises besides its aliases: "name", "abbreviation".
     searched_columns: tuple = field(default=(), kw_only=True)
+    # What a statement does to its values, in a search card's link ("show only the statements
+    # citing this resolution": archive.search.cards).
+    verb: str = field(default="naming", kw_only=True)
     # A search recognises it by the last words of a spelling too ("Astepho"): for people, whom
     # releases and researchers name by surname after the first mention.
     by_surname: bool = field(default=False, kw_only=True)
@@ -195,6 +198,7 @@ FACT_KINDS = (
         entity_label=attrgetter("identifier"),
         url_name="archive:resolution-detail",
         url_path="resolutions",
+        verb="citing",
         loader_columns=("statement", "review", "resolution", "as_written", "paragraph"),
         export_name="resolutions",
     ),

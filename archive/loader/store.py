@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from django.db import connection
 
+from archive.kinds import STORED_KINDS
 from archive.models import (
     Citation,
     Meeting,
@@ -39,7 +40,6 @@ from archive.models import (
     Review,
     Statement,
 )
-from archive.kinds import STORED_KINDS
 from archive.models.corpus import one_change
 from archive.text import make_slug, name_key
 
