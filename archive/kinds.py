@@ -43,33 +43,35 @@ UNDATED = "undated"
 
 @dataclass(frozen=True)
 class FactKind:
-    name: str  # the URL parameter, and the facet's name
+    """A kind of fact; each attribute's comment says what it is and which module reads it."""
+
+    name: str  # the URL parameter, the facet's name, the record of a search's fact
     label: str  # the facet's title: "People"
-    singular: str  # the filter's and the chip's label: "Person"
+    singular: str  # the filter's and the chip's label: "Person"; a search card's "person"
     model: type[Model]  # the facts: a `statement` foreign key and the value's `column`
     column: str
     entity: type[Model] | None = None  # the value's model, whose `slug` is the URL's value
     entity_label: attrgetter = attrgetter("name")
-    url_name: str = ""  # the entity's page (archive.urls routes it at `path`)
+    url_name: str = ""  # the entity's page (archive.views.entities, routed by archive.urls)
     url_path: str = ""  # "people": the entity pages are /people/<slug>/
     choices: tuple = ()  # the values when they are not entities: (value, label)
     only: tuple = ()  # the facts of this kind among the model's rows: (field, value) pairs
-    # The columns of the rows the loader stores (archive.loader.store), in its tuples' order:
-    # every kind that stores its own rows says which, so none is left out of a load.
+    # archive.loader.store: the columns of the rows it stores, in the order of its tuples.
     loader_columns: tuple = field(default=(), kw_only=True)
-    # The key of its values in an exported record (archive.records: JSON, and the CSV column
-    # of the values' names unless archive.records gives the kind columns of its own).
+    # archive.records: the key of the values in an exported record, and their CSV column of
+    # names unless archive.records gives the kind columns of its own.
     export_name: str = field(default="", kw_only=True)
-    # The entity's other names (archive.search recognises them; the admin edits them inline).
+    # The entity's other names: archive.search recognises and suggests them, and the admin
+    # (archive.admin) edits them on the entity's page and lists them.
     aliases: type[Model] | None = field(default=None, kw_only=True)
-    # The entity's own columns a search recognises besides its aliases: "name", "abbreviation".
+    # archive.search.entities: the entity's own columns it recognises besides its aliases.
     searched_columns: tuple = field(default=(), kw_only=True)
-    # What a statement does to its values, in a search card's link ("show only the statements
-    # citing this resolution": archive.search.cards).
-    verb: str = field(default="naming", kw_only=True)
-    # A search recognises it by the last words of a spelling too ("Astepho"): for people, whom
-    # releases and researchers name by surname after the first mention.
+    # archive.search.entities: recognised by the last words of a spelling too ("Astepho"), as
+    # releases and researchers name people by surname after the first mention.
     by_surname: bool = field(default=False, kw_only=True)
+    # archive.search.cards: what a statement does to its values, in a card's link ("show only
+    # the statements citing this resolution").
+    verb: str = field(default="naming", kw_only=True)
 
     @property
     def stores_rows(self) -> bool:
@@ -78,18 +80,21 @@ class FactKind:
 
     @property
     def reviewed_key(self) -> str:
-        """The column of a row an editor reviewed that the loader keeps from being extracted
-        again: its entity, or the row itself for a kind a statement has one fact of."""
+        """The column of a row an editor reviewed that the loader (archive.loader.store) keeps
+        from being extracted again: its entity, or the row itself for a kind a statement has one
+        fact of."""
         return f"{self.column}_id" if self.entity else "id"
 
     @property
     def merged(self) -> bool:
-        """Whether editors merge its entities (the merged ones' pages answer 301)."""
+        """Whether editors merge its entities: the merged ones' pages answer 301 to the
+        survivor's (archive.views.entities)."""
         return self.name in FormerSlug.Kind.values
 
     @property
     def facts_relation(self) -> str:
-        """The statement's rows of this kind: `statement.<facts_relation>`."""
+        """The statement's rows of this kind, `statement.<facts_relation>`: an entity's page
+        lists each statement with them (archive.views.entities)."""
         return self.model._meta.get_field("statement").remote_field.related_name
 
     def facts(self):
@@ -240,7 +245,8 @@ FACT_KINDS = (
 BY_NAME = {kind.name: kind for kind in FACT_KINDS}
 # The kinds that store rows of their own: the loader's tables and the admin's fact tables.
 STORED_KINDS = tuple(kind for kind in FACT_KINDS if kind.stores_rows)
-# The kinds whose values are entities with a page of their own (archive.urls routes them).
+# The kinds whose values are entities: each has its page (archive.urls routes them) and a search
+# recognises them (archive.search).
 ENTITY_KINDS = tuple(kind for kind in STORED_KINDS if kind.entity)
 # The order of the kinds' fields in an exported record and of their CSV columns (archive.records):
 # the event first, as a release reports it, then who, which bodies, where, and what was cited.
