@@ -14,7 +14,7 @@ from itertools import batched
 
 from pyroaring import BitMap
 
-from archive.kinds import FACT_KINDS, LANGUAGE, RoleKind
+from archive.kinds import LANGUAGE, STORED_KINDS
 from archive.models import Mention, Statement
 from archive.models.corpus import EVERYTHING, changes_since
 from archive.roles import ROLE_LENGTH
@@ -30,7 +30,7 @@ class CorpusFacts:
         self.version = version
         self.published = BitMap()
         self.day = array("l")  # per statement id: its date's ordinal, 0 when undated
-        self.values: dict[str, dict[object, BitMap]] = {kind.name: {} for kind in _stored()}
+        self.values: dict[str, dict[object, BitMap]] = {kind.name: {} for kind in STORED_KINDS}
         self.values[LANGUAGE.name] = {}
         # The roles mentions give: (person, role as kept, organization) -> statements, and the
         # same for the mentions of people who spoke (the roles over time read them).
@@ -76,7 +76,7 @@ class CorpusFacts:
             self._dated(pk, date)
             languages.setdefault(language, BitMap()).add(pk)
         self.published |= read
-        for kind in _stored():
+        for kind in STORED_KINDS:
             facts = kind.facts() if ids is None else kind.facts().filter(statement_id__in=ids)
             groups = self.values[kind.name]
             for statement, value in facts.values_list("statement_id", kind.column).iterator(
@@ -100,7 +100,3 @@ class CorpusFacts:
             self.day.extend([0] * (pk + 1 - len(self.day) + len(self.day) // 2))
         self.day[pk] = date.toordinal() if date else 0
 
-
-def _stored():
-    """The fact kinds read from their tables (the roles held are derived from these)."""
-    return [kind for kind in FACT_KINDS if not isinstance(kind, RoleKind)]

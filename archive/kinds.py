@@ -2,16 +2,19 @@
 
 A fact kind is a table of facts (one row per statement and value: a person mentioned, a
 resolution cited, the kind of event reported) and what its value is: an entity with a page of
-its own, or one of a few choices. The list page's filters, facets and chips, and the in-memory
-index that counts them (`archive.corpus_index`), are all derived from `FACT_KINDS`; adding a kind
-is adding its model and one entry here. A kind whose facts are derived rather than stored (a role
-held at the statement's date: archive.roles) is a `RoleKind`.
+its own, or one of a few choices. Everything that lists the kinds is derived from `FACT_KINDS`:
+the list page's filters, facets and chips, the in-memory index that counts them
+(`archive.corpus_index`), the API's parameters, the entity pages' routes, the loader's rows, the
+exports' columns, the names a search recognises and the admin's fact tables and spellings. Adding
+a kind is adding its model and one entry here. A kind whose facts are derived rather than stored
+(a role held at the statement's date: archive.roles) is a `RoleKind`; one whose facts are some
+of another kind's rows (`only`: the people quoted among those mentioned) stores nothing itself.
 
 Language and year are columns of the statement itself, not facts: they are facets too, declared
 by `LANGUAGE` and `YEAR`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from django.db.models import Model
@@ -19,12 +22,16 @@ from django.urls import reverse
 
 from archive.models import (
     Citation,
+    FormerSlug,
     Meeting,
     Mention,
     Organization,
+    OrganizationAlias,
     OrganizationMention,
     Person,
+    PersonAlias,
     Place,
+    PlaceAlias,
     PlaceMention,
     Resolution,
 )
@@ -36,16 +43,59 @@ SLUG_MARK = "slug-of-the-entity"
 
 @dataclass(frozen=True)
 class FactKind:
-    name: str  # the URL parameter, and the facet's name
+    """A kind of fact; each attribute's comment says what it is and which module reads it."""
+
+    name: str  # the URL parameter, the facet's name, the record of a search's fact
     label: str  # the facet's title: "People"
-    singular: str  # the filter's and the chip's label: "Person"
+    singular: str  # the filter's and the chip's label: "Person"; a search card's "person"
     model: type[Model]  # the facts: a `statement` foreign key and the value's `column`
     column: str
     entity: type[Model] | None = None  # the value's model, whose `slug` is the URL's value
     entity_label: attrgetter = attrgetter("name")
-    url_name: str = ""  # the entity's page
+    url_name: str = ""  # the entity's page (archive.views.entities, routed by archive.urls)
+    url_path: str = ""  # "people": the entity pages are /people/<slug>/
     choices: tuple = ()  # the values when they are not entities: (value, label)
     only: tuple = ()  # the facts of this kind among the model's rows: (field, value) pairs
+    # archive.loader.store: the columns of the rows it stores, in the order of its tuples.
+    loader_columns: tuple = field(default=(), kw_only=True)
+    # archive.records: the key of the values in an exported record, and their CSV column of
+    # names unless archive.records gives the kind columns of its own.
+    export_name: str = field(default="", kw_only=True)
+    # The entity's other names: archive.search recognises and suggests them, and the admin
+    # (archive.admin) edits them on the entity's page and lists them.
+    aliases: type[Model] | None = field(default=None, kw_only=True)
+    # archive.search.entities: the entity's own columns it recognises besides its aliases.
+    searched_columns: tuple = field(default=(), kw_only=True)
+    # archive.search.entities: recognised by the last words of a spelling too ("Astepho"), as
+    # releases and researchers name people by surname after the first mention.
+    by_surname: bool = field(default=False, kw_only=True)
+    # archive.search.cards: what a statement does to its values, in a card's link ("show only
+    # the statements citing this resolution").
+    verb: str = field(default="naming", kw_only=True)
+
+    @property
+    def stores_rows(self) -> bool:
+        """Whether the kind's facts are rows of its own (not some of another kind's rows)."""
+        return not self.only
+
+    @property
+    def reviewed_key(self) -> str:
+        """The column of a row an editor reviewed that the loader (archive.loader.store) keeps
+        from being extracted again: its entity, or the row itself for a kind a statement has one
+        fact of."""
+        return f"{self.column}_id" if self.entity else "id"
+
+    @property
+    def merged(self) -> bool:
+        """Whether editors merge its entities: the merged ones' pages answer 301 to the
+        survivor's (archive.views.entities)."""
+        return self.name in FormerSlug.Kind.values
+
+    @property
+    def facts_relation(self) -> str:
+        """The statement's rows of this kind, `statement.<facts_relation>`: an entity's page
+        lists each statement with them (archive.views.entities)."""
+        return self.model._meta.get_field("statement").remote_field.related_name
 
     def facts(self):
         """The facts readers see (an editor's removal hides one everywhere)."""
@@ -79,6 +129,10 @@ class RoleKind(FactKind):
     column: str = "person"
     spoke_only: bool = False
 
+    @property
+    def stores_rows(self) -> bool:
+        return False
+
     def shown(self, present) -> list[tuple]:
         return [(role, role.slug, role.name, "") for role in present]
 
@@ -92,6 +146,21 @@ FACT_KINDS = (
         "person",
         entity=Person,
         url_name="archive:person-detail",
+        url_path="people",
+        loader_columns=(
+            "statement",
+            "review",
+            "person",
+            "name_as_written",
+            "role",
+            "organization",
+            "side",
+            "spoke",
+            "paragraph",
+        ),
+        export_name="people",
+        aliases=PersonAlias,
+        by_surname=True,
     ),
     FactKind(
         "spoke",
@@ -113,6 +182,11 @@ FACT_KINDS = (
         "organization",
         entity=Organization,
         url_name="archive:organization-detail",
+        url_path="organizations",
+        loader_columns=("statement", "review", "organization", "as_written", "paragraph"),
+        export_name="organizations",
+        aliases=OrganizationAlias,
+        searched_columns=("name", "abbreviation"),
     ),
     FactKind(
         "resolution",
@@ -123,6 +197,10 @@ FACT_KINDS = (
         entity=Resolution,
         entity_label=attrgetter("identifier"),
         url_name="archive:resolution-detail",
+        url_path="resolutions",
+        verb="citing",
+        loader_columns=("statement", "review", "resolution", "as_written", "paragraph"),
+        export_name="resolutions",
     ),
     FactKind(
         "place",
@@ -132,11 +210,43 @@ FACT_KINDS = (
         "place",
         entity=Place,
         url_name="archive:place-detail",
+        url_path="places",
+        loader_columns=("statement", "review", "place", "as_written", "paragraph"),
+        export_name="places",
+        aliases=PlaceAlias,
+        searched_columns=("name",),
     ),
-    FactKind("kind", "Event", "Event", Meeting, "kind", choices=tuple(Meeting.Kind.choices)),
+    FactKind(
+        "kind",
+        "Event",
+        "Event",
+        Meeting,
+        "kind",
+        choices=tuple(Meeting.Kind.choices),
+        loader_columns=(
+            "statement",
+            "review",
+            "kind",
+            "format",
+            "number",
+            "date_as_written",
+            "date",
+            "place",
+        ),
+        export_name="event",
+    ),
 )
 
 BY_NAME = {kind.name: kind for kind in FACT_KINDS}
+# The kinds that store rows of their own: the loader's tables and the admin's fact tables.
+STORED_KINDS = tuple(kind for kind in FACT_KINDS if kind.stores_rows)
+# The kinds whose values are entities: each has its page (archive.urls routes them) and a search
+# recognises them (archive.search).
+ENTITY_KINDS = tuple(kind for kind in STORED_KINDS if kind.entity)
+# The order of the kinds' fields in an exported record and of their CSV columns (archive.records):
+# the event first, as a release reports it, then who, which bodies, where, and what was cited.
+# Roles held then are not exported: each person's role is, with them.
+EXPORT_ORDER = ("kind", "person", "spoke", "organization", "place", "resolution")
 
 
 @dataclass(frozen=True)

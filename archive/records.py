@@ -8,18 +8,10 @@ import itertools
 import re
 from collections import defaultdict
 
-from django.db.models import Q
 from django.urls import reverse
 
-from archive.models import (
-    Citation,
-    Meeting,
-    Mention,
-    OrganizationMention,
-    PlaceMention,
-    Resolution,
-    Review,
-)
+from archive.kinds import BY_NAME, EXPORT_ORDER
+from archive.models import Mention, Resolution
 
 CHUNK = 500
 # The reserved `.invalid` host (RFC 2606) of every address `generate_corpus` makes up.
@@ -79,52 +71,99 @@ def _permalinks(absolute):
 
 
 def _facts(ids) -> dict:
-    """The visible facts of the statements `ids`, by kind and then by statement id."""
-    visible = ~Q(review=Review.REMOVED) & Q(statement_id__in=ids)
-    by_statement = {kind: defaultdict(list) for kind in ("people", "orgs", "places", "cites")}
-    order = ("statement_id", "paragraph", "id")
-    for row in Mention.objects.filter(visible).order_by(*order).values(
+    """The visible facts of the statements `ids`: per exported kind (archive.kinds), what its
+    reader gives, one query per kind (two for resolutions)."""
+    return {
+        name: READERS.get(name, _read_named)(BY_NAME[name], ids)
+        for name in EXPORT_ORDER
+        if BY_NAME[name].export_name
+    }
+
+
+def _ordered(kind, ids):
+    """The kind's visible facts of the statements `ids`, in the order the text gives them."""
+    return kind.facts().filter(statement_id__in=ids).order_by("statement_id", "paragraph", "id")
+
+
+def _read_named(kind, ids) -> dict:
+    """Each statement's entities of a kind (an organization, a place): name, slug, paragraph."""
+    name, slug = f"{kind.column}__name", f"{kind.column}__slug"
+    by_statement = defaultdict(list)
+    for row in _ordered(kind, ids).values("statement_id", name, slug, "paragraph"):
+        by_statement[row["statement_id"]].append(
+            {"name": row[name], "slug": row[slug], "paragraph": row["paragraph"]}
+        )
+    return by_statement
+
+
+def _read_people(kind, ids) -> dict:
+    """Each statement's people with their side, role, organization and whether they spoke."""
+    by_statement = defaultdict(list)
+    for m in _ordered(kind, ids).values(
         "statement_id", "person__name", "person__slug", "side", "role", "organization__name",
         "spoke", "paragraph",
     ):  # fmt: skip
-        by_statement["people"][row["statement_id"]].append(row)
-    for row in (
-        OrganizationMention.objects.filter(visible)
-        .order_by(*order)
-        .values("statement_id", "organization__name", "organization__slug", "paragraph")
-    ):
-        by_statement["orgs"][row["statement_id"]].append(row)
-    for row in (
-        PlaceMention.objects.filter(visible)
-        .order_by(*order)
-        .values("statement_id", "place__name", "place__slug", "paragraph")
-    ):
-        by_statement["places"][row["statement_id"]].append(row)
-    cited = (
-        Citation.objects.filter(visible)
-        .order_by(*order)
-        .values_list("statement_id", "resolution_id")
-    )
-    resolutions = {}
-    for statement_id, resolution_id in cited:
-        by_statement["cites"][statement_id].append(resolution_id)
-        resolutions[resolution_id] = None
-    resolutions = Resolution.objects.in_bulk(list(resolutions))
-    meetings = {
-        row["statement_id"]: row
-        for row in Meeting.objects.filter(visible).values(
-            "statement_id", "kind", "date", "date_as_written", "place__name"
+        by_statement[m["statement_id"]].append(
+            {
+                "name": m["person__name"],
+                "slug": m["person__slug"],
+                "side": m["side"],
+                "role": m["role"] or None,
+                "organization": m["organization__name"],
+                "spoke": m["spoke"],
+                "paragraph": m["paragraph"],
+            }
         )
-    }
-    return {**by_statement, "resolutions": resolutions, "meetings": meetings}
+    return by_statement
+
+
+def _read_resolutions(kind, ids) -> dict:
+    """Each statement's resolutions cited, once each: identifier, label, slug."""
+    cited = defaultdict(list)
+    for statement_id, resolution_id in _ordered(kind, ids).values_list(
+        "statement_id", "resolution_id"
+    ):
+        cited[statement_id].append(resolution_id)
+    resolutions = Resolution.objects.in_bulk(list(dict.fromkeys(itertools.chain(*cited.values()))))
+    by_statement = defaultdict(list)
+    for statement_id, resolution_ids in cited.items():
+        by_statement[statement_id] = [
+            {"identifier": r.identifier, "label": r.label, "slug": r.slug}
+            for r in (resolutions[pk] for pk in dict.fromkeys(resolution_ids))
+        ]
+    return by_statement
+
+
+def _read_events(kind, ids) -> dict:
+    """Each statement's event (a statement reports one at most): kind, date, place."""
+    return defaultdict(
+        lambda: None,
+        {
+            m["statement_id"]: {
+                "kind": m["kind"],
+                "date": m["date"].isoformat() if m["date"] else None,
+                "date_as_written": m["date_as_written"] or None,
+                "place": m["place__name"],
+            }
+            for m in kind.facts()
+            .filter(statement_id__in=ids)
+            .values("statement_id", "kind", "date", "date_as_written", "place__name")
+        },
+    )
+
+
+# The kinds whose exported values are more than each entity's name, slug and paragraph.
+READERS = {
+    "person": _read_people,
+    "resolution": _read_resolutions,
+    "kind": _read_events,
+}
 
 
 def record(row: dict, facts: dict, permalink) -> dict:
     """Every fact of the statement `row` as plain values. Field names are stable: the CSV
     columns and the API's items use them."""
     pk = row["id"]
-    meeting = facts["meetings"].get(pk)
-    resolutions = [facts["resolutions"][r] for r in dict.fromkeys(facts["cites"][pk])]
     return {
         "id": pk,
         "permalink": permalink(pk, row["slug"]),
@@ -136,75 +175,11 @@ def record(row: dict, facts: dict, permalink) -> dict:
         "issued_by": row["source_name"],
         "original_url": row["source_url"] or None,
         "synthetic": row["source_url"].startswith(SYNTHETIC_PREFIX),
-        "event": {
-            "kind": meeting["kind"],
-            "date": meeting["date"].isoformat() if meeting["date"] else None,
-            "date_as_written": meeting["date_as_written"] or None,
-            "place": meeting["place__name"],
-        }
-        if meeting
-        else None,
-        "people": [
-            {
-                "name": m["person__name"],
-                "slug": m["person__slug"],
-                "side": m["side"],
-                "role": m["role"] or None,
-                "organization": m["organization__name"],
-                "spoke": m["spoke"],
-                "paragraph": m["paragraph"],
-            }
-            for m in facts["people"][pk]
-        ],
-        "organizations": [
-            {
-                "name": m["organization__name"],
-                "slug": m["organization__slug"],
-                "paragraph": m["paragraph"],
-            }
-            for m in facts["orgs"][pk]
-        ],
-        "places": [
-            {"name": m["place__name"], "slug": m["place__slug"], "paragraph": m["paragraph"]}
-            for m in facts["places"][pk]
-        ],
-        "resolutions": [
-            {"identifier": r.identifier, "label": r.label, "slug": r.slug} for r in resolutions
-        ],
+        **{BY_NAME[name].export_name: values[pk] for name, values in facts.items()},
     }
 
 
-CSV_COLUMNS = [
-    "id",
-    "permalink",
-    "title",
-    "date",
-    "date_source",
-    "language",
-    "issued_by",
-    "original_url",
-    "synthetic",
-    "event_kind",
-    "event_date",
-    "event_date_as_written",
-    "event_place",
-    "coalition_delegation",
-    "counterparts",
-    "people_mentioned",
-    "speakers",
-    "organizations",
-    "places",
-    "resolutions",
-]
-
-
-def csv_row(rec: dict) -> list:
-    """A record as the CSV's columns; lists are joined with "; ", a person with their role."""
-    event = rec["event"] or {}
-
-    def people(side):
-        return "; ".join(_person(p) for p in rec["people"] if p["side"] == side)
-
+def _statement_cells(rec: dict) -> list:
     return [
         rec["id"],
         rec["permalink"],
@@ -215,18 +190,66 @@ def csv_row(rec: dict) -> list:
         rec["issued_by"],
         rec["original_url"] or "",
         "yes" if rec["synthetic"] else "",
-        event.get("kind") or "",
-        event.get("date") or "",
-        event.get("date_as_written") or "",
-        event.get("place") or "",
-        people(Mention.Side.SOC),
-        people(Mention.Side.COUNTERPART),
-        people(Mention.Side.MENTIONED),
-        "; ".join(p["name"] for p in rec["people"] if p["spoke"]),
-        "; ".join(o["name"] for o in rec["organizations"]),
-        "; ".join(p["name"] for p in rec["places"]),
-        "; ".join(r["identifier"] for r in rec["resolutions"]),
     ]
+
+
+STATEMENT_COLUMNS = [
+    "id",
+    "permalink",
+    "title",
+    "date",
+    "date_source",
+    "language",
+    "issued_by",
+    "original_url",
+    "synthetic",
+]
+
+
+def _event(field):
+    return lambda rec: (rec["event"] or {}).get(field) or ""
+
+
+def _people_on(side):
+    return lambda rec: "; ".join(_person(p) for p in rec["people"] if p["side"] == side)
+
+
+# The CSV columns of the kinds whose values are more than a list of names: (header, cell of a
+# record). A list is joined by "; ".
+CSV_CELLS = {
+    "kind": (
+        ("event_kind", _event("kind")),
+        ("event_date", _event("date")),
+        ("event_date_as_written", _event("date_as_written")),
+        ("event_place", _event("place")),
+    ),
+    "person": (
+        ("coalition_delegation", _people_on(Mention.Side.SOC)),
+        ("counterparts", _people_on(Mention.Side.COUNTERPART)),
+        ("people_mentioned", _people_on(Mention.Side.MENTIONED)),
+    ),
+    "spoke": (("speakers", lambda rec: "; ".join(p["name"] for p in rec["people"] if p["spoke"])),),
+    "resolution": (
+        ("resolutions", lambda rec: "; ".join(r["identifier"] for r in rec["resolutions"])),
+    ),
+}
+
+
+def _cells(name: str) -> tuple:
+    """The kind's CSV columns: its own, else one of its values' names under its export name."""
+    if name in CSV_CELLS:
+        return CSV_CELLS[name]
+    field = BY_NAME[name].export_name
+    return ((field, lambda rec: "; ".join(value["name"] for value in rec[field])),)
+
+
+_KIND_CELLS = [cell for name in EXPORT_ORDER for cell in _cells(name)]
+CSV_COLUMNS = STATEMENT_COLUMNS + [header for header, _ in _KIND_CELLS]
+
+
+def csv_row(rec: dict) -> list:
+    """A record as the CSV's columns; lists are joined with "; ", a person with their role."""
+    return _statement_cells(rec) + [cell(rec) for _, cell in _KIND_CELLS]
 
 
 def _person(p: dict) -> str:

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .kinds import ENTITY_KINDS
 
 app_name = "archive"
 
@@ -13,10 +14,15 @@ urlpatterns = [
     path("statements/feed.atom", views.statement_feed, name="statement-feed"),
     path("statements/<int:pk>/", views.statement_detail, name="statement-detail-noslug"),
     path("statements/<int:pk>/<slug:slug>/", views.statement_detail, name="statement-detail"),
-    path("people/<slug:slug>/", views.person_detail, name="person-detail"),
-    path("organizations/<slug:slug>/", views.organization_detail, name="organization-detail"),
-    path("resolutions/<slug:slug>/", views.resolution_detail, name="resolution-detail"),
-    path("places/<slug:slug>/", views.place_detail, name="place-detail"),
+    *[  # an entity page per kind of fact whose values are entities: /people/<slug>/
+        path(
+            f"{kind.url_path}/<slug:slug>/",
+            views.entity_detail,
+            {"kind": kind.name},
+            name=kind.url_name.removeprefix(f"{app_name}:"),
+        )
+        for kind in ENTITY_KINDS
+    ],
     path("meetings/", views.meeting_list, name="meeting-list"),
     # Research outputs: every list as JSON too, citations, index pages, the data page.
     path("statements/export.json", views.statement_export_json, name="statement-export-json"),

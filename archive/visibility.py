@@ -8,8 +8,8 @@ drafts name stays out of every public page until one of them is published.
 
 from django.db.models import Exists, OuterRef, Q
 
+from archive.kinds import ENTITY_KINDS
 from archive.models import (
-    Citation,
     Meeting,
     Mention,
     Organization,
@@ -17,7 +17,6 @@ from archive.models import (
     Person,
     Place,
     PlaceMention,
-    Resolution,
     Review,
     Statement,
 )
@@ -30,10 +29,6 @@ def _shown(facts) -> Q:
     return ~Exists(facts) | Exists(
         facts.exclude(review=Review.REMOVED).filter(statement__status=PUBLISHED)
     )
-
-
-def public_people(queryset):
-    return queryset.filter(_shown(Mention.objects.filter(person=OuterRef("pk"))))
 
 
 def public_organizations(queryset):
@@ -56,19 +51,15 @@ def public_places(queryset):
     return queryset.filter(never_named | published)
 
 
-def public_resolutions(queryset):
-    return queryset.filter(_shown(Citation.objects.filter(resolution=OuterRef("pk"))))
-
-
 def public(queryset):
-    """The entities of `queryset` readers may see, whatever their kind."""
-    by_model = {
-        Person: public_people,
-        Organization: public_organizations,
-        Place: public_places,
-        Resolution: public_resolutions,
-    }
-    return by_model[queryset.model](queryset)
+    """The entities of `queryset` readers may see, whatever their kind (archive.kinds): shown by
+    the facts of their kind; organizations and places also by the facts that name them as a
+    person's organization or as where an event was held."""
+    by_model = {Organization: public_organizations, Place: public_places}
+    if queryset.model in by_model:
+        return by_model[queryset.model](queryset)
+    [kind] = [kind for kind in ENTITY_KINDS if kind.entity is queryset.model]
+    return queryset.filter(_shown(kind.model.objects.filter(**{kind.column: OuterRef("pk")})))
 
 
 def public_spellings(entity):

@@ -10,17 +10,9 @@ from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive import editing
-from archive.models import (
-    Demonym,
-    Membership,
-    Organization,
-    OrganizationAlias,
-    Person,
-    PersonAlias,
-    Place,
-    PlaceAlias,
-    Resolution,
-)
+from archive.kinds import ENTITY_KINDS
+from archive.models import Demonym, Membership, Organization, Person, Place, Resolution
+from archive.models.review import Reviewed
 
 
 @admin.action(description="Merge the selected into one…", permissions=["change"])
@@ -53,10 +45,20 @@ def merge_selected(modeladmin, request, queryset):
     return None
 
 
-class PersonAliasInline(admin.StackedInline):
-    model = PersonAlias
-    extra = 0
-    fields = ["name", "review"]
+def spellings_inline(kind) -> type[admin.StackedInline]:
+    """An entity's other names (archive.kinds: `aliases`), edited on its page; a person's with
+    their review."""
+
+    class SpellingsInline(admin.StackedInline):
+        model = kind.aliases
+        extra = 0
+        fields = ["name", "review"] if issubclass(kind.aliases, Reviewed) else ["name"]
+
+    return SpellingsInline
+
+
+# Each entity's inline of its other names, by entity model: first on its page.
+SPELLINGS = {kind.entity: spellings_inline(kind) for kind in ENTITY_KINDS if kind.aliases}
 
 
 class MembershipInline(admin.StackedInline):
@@ -76,7 +78,7 @@ class MembershipInline(admin.StackedInline):
 class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "spellings", "slug"]
     search_fields = ["name", "aliases__name"]
-    inlines = [PersonAliasInline, MembershipInline]
+    inlines = [SPELLINGS[Person], MembershipInline]
     actions = [merge_selected]
 
     def get_queryset(self, request):
@@ -87,26 +89,14 @@ class PersonAdmin(SimpleHistoryAdmin):
         return ", ".join(a.name for a in person.aliases.all() if a.name != person.name)
 
 
-class OrganizationAliasInline(admin.StackedInline):
-    model = OrganizationAlias
-    extra = 0
-    fields = ["name"]
-
-
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["name", "abbreviation", "kind", "parent", "verified"]
     list_filter = ["kind", "verified"]
     search_fields = ["name", "abbreviation", "aliases__name"]
     autocomplete_fields = ["parent"]
-    inlines = [OrganizationAliasInline]
+    inlines = [SPELLINGS[Organization]]
     actions = [merge_selected]
-
-
-class PlaceAliasInline(admin.StackedInline):
-    model = PlaceAlias
-    extra = 0
-    fields = ["name"]
 
 
 class DemonymInline(admin.TabularInline):
@@ -123,7 +113,7 @@ class PlaceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "verified", "needs_context"]
     search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["parent"]
-    inlines = [PlaceAliasInline, DemonymInline]
+    inlines = [SPELLINGS[Place], DemonymInline]
     actions = [merge_selected]
 
 

@@ -7,17 +7,9 @@ page, where each is shown beside the text it was found in.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from archive.models import (
-    Citation,
-    Meeting,
-    Membership,
-    Mention,
-    OrganizationAlias,
-    OrganizationMention,
-    PersonAlias,
-    PlaceAlias,
-    PlaceMention,
-)
+from archive.kinds import BY_NAME, ENTITY_KINDS, STORED_KINDS
+from archive.models import Membership
+from archive.models.review import Reviewed
 
 
 class OutOfSidebar:
@@ -27,7 +19,20 @@ class OutOfSidebar:
         return False
 
 
-@admin.register(Mention)
+def named_fact_admin(kind) -> type[admin.ModelAdmin]:
+    """The admin of a kind's facts that name an entity as the text wrote it (an organization
+    named, a place, a resolution cited): each row's entity, statement, words and review."""
+
+    class NamedFactAdmin(OutOfSidebar, SimpleHistoryAdmin):
+        list_display = [kind.column, "statement", "as_written", "review"]
+        list_filter = ["review"]
+        search_fields = ["as_written", f"{kind.column}__name"]
+        autocomplete_fields = [kind.column]
+        raw_id_fields = ["statement"]
+
+    return NamedFactAdmin
+
+
 class MentionAdmin(OutOfSidebar, SimpleHistoryAdmin):
     list_display = ["person", "statement", "role", "organization", "side", "spoke", "review"]
     list_filter = ["side", "spoke", "review"]
@@ -36,40 +41,32 @@ class MentionAdmin(OutOfSidebar, SimpleHistoryAdmin):
     raw_id_fields = ["statement"]
 
 
-@admin.register(Citation)
-class CitationAdmin(OutOfSidebar, SimpleHistoryAdmin):
-    list_display = ["resolution", "statement", "as_written", "review"]
+class CitationAdmin(named_fact_admin(BY_NAME["resolution"])):
     list_filter = ["review", "resolution__body"]
     search_fields = ["as_written", "resolution__number"]
-    autocomplete_fields = ["resolution"]
-    raw_id_fields = ["statement"]
 
 
-@admin.register(OrganizationMention)
-class OrganizationMentionAdmin(OutOfSidebar, SimpleHistoryAdmin):
-    list_display = ["organization", "statement", "as_written", "review"]
-    list_filter = ["review"]
-    search_fields = ["as_written", "organization__name"]
-    autocomplete_fields = ["organization"]
-    raw_id_fields = ["statement"]
-
-
-@admin.register(PlaceMention)
-class PlaceMentionAdmin(OutOfSidebar, SimpleHistoryAdmin):
-    list_display = ["place", "statement", "as_written", "review"]
+class PlaceMentionAdmin(named_fact_admin(BY_NAME["place"])):
     list_filter = ["review", "place__kind"]
-    search_fields = ["as_written", "place__name"]
-    autocomplete_fields = ["place"]
-    raw_id_fields = ["statement"]
 
 
-@admin.register(Meeting)
 class MeetingAdmin(OutOfSidebar, SimpleHistoryAdmin):
     list_display = ["statement", "kind", "format", "number", "date", "place", "review"]
     list_filter = ["kind", "format", "review"]
     search_fields = ["statement__title", "date_as_written"]
     autocomplete_fields = ["place"]
     raw_id_fields = ["statement"]
+
+
+# The admins of the fact tables (archive.kinds) that show more than `named_fact_admin` does.
+FACT_ADMINS = {
+    "person": MentionAdmin,
+    "resolution": CitationAdmin,
+    "place": PlaceMentionAdmin,
+    "kind": MeetingAdmin,
+}
+for _kind in STORED_KINDS:
+    admin.site.register(_kind.model, FACT_ADMINS.get(_kind.name) or named_fact_admin(_kind))
 
 
 @admin.register(Membership)
@@ -91,23 +88,20 @@ class MembershipAdmin(OutOfSidebar, admin.ModelAdmin):
         return False
 
 
-@admin.register(PersonAlias)
-class PersonAliasAdmin(OutOfSidebar, SimpleHistoryAdmin):
-    list_display = ["name", "person", "review"]
-    list_filter = ["review"]
-    search_fields = ["name", "person__name"]
-    autocomplete_fields = ["person"]
+def spellings_admin(kind) -> type[admin.ModelAdmin]:
+    """The admin of an entity's other names (archive.kinds: `aliases`); a person's are reviewed
+    (an editor removes a wrong spelling) and keep their history."""
+    reviewed = issubclass(kind.aliases, Reviewed)
+
+    class SpellingsAdmin(OutOfSidebar, SimpleHistoryAdmin if reviewed else admin.ModelAdmin):
+        list_display = ["name", kind.column, *(["review"] if reviewed else [])]
+        list_filter = ["review"] if reviewed else []
+        search_fields = ["name", f"{kind.column}__name"]
+        autocomplete_fields = [kind.column]
+
+    return SpellingsAdmin
 
 
-@admin.register(OrganizationAlias)
-class OrganizationAliasAdmin(OutOfSidebar, admin.ModelAdmin):
-    list_display = ["name", "organization"]
-    search_fields = ["name", "organization__name"]
-    autocomplete_fields = ["organization"]
-
-
-@admin.register(PlaceAlias)
-class PlaceAliasAdmin(OutOfSidebar, admin.ModelAdmin):
-    list_display = ["name", "place"]
-    search_fields = ["name", "place__name"]
-    autocomplete_fields = ["place"]
+for _kind in ENTITY_KINDS:
+    if _kind.aliases:
+        admin.site.register(_kind.aliases, spellings_admin(_kind))

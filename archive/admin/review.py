@@ -19,6 +19,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from archive import editing
+from archive.kinds import ENTITY_KINDS
 from archive.models import (
     Meeting,
     Mention,
@@ -323,7 +324,8 @@ def _meeting_detail(meeting: Meeting) -> str:
 
 
 def _name_of(fact) -> str:
-    for field in ("person", "organization", "place", "resolution"):
+    """The entity a fact names (a mention's person before their organization), else the event."""
+    for field in (kind.column for kind in ENTITY_KINDS):
         if hasattr(fact, field) and getattr(fact, field) is not None:
             return str(getattr(fact, field))
     return "the event"

@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from django.db import connection
 
+from archive.kinds import STORED_KINDS
 from archive.models import (
     Citation,
     Meeting,
@@ -47,40 +48,9 @@ from .names import compare_names, given_key, person_key, surname_key
 
 EXTRACTED = Review.EXTRACTED
 # The statement's extracted rows, each with the key that an editor's reviewed row reserves.
-_REVIEWED_KEYS = {
-    OrganizationMention: "organization_id",
-    PlaceMention: "place_id",
-    Citation: "resolution_id",
-    Mention: "person_id",
-    Meeting: "id",
-}
+_REVIEWED_KEYS = {kind.model: kind.reviewed_key for kind in STORED_KINDS}
 # The columns of the rows the store queues per statement, in the order of their tuples.
-_COLUMNS = {
-    OrganizationMention: ("statement", "review", "organization", "as_written", "paragraph"),
-    PlaceMention: ("statement", "review", "place", "as_written", "paragraph"),
-    Citation: ("statement", "review", "resolution", "as_written", "paragraph"),
-    Mention: (
-        "statement",
-        "review",
-        "person",
-        "name_as_written",
-        "role",
-        "organization",
-        "side",
-        "spoke",
-        "paragraph",
-    ),
-    Meeting: (
-        "statement",
-        "review",
-        "kind",
-        "format",
-        "number",
-        "date_as_written",
-        "date",
-        "place",
-    ),
-}
+_COLUMNS = {kind.model: kind.loader_columns for kind in STORED_KINDS}
 
 
 class EntityStore:

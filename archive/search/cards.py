@@ -16,9 +16,10 @@ from django.urls import reverse
 from rapidfuzz import fuzz, process
 
 from archive.corpus_index import CorpusIndex
+from archive.kinds import BY_NAME
 from archive.text import name_key
 
-from .entities import KINDS, parse_and_recognise
+from .entities import NAMED_KINDS, parse_and_recognise
 from .query import Fact, SearchQuery, parse
 
 MAX_CARDS = 5
@@ -26,20 +27,13 @@ SUGGESTIONS = 5
 # rapidfuzz's WRatio, out of 100, from which a name is offered for a search that found nothing.
 SUGGESTION_SCORE = 80
 
-KIND_LABELS = {
-    "person": "person",
-    "organization": "organization",
-    "place": "place",
-    "resolution": "resolution",
-}
-# The list's filter a card turns into, and its link's words, by kind (archive.kinds).
-FILTER_LABELS = {
-    "spoke": "show only the statements where they spoke",
-    "person": "show only the statements naming this person",
-    "organization": "show only the statements naming this organization",
-    "place": "show only the statements naming this place",
-    "resolution": "show only the statements citing this resolution",
-}
+# A card's link to the statements where a person quoted somewhere spoke (filter `spoke`).
+SPOKE_LABEL = "show only the statements where they spoke"
+
+
+def _kind_label(kind: str) -> str:
+    """ "person": what a card says its entity is (archive.kinds: the kind's `singular`)."""
+    return BY_NAME[kind].singular.lower()
 
 
 @dataclass(frozen=True)
@@ -57,7 +51,7 @@ class Card:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return _kind_label(self.kind)
 
     @property
     def params(self) -> dict:
@@ -66,7 +60,9 @@ class Card:
 
     @property
     def filter_label(self) -> str:
-        return FILTER_LABELS[self.filter_name]
+        if self.filter_name == "spoke":
+            return SPOKE_LABEL
+        return f"show only the statements {BY_NAME[self.kind].verb} this {self.kind_label}"
 
 
 def _filter_name(fact: Fact, index: CorpusIndex) -> str:
@@ -90,7 +86,7 @@ def cards(query: SearchQuery, index: CorpusIndex) -> list[Card]:
             Card(
                 kind=fact.kind,
                 name=fact.name,
-                url=reverse(f"archive:{fact.kind}-detail", kwargs={"slug": fact.slug}),
+                url=reverse(BY_NAME[fact.kind].url_name, kwargs={"slug": fact.slug}),
                 statements=len(positions),
                 first_year=first_year,
                 last_year=last_year,
@@ -111,7 +107,7 @@ class Suggestion:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return _kind_label(self.kind)
 
 
 def _named_sql() -> str:
@@ -119,12 +115,12 @@ def _named_sql() -> str:
     entity's slug. Which of them have a published, visible statement is the corpus index's to
     say: reading the facts here would cost a scan of every fact table per search."""
     parts = []
-    for kind, (model, alias_model, link) in KINDS.items():
-        table, alias_table = model._meta.db_table, alias_model._meta.db_table
-        parts.append(f"SELECT '{kind}', slug, name FROM {table}")
+    for kind in NAMED_KINDS:
+        table, alias_table = kind.entity._meta.db_table, kind.aliases._meta.db_table
+        parts.append(f"SELECT '{kind.name}', slug, name FROM {table}")
         parts.append(
-            f"SELECT '{kind}', e.slug, a.name FROM {alias_table} a "
-            f"JOIN {table} e ON e.id = a.{link}_id"
+            f"SELECT '{kind.name}', e.slug, a.name FROM {alias_table} a "
+            f"JOIN {table} e ON e.id = a.{kind.column}_id"
         )
     return " UNION ALL ".join(parts)
 

@@ -28,16 +28,9 @@ from django.core.signals import request_finished, request_started
 from django.db import connections
 from django.db.models import Q
 
+from archive.kinds import BY_NAME, ENTITY_KINDS
 from archive.loader.citations import find_citations
-from archive.models import (
-    Organization,
-    OrganizationAlias,
-    Person,
-    PersonAlias,
-    Place,
-    PlaceAlias,
-    Resolution,
-)
+from archive.models import Resolution
 from archive.text import fold, name_key
 
 from .query import Fact, SearchQuery, Term, parse, split_words
@@ -48,12 +41,9 @@ MIN_SURNAME_CHARS = 4
 MAX_SURNAME_WORDS = 2  # "Astepho", "Al Meslet"
 NO_KEY = " "  # a key no name has: keys hold no spaces (name_key() and _plain_key_sql drop them)
 
-# kind: (model, its alias model, the alias's link to it)
-KINDS = {
-    "person": (Person, PersonAlias, "person"),
-    "organization": (Organization, OrganizationAlias, "organization"),
-    "place": (Place, PlaceAlias, "place"),
-}
+# The kinds a search recognises by their spellings (archive.kinds: `aliases`); a resolution is
+# recognised by the citation forms the extractor reads instead (_cited()).
+NAMED_KINDS = tuple(kind for kind in ENTITY_KINDS if kind.aliases)
 
 
 def _eligible_runs(query: SearchQuery) -> list[list[int]]:
@@ -77,29 +67,17 @@ def _windows(query: SearchQuery):
 
 
 KEY = '"key"'  # the aliases' key column, quoted: KEY is an SQL keyword
-# The fact tables of each kind, with the column naming the entity.
-FACT_TABLES = {
-    "person": ("archive_mention", "person_id"),
-    "organization": ("archive_organizationmention", "organization_id"),
-    "place": ("archive_placemention", "place_id"),
-    "resolution": ("archive_citation", "resolution_id"),
-}
+RESOLUTION = BY_NAME["resolution"]
 
 
-# Each kind's entity row: (slug, name, abbreviation) then (number, year); a resolution has a
-# title for a name, and its body where an organization has its abbreviation.
-ENTITY_COLUMNS = {
-    "person": "e.slug, e.name, NULL",
-    "organization": "e.slug, e.name, e.abbreviation",
-    "place": "e.slug, e.name, NULL",
-    "resolution": "e.slug, e.title, e.body",
-}
-ENTITY_REFERENCE = {
-    "person": "NULL, NULL",
-    "organization": "NULL, NULL",
-    "place": "NULL, NULL",
-    "resolution": "e.number, e.year",
-}
+def _entity_columns(kind) -> str:
+    """The entity row of a kind: (slug, name, abbreviation, number, year). A resolution has a
+    title for a name, its body where an organization has its abbreviation, and a number and
+    year, from which its label is made."""
+    if kind is RESOLUTION:
+        return "e.slug, e.title, e.body, e.number, e.year"
+    abbreviation = "e.abbreviation" if "abbreviation" in kind.searched_columns else "NULL"
+    return f"e.slug, e.name, {abbreviation}, NULL, NULL"
 
 
 def _plain_key_sql(column: str) -> str:
@@ -128,23 +106,24 @@ def _hits_sql(keys: list[str], surnames: list[str], cited: dict) -> tuple[str, l
     abbreviation, a person's surname, a resolution's citation (keyed by the citing text)."""
     among = "(" + ", ".join(["%s"] * len(keys)) + ")"
     parts, params = [], []
-    for kind, (model, alias_model, link) in KINDS.items():
-        table, alias_table = model._meta.db_table, alias_model._meta.db_table
-        ending = "".join(f" OR {KEY} LIKE %s" for _ in surnames) if kind == "person" else ""
+    for kind in NAMED_KINDS:
+        table, alias_table = kind.entity._meta.db_table, kind.aliases._meta.db_table
+        ending = "".join(f" OR {KEY} LIKE %s" for _ in surnames) if kind.by_surname else ""
         parts.append(
-            f"SELECT '{kind}' AS kind, {link}_id AS pk, {KEY} AS found, name "
+            f"SELECT '{kind.name}' AS kind, {kind.column}_id AS pk, {KEY} AS found, name "
             f"FROM {alias_table} WHERE {KEY} IN {among}{ending}"
         )
-        params += keys + ([f"%{k}" for k in surnames] if kind == "person" else [])
-        if kind == "person":
-            continue  # by aliases only: people are many, and each spelling is an alias
-        for column in ["name", "abbreviation"] if kind == "organization" else ["name"]:
+        params += keys + ([f"%{k}" for k in surnames] if kind.by_surname else [])
+        # People are recognised by their aliases only: they are many, and each spelling is one.
+        for column in kind.searched_columns:
             key = _plain_key_sql(column)
-            parts.append(f"SELECT '{kind}', id, {key}, name FROM {table} WHERE {key} IN {among}")
+            parts.append(
+                f"SELECT '{kind.name}', id, {key}, name FROM {table} WHERE {key} IN {among}"
+            )
             params += keys
     for text, (body, number) in cited.items():
         parts.append(
-            "SELECT 'resolution', id, %s, '' FROM archive_resolution "
+            f"SELECT '{RESOLUTION.name}', id, %s, '' FROM {RESOLUTION.entity._meta.db_table} "
             "WHERE body = %s AND number = %s AND number <> ''"
         )
         params += [text, body, number]
@@ -166,16 +145,17 @@ def _lookup_sql(keys, surnames, cited) -> tuple[str, list]:
         "SELECT 'hit', kind, pk, found, name, CAST(NULL AS TEXT), CAST(NULL AS TEXT), "
         "CAST(NULL AS INTEGER) FROM hits"
     ]
-    for kind, (_, alias_model, link) in KINDS.items():
+    for kind in NAMED_KINDS:
         rows.append(
-            f"SELECT 'spelling', '{kind}', {link}_id, NULL, name, NULL, NULL, NULL "
-            f"FROM {alias_model._meta.db_table} "
-            f"WHERE {link}_id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
+            f"SELECT 'spelling', '{kind.name}', {kind.column}_id, NULL, name, NULL, NULL, NULL "
+            f"FROM {kind.aliases._meta.db_table} "
+            f"WHERE {kind.column}_id IN (SELECT pk FROM hits WHERE kind = '{kind.name}')"
         )
-    for kind in FACT_TABLES:
+    for kind in ENTITY_KINDS:
         rows.append(
-            f"SELECT 'entity', '{kind}', e.id, {ENTITY_COLUMNS[kind]}, {ENTITY_REFERENCE[kind]} "
-            f"FROM archive_{kind} e WHERE e.id IN (SELECT pk FROM hits WHERE kind = '{kind}')"
+            f"SELECT 'entity', '{kind.name}', e.id, {_entity_columns(kind)} "
+            f"FROM {kind.entity._meta.db_table} e "
+            f"WHERE e.id IN (SELECT pk FROM hits WHERE kind = '{kind.name}')"
         )
     sql = f"WITH hits AS ({hits}) " + " UNION ALL ".join(rows)
     return sql, params
@@ -215,19 +195,19 @@ def _lookup(texts: set[str], using: str) -> _Found:
             entity = (kind, pk)
             if row == "hit":
                 found.by_key.setdefault(key, set()).add(entity)
-                if kind == "person":
+                if BY_NAME[kind].by_surname:
                     for surname in _surnames_in(name, set(surnames)):
                         found.by_key.setdefault(surname, set()).add(entity)
             elif row == "spelling":
                 found.spellings.setdefault(entity, []).append(name)
             else:
                 label = name
-                if kind == "resolution":
+                if kind == RESOLUTION.name:
                     label = Resolution(
                         body=abbreviation, number=number, year=year, title=name or ""
                     ).label
                 found.facts[entity] = Fact(kind, pk, label, slug=key)
-                own = [number] if kind == "resolution" else [name, abbreviation]
+                own = [number] if kind == RESOLUTION.name else [name, abbreviation]
                 found.spellings.setdefault(entity, []).extend(x for x in own if x)
     return found
 
@@ -310,8 +290,6 @@ def _by_kind(facts) -> dict[str, list[int]]:
 
 def facts_filter(facts: tuple[Fact, ...], using: str = "default") -> Q:
     """Statements having a visible fact among `facts`, as a filter on statements."""
-    from archive.kinds import BY_NAME  # late: the registry's models import the search
-
     condition = Q()
     for kind, pks in _by_kind(facts).items():
         fact_kind = BY_NAME[kind]

@@ -1,12 +1,7 @@
 """Server-rendered pages of the archive: statements (list, permalink, export) and entity pages."""
 
 from .discovery import data
-from .entities import (
-    organization_detail,
-    person_detail,
-    place_detail,
-    resolution_detail,
-)
+from .entities import entity_detail
 from .exports import statement_export, statement_export_json, statement_feed
 from .home import home
 from .indexes import organizations_index, people_index, places_index, resolutions_index
@@ -16,6 +11,7 @@ from .statements import statement_list
 
 __all__ = [
     "data",
+    "entity_detail",
     "organizations_index",
     "people_index",
     "places_index",
@@ -25,10 +21,6 @@ __all__ = [
     "statement_paragraph",
     "home",
     "meeting_list",
-    "organization_detail",
-    "person_detail",
-    "place_detail",
-    "resolution_detail",
     "statement_detail",
     "statement_export",
     "statement_feed",

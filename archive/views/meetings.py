@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import render
 
 from archive import budget, cache
+from archive.kinds import BY_NAME
 from archive.models import (
     Meeting,
     Mention,
@@ -35,6 +36,10 @@ SIDES = {
     Meeting.Kind.INTERVIEW: ("Coalition", "Interviewed by"),
 }
 DEFAULT_SIDES = ("Coalition", "Counterparts")
+# The page's filters by an entity (archive.kinds gives their models). Each means something of its
+# own here, so the page states it in _filtered(): someone who took part, a body named or
+# represented, the place where the event was held.
+ENTITY_FILTERS = ("person", "organization", "place")
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,10 @@ class Selection:
 def _selection(params) -> Selection:
     """Read the filters; a value that names nothing is reported and ignored, never a 500."""
     selection = Selection(kinds=[k for k in params.getlist("kind") if k in Meeting.Kind.values])
-    for name, model in (("person", Person), ("organization", Organization), ("place", Place)):
+    for name in ENTITY_FILTERS:
         slug = params.get(name)
         if slug:
-            found = model.objects.filter(slug=slug).first()
+            found = BY_NAME[name].entity.objects.filter(slug=slug).first()
             if found is None:
                 selection.errors.append(f"No {name} is known as “{slug}”: that filter is ignored.")
             setattr(selection, name, found)

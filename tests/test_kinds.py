@@ -1,0 +1,188 @@
+"""Every place that lists the kinds of fact is derived from the registry (archive.kinds): a kind
+is in each of them, so one left out of any fails here."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.contrib import admin
+from django.db.models import NOT_PROVIDED
+from django.urls import reverse
+
+from archive.kinds import (
+    BY_NAME,
+    ENTITY_KINDS,
+    EXPORT_ORDER,
+    FACT_KINDS,
+    STORED_KINDS,
+    RoleKind,
+)
+from archive.loader import store
+from archive.records import CSV_COLUMNS
+from archive.search.entities import parse_and_recognise
+from archive.views.meetings import ENTITY_FILTERS
+from tests.factories import (
+    OrganizationFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    PlaceFactory,
+    ResolutionFactory,
+    statement_with_facts,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The export's columns, in the order researchers' scripts read them (README, "Citing, exporting
+# and the API").
+DOCUMENTED_CSV = [
+    "id", "permalink", "title", "date", "date_source", "language", "issued_by", "original_url",
+    "synthetic", "event_kind", "event_date", "event_date_as_written", "event_place",
+    "coalition_delegation", "counterparts", "people_mentioned", "speakers", "organizations",
+    "places", "resolutions",
+]  # fmt: skip
+
+
+def _needs_a_value(field) -> bool:
+    """Whether a row cannot be inserted without a value for `field`."""
+    return not (
+        field.primary_key
+        or field.null
+        or field.default is not NOT_PROVIDED
+        or getattr(field, "auto_now_add", False)
+    )
+
+
+@pytest.fixture
+def published():
+    """A published statement with one fact of every stored kind, its entities with a spelling
+    each, as a reader and an editor find them."""
+    person, organization = (
+        PersonFactory(name="Hadi al-Bahra"),
+        OrganizationFactory(name="Arab League"),
+    )
+    place, resolution = PlaceFactory(name="Azaz"), ResolutionFactory(number="2254")
+    PersonAliasFactory(person=person, name="Hadi Al Bahra")
+    organization.aliases.create(name="League of Arab States")
+    place.aliases.create(name="Aazaz")
+    statement_with_facts(
+        person=person, organization=organization, place=place, resolution=resolution
+    )
+    return {
+        "person": person,
+        "organization": organization,
+        "place": place,
+        "resolution": resolution,
+    }
+
+
+def test_every_kind_stores_rows_derives_them_or_narrows_another_kinds():
+    for kind in FACT_KINDS:
+        stored = kind in STORED_KINDS
+        assert stored != (isinstance(kind, RoleKind) or bool(kind.only)), kind.name
+        assert bool(kind.loader_columns) == stored, kind.name
+
+
+@pytest.mark.parametrize("kind", STORED_KINDS, ids=lambda kind: kind.name)
+def test_the_loader_writes_every_column_a_row_of_each_stored_kind_needs(kind):
+    columns = store._COLUMNS[kind.model]
+    fields = {field.name: field for field in kind.model._meta.concrete_fields}
+    assert set(columns) <= set(fields), f"{kind.name}: a loader column is no field"
+    assert {"statement", "review"} <= set(columns)
+    assert kind.column in columns
+    missing = [
+        name for name, field in fields.items() if _needs_a_value(field) and name not in columns
+    ]
+    assert not missing, f"{kind.name}: the loader leaves out {missing}"
+    assert store._REVIEWED_KEYS[kind.model] in {f.attname for f in fields.values()}
+
+
+def test_the_csv_header_is_the_documented_one_with_every_exported_kinds_columns():
+    assert CSV_COLUMNS == DOCUMENTED_CSV
+    for kind in FACT_KINDS:
+        if isinstance(kind, RoleKind):  # a role is exported with each person who held it
+            assert kind.name not in EXPORT_ORDER
+        else:
+            assert kind.name in EXPORT_ORDER, f"{kind.name} is not exported"
+    assert len(set(EXPORT_ORDER)) == len(EXPORT_ORDER)
+
+
+def test_every_stored_kind_is_in_the_csv_and_the_json_a_researcher_downloads(client, published):
+    raw = b"".join(client.get(reverse("archive:statement-export")).streaming_content)
+    [row] = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert row["coalition_delegation"] == "Hadi al-Bahra (President)"
+    assert row["organizations"] == "Arab League"
+    assert row["places"] == "Azaz"
+    assert row["resolutions"] == "UNSC 2254"
+    assert row["event_kind"] == "meeting"
+    raw = b"".join(client.get(reverse("archive:statement-export-json")).streaming_content)
+    [record] = json.loads(raw)["statements"]
+    for name in EXPORT_ORDER:
+        kind = BY_NAME[name]
+        if kind.export_name:
+            assert record[kind.export_name], f"{name} is missing from the JSON record"
+
+
+@pytest.mark.parametrize("kind", ENTITY_KINDS, ids=lambda kind: kind.name)
+def test_every_entity_kind_has_its_page_at_its_address(client, published, kind):
+    entity = published[kind.name]
+    url = reverse(kind.url_name, kwargs={"slug": entity.slug})
+    assert url == f"/{kind.url_path}/{entity.slug}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert page.context[kind.name] == entity
+    assert [s.pk for s in page.context["page"]] == [published["person"].mentions.get().statement_id]
+    assert client.get(f"/{kind.url_path}/nobody-of-that-name/").status_code == 404
+
+
+def test_a_kind_narrowing_another_links_to_its_entities_pages():
+    for kind in FACT_KINDS:
+        if kind.only:
+            [owner] = [k for k in STORED_KINDS if k.model is kind.model]
+            assert kind.url_name == owner.url_name
+
+
+@pytest.mark.parametrize("kind", STORED_KINDS, ids=lambda kind: kind.name)
+def test_every_stored_kind_has_its_fact_table_in_the_admin(editor, published, kind):
+    assert kind.model in admin.site._registry
+    url = reverse(f"admin:archive_{kind.model._meta.model_name}_changelist")
+    assert editor.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("kind", [k for k in ENTITY_KINDS if k.aliases], ids=lambda k: k.name)
+def test_every_entity_kinds_spellings_are_edited_on_its_admin_page(editor, published, kind):
+    entity_admin = admin.site._registry[kind.entity]
+    assert kind.aliases in [inline.model for inline in entity_admin.inlines]
+    assert kind.aliases in admin.site._registry
+    page = editor.get(reverse(f"admin:archive_{kind.entity._meta.model_name}_change", args=[
+        published[kind.name].pk
+    ]))  # fmt: skip
+    spellings = [form.instance.name for form in page.context["inline_admin_formsets"][0].formset]
+    assert spellings == [published[kind.name].aliases.get().name]
+
+
+# Another name of each entity of `published`, as a researcher types it: a kind of entities
+# added without one here fails below.
+OTHER_NAMES = {
+    "person": "Hadi Al Bahra",
+    "organization": "League of Arab States",
+    "place": "Aazaz",
+    "resolution": "UNSCR 2254",
+}
+
+
+@pytest.mark.parametrize("kind", ENTITY_KINDS, ids=lambda kind: kind.name)
+def test_a_search_recognises_every_entity_kind_by_another_name(client, published, kind):
+    words, entity = OTHER_NAMES[kind.name], published[kind.name]
+    [group] = [facts for _, facts in parse_and_recognise(words).entity_groups()]
+    assert [(fact.kind, fact.pk) for fact in group] == [(kind.name, entity.pk)]
+    [card] = client.get(reverse("archive:statement-list"), {"q": words}).context["entity_cards"]
+    assert card.url == reverse(kind.url_name, kwargs={"slug": entity.slug})
+
+
+def test_the_meetings_page_filters_by_entities_of_the_registry(client, published):
+    for name in ENTITY_FILTERS:
+        assert BY_NAME[name].entity is not None
+    page = client.get(reverse("archive:meeting-list"), {"place": "azaz", "person": "nobody"})
+    assert page.context["selection"].place == published["place"]
+    assert page.context["errors"] == ["No person is known as “nobody”: that filter is ignored."]
