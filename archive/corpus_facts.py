@@ -14,13 +14,15 @@ from itertools import batched
 
 from pyroaring import BitMap
 
-from archive.kinds import LANGUAGE, STORED_KINDS
+from archive.kinds import FACT_KINDS, LANGUAGE, RoleKind
 from archive.models import Mention, Statement
 from archive.models.corpus import EVERYTHING, changes_since
 from archive.roles import ROLE_LENGTH
 
 REREAD_SHARE = 0.25  # past this share of the corpus touched, reading everything is cheaper
 CHUNK = 5_000  # statement ids per query
+# The kinds read from their facts' tables (the roles held then are derived from these).
+READ_KINDS = tuple(kind for kind in FACT_KINDS if not isinstance(kind, RoleKind))
 
 
 class CorpusFacts:
@@ -30,7 +32,7 @@ class CorpusFacts:
         self.version = version
         self.published = BitMap()
         self.day = array("l")  # per statement id: its date's ordinal, 0 when undated
-        self.values: dict[str, dict[object, BitMap]] = {kind.name: {} for kind in STORED_KINDS}
+        self.values: dict[str, dict[object, BitMap]] = {kind.name: {} for kind in READ_KINDS}
         self.values[LANGUAGE.name] = {}
         # The roles mentions give: (person, role as kept, organization) -> statements, and the
         # same for the mentions of people who spoke (the roles over time read them).
@@ -76,7 +78,7 @@ class CorpusFacts:
             self._dated(pk, date)
             languages.setdefault(language, BitMap()).add(pk)
         self.published |= read
-        for kind in STORED_KINDS:
+        for kind in READ_KINDS:
             facts = kind.facts() if ids is None else kind.facts().filter(statement_id__in=ids)
             groups = self.values[kind.name]
             for statement, value in facts.values_list("statement_id", kind.column).iterator(
