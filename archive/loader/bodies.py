@@ -13,8 +13,9 @@ import re
 
 from .gazetteer import Gazetteer
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD
+from .roles import DEMONYMS
 from .spans import Spans
+from .title_words import ORG_NOUNS, ROLE_WORD
 
 _WORD = r"[A-Z][\w'-]*"
 # Body nouns; a fund, a programme or a campaign is something a body runs, not a body.

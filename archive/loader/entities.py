@@ -15,8 +15,8 @@ from .gazetteer import Entry, Found, Gazetteer
 from .localities import find_localities
 from .names import word_set
 from .near_names import near_names_of
-from .roles import ROLE_WORD
 from .spans import Spans
+from .title_words import ROLE_WORD
 
 # "UN resolutions", "UN organizations", "a UN-led process": the UN qualifies other things here, it
 # is not itself the subject (the resolutions are cited as such; the agencies are other bodies).

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .name_runs import Candidate
-from .roles import ROLE_WORD
+from .title_words import ROLE_WORD
 
 SPEECH = re.compile(
     r"\s*(?:,\s*who\s+)?(?:(?:also|further|then|later|again|has|had|have|was|is|strongly|firmly|clearly|"

@@ -17,8 +17,9 @@ from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import ROLE_WORD, title_phrases, title_spans, titled_organizations
+from .roles import title_phrases, titled_organizations
 from .spans import Spans
+from .title_words import ROLE_WORD, title_spans
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)

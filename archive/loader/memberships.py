@@ -10,7 +10,8 @@ from .entities import Hit
 from .evidence import LIST_GAP
 from .gazetteer import Gazetteer
 from .name_runs import Candidate
-from .roles import ORG_NOUNS, Role
+from .roles import Role
+from .title_words import ORG_NOUNS
 
 # Whose a delegation is: "the French delegation", "the Coalition's delegation", "a delegation of
 # the Syrian Tribal Council" (the body's name follows, found among the paragraph's bodies).

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role
+from .roles import DEMONYMS, Role
+from .title_words import ORG_NOUNS, ROLE_WORD
 
 CONNECTORS = word_set("de da di del della der van von bin ibn bint al el la le du dos ben abu")
 

@@ -28,8 +28,9 @@ from .memberships import (
 )
 from .name_runs import Candidate, find_candidates, sentence_bounds
 from .person_titles import assign_roles
-from .roles import ROLE_WORD, Role, singular
+from .roles import Role
 from .sides import COALITION_TITLES, delegation_of, delegations_of_ours, share_coalition, side_of
+from .title_words import ROLE_WORD, singular
 
 
 @dataclass(frozen=True)

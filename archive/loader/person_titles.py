@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 from .evidence import LIST_GAP
 from .name_runs import Candidate
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, name_run, parse_role
+from .roles import DEMONYMS, Owners, Role, parse_role
+from .title_words import ORG_NOUNS, ROLE_WORD, name_run
 
 # Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
 # "X (President of the SIG)", "in tribute to X," former head of ...".

@@ -7,7 +7,8 @@ import re
 from .gazetteer import Gazetteer
 from .grouping import Person
 from .name_runs import Candidate
-from .roles import DEMONYMS, is_organization_name
+from .roles import DEMONYMS
+from .title_words import is_organization_name
 
 # Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's "; or
 # people who came with someone: ", accompanied by the ".
