@@ -116,10 +116,9 @@ def parse_role(
         organization, start = leading.entry.name, leading.end + 1
     phrase = _NEW_BODY.sub(" ", PARENTHESES.sub("", paragraph[start:end].strip(" ,")))
     back = _BACK_REFERENCE.match(phrase)
-    if back and not leading and back["noun"].capitalize() in ORG_NOUNS:
+    if back and not leading:
         # "the committee's official spokesman": the spokesman of the committee named before
-        word = back["noun"].lower()
-        referent = next((o for o in owners.named_before(end) if word in o.lower().split()), None)
+        referent = _referent(back["noun"], owners.named_before(end), gazetteer)
         if referent:
             return Role(_tidy(back["title"]), referent)
     prefix = ""
@@ -156,7 +155,22 @@ def parse_role(
     head = last_head(phrase)
     if organization is None and head and _MINISTER.fullmatch(head.group()):
         organization = _government_before(owners.named_before(start), gazetteer)
+    if organization is None and not leading:
+        # "the commission's official spokesman, X", "the coalition's representative in Doha X"
+        back = _BACK_REFERENCE_BEFORE.search(paragraph, max(0, start - 40), start)
+        organization = back and _referent(back["noun"], owners.named_before(start), gazetteer)
     return Role(_tidy(prefix + title), organization)
+
+
+def _referent(noun: str, named_before, gazetteer: Gazetteer) -> str | None:
+    """The body a general noun refers back to ("the committee's", "the Commission's"): the one
+    named last before with that word in its name; "the coalition's" is the coalition's own in
+    its releases, named or not."""
+    if noun.capitalize() not in ORG_NOUNS:
+        return None
+    word = noun.lower()
+    referent = next((o for o in named_before if word in o.lower().split()), None)
+    return referent or (gazetteer.coalition if word == "coalition" else None)
 
 
 _MINISTER = re.compile(r"(?i)ministers?")
@@ -173,6 +187,8 @@ def _government_before(named_before, gazetteer: Gazetteer) -> str | None:
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _BACK_REFERENCE = re.compile(r"(?P<noun>[A-Za-z]+)['’]s\s+(?P<title>.+)")
+# The same written before the title's words: "the commission's (official) spokesman".
+_BACK_REFERENCE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<noun>[A-Za-z]+)['’]s\s+(?:[a-z]+\s+)?$")
 _POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'s\s+$")
 
 

@@ -1,0 +1,36 @@
+"""Which side a person was on, and the organization that places them: one test per pattern, on
+sentences shaped like the coalition's releases (names invented)."""
+
+from archive.loader.extract import extract
+
+SOC = "Syrian Opposition Coalition"
+SNC = "Syrian Negotiations Commission"
+
+
+def people(text, **kwargs):
+    return {p.name: p for p in extract(text, **kwargs).people}
+
+
+def test_the_coalitions_title_written_in_lowercase_is_the_coalitions():
+    found = people(
+        "Karim Nadal met Qatari officials in Doha. The meeting was attended by the coalition's "
+        "representative in Qatar Omar Said."
+    )
+    assert found["Omar Said"].role == "Representative in Qatar"
+    assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")
+    spokesman = people("The coalition's spokesman Anas Fadel said the siege must end.")
+    assert (spokesman["Anas Fadel"].organization, spokesman["Anas Fadel"].side) == (SOC, "soc")
+
+
+def test_a_title_owned_by_the_body_named_before_is_that_bodys():
+    found = people(
+        "The head of the Syrian Negotiations Commission, Karim Nadal, met the UN envoy in "
+        "Geneva. Nadal was accompanied by the commission's official spokesman, Omar Said."
+    )
+    assert found["Omar Said"].role == "Spokesman"
+    assert (found["Omar Said"].organization, found["Omar Said"].side) == (SNC, "soc")
+
+
+def test_a_possessive_of_no_body_named_before_gives_no_organization():
+    found = people("The minister's spokesman Omar Said said the talks would resume.")
+    assert found["Omar Said"].organization is None
