@@ -34,3 +34,22 @@ def test_a_title_owned_by_the_body_named_before_is_that_bodys():
 def test_a_possessive_of_no_body_named_before_gives_no_organization():
     found = people("The minister's spokesman Omar Said said the talks would resume.")
     assert found["Omar Said"].organization is None
+
+
+def test_the_coalitions_embassy_staff_are_of_its_side():
+    found = people(
+        "Karim Nadal, the head of the Syrian Embassy in Doha, received a delegation of Syrian "
+        "students. The embassy's counselor, Omar Said, welcomed them."
+    )
+    assert found["Karim Nadal"].role == "Head of the Syrian Embassy in Doha"
+    assert (found["Karim Nadal"].organization, found["Karim Nadal"].side) == (SOC, "soc")
+    assert found["Omar Said"].organization == "Syrian Embassy in Doha"
+    assert found["Omar Said"].side == "soc"
+
+
+def test_the_head_of_a_coalition_department_named_before_in_another_form_is_of_its_side():
+    found = people(
+        "The Syrian Coalition's Department of Refugee Affairs met UNHCR officials in Gaziantep. "
+        "The head of the Refugee Affairs Department, Omar Said, presented the report."
+    )
+    assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")

@@ -156,9 +156,9 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
         known = [(hit.start, hit.end) for hit in hits] + spans
         for written, start in find_bodies(paragraph, known, adjectives):
             if not (spellings and spellings.search(written)):
+                name = _known_variant(paragraph, written, start, ending_at, gazetteer) or written
                 organizations.setdefault(
-                    written,
-                    OrganizationFact(written, original[start : start + len(written)], number),
+                    name, OrganizationFact(name, original[start : start + len(written)], number)
                 )
     for person in people:
         if person.organization and person.organization not in in_titles:
@@ -167,6 +167,16 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
                 OrganizationFact(person.organization, person.organization, person.paragraph),
             )
     return organizations
+
+
+def _known_variant(paragraph, written, start, ending_at, gazetteer: Gazetteer) -> str | None:
+    """The known body of the coalition a body written as the coalition's names in another
+    form: "the SOC's Department of Foreign Affairs" is its Foreign Relations Department."""
+    owner = owned_by(paragraph, start, ending_at)
+    if owner and owner.entry.name in gazetteer.coalition_family:
+        entry = gazetteer.coalition_body(written)
+        return entry.name if entry else None
+    return None
 
 
 _IN_A_TITLE = re.compile(rf"\b(?:{ROLE_WORD.pattern})\s+(?:of|in|at|to)\s+(?:the\s+)?$")

@@ -74,12 +74,14 @@ def find_people(
         # Bodies the gazetteer does not know hold no names: "... and Policy Studies, Azmi Bishara".
         bodies = find_bodies(text, spans)
         spans += [(start, start + len(body)) for body, start in bodies]
-        earlier_orgs.extend(body for body, _ in bodies)
         ending_at = {hit.end: hit for hit in hits}
         for body, start in bodies:
             owner = owned_by(text, start, ending_at)
+            known = None
             if owner and owner.entry.name in gazetteer.coalition_family:
                 ours.add(body)
+                known = gazetteer.coalition_body(body)  # "the SOC's Department of Foreign Affairs"
+            earlier_orgs.append(known.name if known else body)
         masked = mask(text, spans)
         found = find_candidates(number, text, masked, sentences[number - 1])
         for c in found:

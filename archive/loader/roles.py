@@ -158,7 +158,8 @@ def parse_role(
     if organization is None and not leading:
         # "the commission's official spokesman, X", "the coalition's representative in Doha X"
         back = _BACK_REFERENCE_BEFORE.search(paragraph, max(0, start - 40), start)
-        organization = back and _referent(back["noun"], owners.named_before(start), gazetteer)
+        referent = back and _referent(back["noun"], owners.named_before(start), gazetteer)
+        organization = referent or organization
     return Role(_tidy(prefix + title), organization)
 
 

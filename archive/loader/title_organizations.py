@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .body_variants import same_body
 from .gazetteer import Gazetteer
 from .title_words import (
     DESCRIPTOR,
@@ -65,7 +66,7 @@ def split_organization(
                 # "Spokesman for the UN Secretary-General": for the Secretary-General, the UN's
                 return phrase[: split.end()] + served["title"], entry.name
         known = _known_body(rest, gazetteer, earlier_orgs)
-        if not known and rest.strip(" ,") in ours:
+        if not known and any(same_body(rest.strip(" ,"), body) for body in ours):
             return phrase, gazetteer.coalition  # "Head of the Department of X", the SOC's
         sent = not known and head and _DIPLOMATIC.match(head.group()) and _SENT_TO.fullmatch(rest)
         if sent and not split.group().strip().startswith("to"):
@@ -78,7 +79,7 @@ def split_organization(
             if where and head and _DIPLOMATIC.match(head.group()):
                 title += " in " + where[0]  # "Representative of the Coalition in Germany"
             return title, organization
-    return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer)
+    return _split_by_shape(phrase, head.end() if head else 0, earlier_orgs, gazetteer, ours)
 
 
 _OF_COUNTRY = re.compile(
@@ -160,7 +161,7 @@ def _inside_coalition(entry, gazetteer: Gazetteer) -> bool:
 
 
 def _split_by_shape(
-    phrase: str, head_end: int, earlier_orgs, gazetteer: Gazetteer
+    phrase: str, head_end: int, earlier_orgs, gazetteer: Gazetteer, ours=frozenset()
 ) -> tuple[str, str | None]:
     """For bodies the gazetteer does not know: the words after "at", "of" or "in" that read as
     an organization's name, a body named earlier ("of the Office"), or a country ("of Turkey";
@@ -177,6 +178,8 @@ def _split_by_shape(
         rest = DESCRIPTOR.sub("", PARENTHESES.sub("", phrase[split.end() :]))
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
             referent = next((o for o in earlier_orgs if rest.lower() in o.lower().split()), None)
+            if referent in ours:  # "head of the department": the SOC's, named before
+                return f"{phrase[: split.start()]} of the {referent}", gazetteer.coalition
             if referent:
                 return phrase[: split.start()], referent
         place = gazetteer.place(rest)
