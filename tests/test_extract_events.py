@@ -1,0 +1,25 @@
+"""The event a release reports, when its opening tells only of positions: one test per pattern,
+on texts shaped like the coalition's releases."""
+
+from archive.loader.extract import extract
+
+POSITIONS = (
+    "Officials of the Syrian Coalition said that the regime has no future in Syria.\n"
+    "Member of the political committee Karim Nadal said that local councils are the heart of "
+    "civil society. He stressed that the revolution will go on.\n"
+)
+
+
+def test_positions_a_later_paragraph_says_were_spoken_at_an_event_are_that_events():
+    event = extract(
+        POSITIONS + "Speaking during a teleconference with representatives of the local "
+        "councils, Nadal said that the regime must be held to account."
+    ).event
+    assert (event.kind, event.format) == ("meeting", "virtual")
+
+
+def test_a_later_paragraph_telling_of_another_event_leaves_a_statement():
+    event = extract(
+        POSITIONS + "The regime's forces met fierce resistance when they attacked the town."
+    ).event
+    assert event.kind == "statement"
