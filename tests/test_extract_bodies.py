@@ -52,3 +52,11 @@ def test_a_known_name_saying_where_the_body_is_names_the_place():
     text = "Karim Nadal met the French Ambassador, Jean Morel, at the Syrian Embassy in Doha."
     assert "Syrian Embassy in Doha" in organizations(text)
     assert "Doha" in [p.name for p in extract(text).places]
+
+
+def test_bodies_in_the_plural_are_nobodys_name():
+    found = people(
+        "Coalition members Omar Said and Karim Nadal meet with the Board Members of the Local "
+        "Coordinating Committees in Idlib."
+    )
+    assert set(found) == {"Omar Said", "Karim Nadal"}

@@ -45,6 +45,14 @@ NOT_NAMES = (
 )
 
 
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
+
+
+# Bodies in the plural ("the Local Coordinating Committees") name no one either; "Banks" may.
+NOT_NAMES |= frozenset(_plural(noun) for noun in ORG_NOUNS) - {"Banks"}
+
+
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
 
 
