@@ -53,3 +53,32 @@ def test_the_head_of_a_coalition_department_named_before_in_another_form_is_of_i
         "The head of the Refugee Affairs Department, Omar Said, presented the report."
     )
     assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")
+
+
+def test_officers_appointed_to_the_coalitions_staff_are_its_own():
+    found = people(
+        "The General Assembly approved the appointment of senior officers Brigadier General Omar "
+        "Said and Colonel Karim Nadal to the coalition's military staff."
+    )
+    for name in ("Omar Said", "Karim Nadal"):
+        assert (found[name].organization, found[name].side) == (SOC, "soc")
+
+
+def test_officers_appointed_elsewhere_are_not_the_coalitions():
+    found = people(
+        "The ministry announced the appointment of senior officers Brigadier General Omar Said "
+        "and Colonel Karim Nadal to the regime's military council."
+    )
+    assert {found[name].side for name in ("Omar Said", "Karim Nadal")} == {"mentioned"}
+
+
+def test_an_official_of_a_body_acting_with_the_coalition_met_by_it_is_a_counterpart():
+    found = people(
+        "The Syrian Coalition's Vice-President Lina Haddad met with Kurdish National Council "
+        "leader Karim Nadal and discussed the situation in Qamishli."
+    )
+    assert found["Lina Haddad"].side == "soc"
+    assert (found["Karim Nadal"].organization, found["Karim Nadal"].side) == (
+        "Kurdish National Council",
+        "counterpart",
+    )

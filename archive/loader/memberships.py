@@ -177,21 +177,39 @@ _ELECTING = re.compile(r"\b(?:re-?)?(?:elected|appointed|chose|named)\s+$")
 
 
 def members_elected_to_body(text: str, found: list[Candidate], gazetteer: Gazetteer) -> None:
-    """ "The Assembly elected A, B and C to the Political Committee": each is a member."""
+    """ "The Assembly elected A, B and C to the Political Committee": each is a member. "The
+    appointment of senior officers Colonel A and Colonel B to the coalition's military staff":
+    each is the coalition's, in no title the text gives."""
     full = [c for c in found if c.full]
     for last, c in enumerate(full):
         to_body = _ELECTED_TO.match(text, c.end)
-        if not to_body:
+        to_ours = not to_body and _TO_THE_COALITION.match(text, c.end)
+        if not (to_body or to_ours):
             continue
         first = last
         while first and LIST_GAP.fullmatch(text, full[first - 1].end, full[first].start):
             first -= 1
+        if to_ours:
+            if _APPOINTING.search(text, max(0, full[first].start - 80), full[first].start):
+                for member in full[first : last + 1]:
+                    member.member_of, member.evidence = gazetteer.coalition, True
+            continue
         if not _ELECTING.search(text, max(0, full[first].start - 20), full[first].start):
             continue
         role = _membership(to_body["body"], gazetteer)
         for member in full[first : last + 1]:
             if not member.role:
                 member.role, member.evidence = role, True
+
+
+_TO_THE_COALITION = re.compile(
+    r"\s+(?:to|into)\s+(?:the\s+)?(?:Syrian\s+)?(?:coalition|SOC)(?:['’]s)?\b", re.IGNORECASE
+)
+# "the appointment of (senior officers) Brigadier General": the names appointed follow.
+_APPOINTING = re.compile(
+    r"\b(?:(?:re-?)?(?:elected|appointed|named)|(?:appointment|election)\s+of)\s+"
+    r"(?:[a-z]+\s+){0,2}(?:(?:Brigadier|Major|Lieutenant|Colonel|General|Captain|Dr\.?|Mr\.?)\s+)*$"
+)
 
 
 def membership_announced(text: str, start: int, end: int, gazetteer: Gazetteer) -> Role | None:

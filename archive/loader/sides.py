@@ -205,8 +205,8 @@ def side_of(
         return "soc"
     if sided_by is None and person.acts and not person.received and not person.met:
         return "soc"  # "X met with Y", "X visited Azaz": the coalition's releases tell its acts
-    if person.received and event_kind in INTERACTIVE_EVENTS:
-        return "counterpart"  # a body acting with the coalition, received by it
+    if (person.received or person.met) and event_kind in INTERACTIVE_EVENTS:
+        return "counterpart"  # a body acting with the coalition, received or met by it
     if entry and entry.kind == "opposition":
         return "soc"
     if event_kind in INTERACTIVE_EVENTS and (
