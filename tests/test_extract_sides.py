@@ -82,3 +82,10 @@ def test_an_official_of_a_body_acting_with_the_coalition_met_by_it_is_a_counterp
         "Kurdish National Council",
         "counterpart",
     )
+
+
+def test_the_one_chairing_a_meeting_of_a_body_written_in_lowercase_is_of_its_side():
+    found = people(
+        "The political committee held its periodic meeting in Azaz, headed by Omar Said."
+    )
+    assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections import deque
 
+from .bodies import lowercase_bodies
 from .entities import Hit
 from .evidence import LIST_GAP
 from .gazetteer import Gazetteer
@@ -158,16 +159,21 @@ _CHAIRED_BY = re.compile(
 def chairs_of_meetings(text: str, found: list[Candidate], hits: list[Hit], gazetteer) -> None:
     """The one chairing a body's meeting belongs to the body that held it (to the coalition, for
     one of its own bodies): "The SOC's political committee held its meeting headed by X"."""
-    by_end = sorted(hits, key=lambda hit: hit.end)
-    ends = [hit.end for hit in by_end]
+    # Bodies named in lowercase count too: "the political committee held its meeting ...".
+    named = [(hit.start, hit.end, hit.entry) for hit in hits] + [
+        (start, end, gazetteer.organizations[name])
+        for name, start, end in lowercase_bodies(text, gazetteer)
+    ]
+    by_end = sorted(named, key=lambda body: body[1])
+    ends = [end for _, end, _ in by_end]
     for c in found:
         start = c.before[0] if c.before else c.start
         chaired = c.full and _CHAIRED_BY.search(text, max(c.sentence[0], start - 200), start)
         if not chaired or (c.role and c.role.organization):
             continue
         last = bisect_right(ends, chaired.start()) - 1
-        if last >= 0 and by_end[last].start >= c.sentence[0]:
-            holder = by_end[last].entry
+        if last >= 0 and by_end[last][0] >= c.sentence[0]:
+            holder = by_end[last][2]
             c.member_of = gazetteer.coalition if holder.kind == "coalition" else holder.name
 
 
