@@ -375,7 +375,7 @@ def test_signatories_under_their_titles():
             "were condemned.",
             "Alexander Lavrentiev",
             "Special envoy",
-            None,
+            "Russia",
         ),
         (
             "The Coalition's representative in the United States Najib Ghadbian attended.",

@@ -86,7 +86,7 @@ def collect_evidence(text: str, found: list[Candidate], known: Callable[[str], b
         ):
             c.evidence = True
             shares = previous.shared_title or (previous.before and _plural_title(text, previous))
-            if c.role is None and previous.role and shares:
+            if c.role is None and previous.role and shares and not _OWN_BODY.match(text, c.end):
                 c.role, c.shared_title = previous.role, True
     _spread_along_lists(text, found)
 
@@ -107,6 +107,11 @@ def _spread_along_lists(text: str, found: list[Candidate]) -> None:
         )
         if joined and c.spoke and not previous.role_end:
             previous.spoke = True
+
+
+# A name followed by its own body takes no title shared along the list: "Members of the General
+# Assembly A and B, and C of the Syrian Turkmen Assembly".
+_OWN_BODY = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 
 
 def _plural_title(text: str, c: Candidate) -> bool:

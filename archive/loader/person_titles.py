@@ -62,6 +62,25 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
             if c.role is None or " " in after.title or after.organization:
                 c.role, c.role_end = after, c.after[1]
     _assign_named_roles(text, full, title_starts, parse, owners)
+    _deputies_of_those_before(text, full)
+
+
+_WHOSE = re.compile(r"\b(?:his|her)\s+$")
+
+
+def _deputies_of_those_before(text: str, full: list[Candidate]) -> None:
+    """ "US Special Envoy X and his deputy, Y": the deputy serves the organization of the one
+    named before."""
+    for previous, c in zip(full, full[1:], strict=False):
+        role, served = c.role, previous.role
+        if not (role and served and served.organization) or role.organization:
+            continue
+        if (
+            role.title.lower() == "deputy"
+            and c.before
+            and _WHOSE.search(text, max(0, c.before[0] - 8), c.before[0])
+        ):
+            c.role = Role(role.title, served.organization)
 
 
 def _own_title_after(c: Candidate, befores: set[int]) -> bool:

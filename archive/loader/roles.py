@@ -146,6 +146,7 @@ def parse_role(
     for pattern in (_WORD_BEFORE, _POSSESSOR):
         before = pattern.search(paragraph, max(0, start - 80), start)
         organization = organization or (before and _country_of(before.group(1), gazetteer))
+    organization = organization or _known_possessor(paragraph, start, gazetteer)
     title, named = split_organization(phrase, owners.named_before(end), gazetteer, owners.ours)
     named = owners.named_as.get(named, named) if named else named  # as the paragraph's hits
     if organization and named and not (gazetteer.organization(named) or gazetteer.place(named)):
@@ -195,6 +196,24 @@ _POSSESSOR = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*'
 
 # "Members of the new political committee": the body is the political committee.
 _NEW_BODY = re.compile(r"(?<=\bof the) (?:new|newly[ -]elected|newly[ -]formed) ")
+
+
+_PERSON_POSSESSOR = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+$")
+
+
+def _known_possessor(paragraph: str, start: int, gazetteer: Gazetteer) -> str | None:
+    """The organization of a known person whose title this is ("President Putin's special
+    envoy": Russia's; "Le Drian's envoy": France's), when all their posts are of one."""
+    possessor = _PERSON_POSSESSOR.search(paragraph, max(0, start - 60), start)
+    if not possessor:
+        return None
+    words = possessor.group(1).split()
+    for first in range(len(words)):
+        known = gazetteer.known_people(" ".join(words[first:]))
+        if known:
+            owners = {post.organization for post in known[0].posts}
+            return owners.pop() if len(known) == 1 and len(owners) == 1 else None
+    return None
 
 
 def _country_of(adjective: str, gazetteer: Gazetteer) -> str | None:

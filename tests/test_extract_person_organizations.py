@@ -1,0 +1,47 @@
+"""A person's organization where the title does not name it: the body named after the name, the
+known person whose title it is, the one a deputy serves (names invented, known people real)."""
+
+from archive.loader.extract import extract
+
+
+def people(text):
+    return {p.name: p for p in extract(text).people}
+
+
+def test_a_name_followed_by_its_own_body_takes_no_title_shared_along_the_list():
+    found = people(
+        "Members of the General Assembly Omar Said and Karim Nadal, and Fadi Lahham of the "
+        "Syrian Turkmen Assembly attended the workshop."
+    )
+    assert found["Karim Nadal"].role == "Member of the General Assembly"
+    assert found["Fadi Lahham"].role == ""
+    assert found["Fadi Lahham"].organization == "Syrian Turkmen Assembly"
+
+
+def test_a_title_of_a_known_persons_is_of_that_persons_organization():
+    found = people(
+        "President Putin's special envoy Karim Nadal met with the delegation of the opposition "
+        "in Astana."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == (
+        "Special envoy",
+        "Russia",
+    )
+    assert found["Karim Nadal"].side == "counterpart"
+
+
+def test_a_title_of_an_unknown_persons_has_no_organization_from_them():
+    found = people("Omar Said's advisor Karim Nadal met with the delegation of the opposition.")
+    assert found["Karim Nadal"].organization is None
+
+
+def test_his_deputy_serves_the_organization_of_the_one_named_before():
+    found = people(
+        "The Syrian Coalition's President met with Karim Nadal, US Special Envoy for Syria, and "
+        "his deputy, Omar Said."
+    )
+    assert (found["Omar Said"].role, found["Omar Said"].organization) == (
+        "Deputy",
+        "United States",
+    )
+    assert found["Omar Said"].side == "counterpart"
