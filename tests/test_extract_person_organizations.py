@@ -45,3 +45,24 @@ def test_his_deputy_serves_the_organization_of_the_one_named_before():
         "United States",
     )
     assert found["Omar Said"].side == "counterpart"
+
+
+def test_titles_given_after_as_and_without_a_verb_in_one_list_of_elections():
+    found = people(
+        "The Legal Committee elected Omar Said as head of the committee, Karim Nadal as deputy, "
+        "and Lina Haddad a secretary."
+    )
+    assert found["Karim Nadal"].role == "Deputy"
+    assert found["Lina Haddad"].role == "Secretary"
+    assert found["Karim Nadal"].organization == found["Omar Said"].organization
+    assert found["Lina Haddad"].organization == found["Omar Said"].organization
+    assert found["Lina Haddad"].side == "soc"
+
+
+def test_a_title_given_without_its_verb_ends_before_the_next_name():
+    found = people(
+        "The General Assembly elected Omar Said as President of the Coalition, Karim Nadal as "
+        "Secretary-General and Lina Haddad a member of the Political Committee."
+    )
+    assert found["Karim Nadal"].role == "Secretary-General"
+    assert found["Lina Haddad"].role == "Member of the Political Committee"

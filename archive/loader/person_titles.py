@@ -116,9 +116,10 @@ _GIVEN_AS = re.compile(
 
 
 def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, owners) -> None:
-    given = elector = None
+    given = elector = given_in = None
     for index, c in enumerate(full):
-        named = _NAMED_AS.match(text, c.end)
+        listed = given_in == c.sentence  # "A as head of X, B as deputy, and C a secretary"
+        named = _NAMED_AS.match(text, c.end) or (listed and _LISTED_AS.match(text, c.end))
         elector = _elector(text, c.start, owners) or elector
         if c.role or not named:
             continue
@@ -132,7 +133,9 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, o
             role = _deputy_of(given)  # "A as president, B and C as his deputies"
         if elector and role.organization is None:
             role = Role(role.title, elector)  # "the Committee elected A as its coordinator"
-        c.role, c.evidence, given = role, True, role
+        if listed and role.organization is None and given.organization:
+            role = Role(role.title, given.organization)  # "..., B as deputy": of the same body
+        c.role, c.evidence, given, given_in = role, True, role, c.sentence
         # Back along the list this name ends: "A, B, and C were elected ...".
         for later in range(index, 0, -1):
             earlier = full[later - 1]
@@ -141,6 +144,8 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, o
             earlier.role, earlier.evidence = role, True
 
 
+# "..., and C a secretary": a title given without its verb, after others given one with "as".
+_LISTED_AS = re.compile(r"\s+(?:a|an)\s+(?P<whose>(?!))?")
 _ELECTED_BY = re.compile(r"\s+(?:re-?)?(?:elected|appointed|chose|named)\s+$")
 
 
@@ -173,7 +178,7 @@ def _deputy_of(given: Role) -> Role:
 
 
 # "... as vice-presidents and Nazir Alhakim as secretary-general": the next name given a title.
-_NEXT_ELECTED = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,4}as\s")
+_NEXT_ELECTED = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,4}(?:as|an?)\s")
 _TITLE_WORD = re.compile(r"[\w'-]+")
 
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer
-from .title_organizations import OWNER_SPLIT, is_country, split_organization, sub_body_before
+from .title_organizations import (
+    OWNER_SPLIT,
+    is_country,
+    referent_of,
+    split_organization,
+    sub_body_before,
+)
 from .title_words import ORG_NOUNS, PARENTHESES, ROLE_WORD, last_head, singular
 
 if TYPE_CHECKING:
@@ -170,9 +176,8 @@ def _referent(noun: str, named_before, gazetteer: Gazetteer) -> str | None:
     its releases, named or not."""
     if noun.capitalize() not in ORG_NOUNS:
         return None
-    word = noun.lower()
-    referent = next((o for o in named_before if word in o.lower().split()), None)
-    return referent or (gazetteer.coalition if word == "coalition" else None)
+    referent = referent_of(noun, named_before, gazetteer)
+    return referent or (gazetteer.coalition if noun.lower() == "coalition" else None)
 
 
 _MINISTER = re.compile(r"(?i)ministers?")

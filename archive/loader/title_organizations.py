@@ -119,7 +119,7 @@ def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str |
             return None, inner.name  # "the opposition's High Negotiations Committee": the HNC
         if owner is None:  # "the Movement's executive office": the movement named before
             word = possessive["owner"].lower()
-            referent = next((o for o in earlier_orgs if word in o.lower().split()), None)
+            referent = referent_of(word, earlier_orgs, gazetteer)
             return (body, referent) if referent else None
         if body:
             inner = gazetteer.organization(body)
@@ -154,6 +154,18 @@ _OWNER_AND_TITLE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?)\s
 _BOTH = re.compile(r"(?P<first>.+?)\s+and\s+(?:the\s+)?(?P<second>.+)")
 
 
+def referent_of(noun: str, named_before, gazetteer: Gazetteer) -> str | None:
+    """The body "the committee" or "the Office" refers back to: the nearest named before with
+    that word in one of its names ("the Legal Committee" is the Legal Department's)."""
+    word = noun.lower()
+    for name in named_before:
+        entry = gazetteer.organizations.get(name)
+        names = entry.names if entry else (name,)
+        if any(word in written.lower().split() for written in names):
+            return name
+    return None
+
+
 def _inside_coalition(entry, gazetteer: Gazetteer) -> bool:
     """A committee, office or department of the coalition (not a body acting with it, like the
     Interim Government): membership in it is membership in the coalition."""
@@ -177,7 +189,7 @@ def _split_by_shape(
             continue
         rest = DESCRIPTOR.sub("", PARENTHESES.sub("", phrase[split.end() :]))
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
-            referent = next((o for o in earlier_orgs if rest.lower() in o.lower().split()), None)
+            referent = referent_of(rest, earlier_orgs, gazetteer)
             if referent in ours:  # "head of the department": the SOC's, named before
                 return f"{phrase[: split.start()]} of the {referent}", gazetteer.coalition
             if referent:
