@@ -89,3 +89,12 @@ def test_the_one_chairing_a_meeting_of_a_body_written_in_lowercase_is_of_its_sid
         "The political committee held its periodic meeting in Azaz, headed by Omar Said."
     )
     assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")
+
+
+def test_officers_named_by_their_rank_in_the_coalitions_delegation_are_of_its_side():
+    found = people(
+        "The Syrian Coalition's delegation to Astana included Colonel Omar Said and Brigadier "
+        "General Karim Nadal."
+    )
+    for name in ("Omar Said", "Karim Nadal"):
+        assert (found[name].organization, found[name].side) == (SOC, "soc")

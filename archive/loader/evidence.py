@@ -44,6 +44,13 @@ _CUE_BEFORE = re.compile(
 )
 
 
+# A military rank names a person: "Colonel Fateh X", "Brigadier General Ahmed Y".
+_RANK_BEFORE = re.compile(
+    r"\b(?:(?:Brigadier|Major|Lieutenant)\s+General|Lieutenant\s+Colonel|Brigadier|Colonel|"
+    r"Captain|Lieutenant)\s+$"
+)
+
+
 # Between the names of a list: ranks, honorifics, or a word saying what the next one is ("..., and
 # lawyer Noura Ghazi").
 LIST_GAP = re.compile(
@@ -71,6 +78,7 @@ def collect_evidence(text: str, found: list[Candidate], known: Callable[[str], b
             or c.spoke
             or (c.full and known(c.text))
             or bool(_CUE_BEFORE.search(text, max(c.sentence[0], c.start - 40), c.start))
+            or bool(_RANK_BEFORE.search(text, max(c.sentence[0], c.start - 30), c.start))
             or (c.acts and (c.full or known(c.text)))
         )
     for previous, c in zip(found, found[1:], strict=False):
