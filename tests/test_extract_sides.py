@@ -98,3 +98,29 @@ def test_officers_named_by_their_rank_in_the_coalitions_delegation_are_of_its_si
     )
     for name in ("Omar Said", "Karim Nadal"):
         assert (found[name].organization, found[name].side) == (SOC, "soc")
+
+
+def test_an_officer_of_an_armed_faction_accompanying_the_coalitions_official_is_of_its_side():
+    found = people(
+        "SOC President Omar Said visited the front lines in rural Aleppo, accompanied by Colonel "
+        "Karim Nadal, commander of the Sultan Murad Division."
+    )
+    assert found["Karim Nadal"].organization == "Sultan Murad Division"
+    assert found["Karim Nadal"].side == "soc"
+
+
+def test_a_foreign_official_accompanying_another_is_not_the_coalitions():
+    found = people(
+        "SOC President Omar Said received the German envoy Karim Nadal, accompanied by Deputy "
+        "Head of Mission Lina Haddad."
+    )
+    assert found["Lina Haddad"].side == "counterpart"
+
+
+def test_a_unit_of_a_body_acting_with_the_coalition_is_that_bodys_not_the_coalitions():
+    found = people(
+        "SOC President Omar Said met with the commander of the Syrian National Army's Third "
+        "Corps, Karim Nadal."
+    )
+    assert found["Karim Nadal"].role == "Commander of the Third Corps"
+    assert found["Karim Nadal"].organization == "Syrian National Army"

@@ -37,6 +37,7 @@ class Person:
     received: bool = False
     acts: bool = False  # the subject of the event's verb: "X met with Y"
     met: bool = False  # the one met: "X also met with Y" (whatever the release reports)
+    with_coalition: bool = False  # accompanying an official of the coalition
 
     @property
     def name(self) -> str:

@@ -38,7 +38,8 @@ INTERACTIVE_EVENTS = frozenset(
 
 
 _ACCOMPANYING = re.compile(
-    r"\b(?:accompanied\s+by|along\s+with|together\s+with)\s+(?:the\s+|his\s+|her\s+)?$"
+    r"\b(?:accompanied\s+by|along\s+with|together\s+with)\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:(?:Brigadier|Major|Lieutenant|Colonel|General|Captain)\s+)*$"
 )
 
 
@@ -79,7 +80,7 @@ def share_coalition(
             c.line, c.sentence[0], c.before[0] if c.before else c.start
         ):
             sentence_lists[where].append(person)  # "X visited Azaz, accompanied by Minister Y"
-            _accompanies(person, sentence_lists[where][0])
+            _accompanies(person, sentence_lists[where][0], gazetteer)
         else:
             lists.append([person])
             sentence_lists.setdefault(where, lists[-1])
@@ -205,6 +206,8 @@ def side_of(
         return "soc"
     if sided_by is None and person.acts and not person.received and not person.met:
         return "soc"  # "X met with Y", "X visited Azaz": the coalition's releases tell its acts
+    if person.with_coalition:
+        return "soc"  # accompanying the coalition's official
     if (person.received or person.met) and event_kind in INTERACTIVE_EVENTS:
         return "counterpart"  # a body acting with the coalition, received or met by it
     if entry and entry.kind == "opposition":
@@ -218,7 +221,17 @@ def side_of(
     return "mentioned"
 
 
-def _accompanies(person: Person, accompanied: Person) -> None:
+def _accompanies(person: Person, accompanied: Person, gazetteer: Gazetteer) -> None:
     organization = accompanied.role and accompanied.role.organization
     if person.role and not person.role.organization and not person.group and organization:
         person.group = organization
+    # "The SOC President visited the front, accompanied by X, commander of the Y Division": one
+    # of a body the gazetteer lacks (or one acting with the coalition) is with the coalition.
+    own = person.role and person.role.organization
+    entry = gazetteer.organizations.get(own) if own else None
+    if _ours(accompanied.role, gazetteer) and (entry is None or entry.kind in _WITH_US):
+        person.with_coalition = True
+
+
+# Bodies whose officials may act with the coalition: the opposition's, its armed factions.
+_WITH_US = frozenset({"opposition", "armed"})

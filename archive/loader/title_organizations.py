@@ -127,7 +127,7 @@ def _known_body(rest: str, gazetteer: Gazetteer, earlier_orgs=()) -> tuple[str |
                 return None, inner.name
             return (
                 body,
-                gazetteer.coalition if owner.name in gazetteer.coalition_family else owner.name,
+                gazetteer.coalition if owner.kind == "coalition" else owner.name,
             )
     return None
 
