@@ -66,3 +66,20 @@ def test_a_title_given_without_its_verb_ends_before_the_next_name():
     )
     assert found["Karim Nadal"].role == "Secretary-General"
     assert found["Lina Haddad"].role == "Member of the Political Committee"
+
+
+def test_a_membership_written_once_for_two_names_is_both_of_theirs():
+    found = people(
+        "Member of the political committee Omar Said and Karim Nadal met with the Dutch envoy."
+    )
+    assert found["Karim Nadal"].role == "Member of the political committee"
+    assert (found["Karim Nadal"].organization, found["Karim Nadal"].side) == (
+        "Syrian Opposition Coalition",
+        "soc",
+    )
+
+
+def test_a_title_only_one_holds_written_before_two_names_stays_with_the_first():
+    found = people("The SOC's President Omar Said and Karim Nadal met with the Dutch envoy.")
+    assert found["Omar Said"].role == "President"
+    assert found["Karim Nadal"].role == ""

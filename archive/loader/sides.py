@@ -74,7 +74,7 @@ def share_coalition(
             or headings.get(previous.paragraph, -1) == headings.get(c.paragraph)  # one a line
         )
         if same_list:
-            _share_vice_presidency(lists[-1][-1], person, previous, c)
+            _share_title_of_several(lists[-1][-1], person, previous, c)
             lists[-1].append(person)
         elif where in sentence_lists and _ACCOMPANYING.search(
             c.line, c.sentence[0], c.before[0] if c.before else c.start
@@ -145,17 +145,20 @@ def _ours(role, gazetteer) -> bool:
 _JUST_AND = re.compile(r"\s+and\s+")
 
 
-def _share_vice_presidency(first: Person, second: Person, before: Candidate, c: Candidate):
-    """ "Vice-President A and B": the coalition has several vice-presidents, and releases often
-    write the title once, in the singular, for two of them."""
+def _share_title_of_several(first: Person, second: Person, before: Candidate, c: Candidate):
+    """ "Vice-President A and B", "member of the political committee A and B": a title several
+    hold (the coalition has several vice-presidents), written once, in the singular, for two."""
     if (
         second.role is None
         and first.role
-        and first.role.title.lower().replace("-", " ") == "vice president"
+        and _OF_SEVERAL.match(first.role.title)
         and not c.before
         and _JUST_AND.fullmatch(c.line, before.end, c.start)
     ):
         second.role = first.role
+
+
+_OF_SEVERAL = re.compile(r"(?i)(?:vice[ -]president$|member\b)")
 
 
 def _listed_after(previous: Candidate, c: Candidate) -> bool:
