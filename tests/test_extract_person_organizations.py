@@ -83,3 +83,9 @@ def test_a_title_only_one_holds_written_before_two_names_stays_with_the_first():
     found = people("The SOC's President Omar Said and Karim Nadal met with the Dutch envoy.")
     assert found["Omar Said"].role == "President"
     assert found["Karim Nadal"].role == ""
+
+
+def test_a_compound_title_right_before_a_name_is_no_part_of_it():
+    found = people("The SNA's Chief of Staff Omar Said met with the Dutch envoy.")
+    assert found["Omar Said"].role == "Chief of Staff"
+    assert found["Omar Said"].organization == "Syrian National Army"

@@ -32,7 +32,7 @@ NOT_NAMES = (
         Affairs Foreign Interior Defense Defence Justice Health Education Finance Economy Human
         Rights Security Peace Freedom Dignity Democracy International National Political
         Humanitarian Special Vice Deputy Executive Senior Acting General Prime High Secretary Head
-        Envoy Recovery Early Captagon Excellency Highness Mission Syrians Europeans Americans
+        Envoy Recovery Early Captagon Excellency Highness Mission Staff Syrians Europeans Americans
         Major Brigadier Lieutenant Colonel Captain Admiral Engineer Eng Services Relations
         Development Energy Trade Industry Agriculture Culture Information Transport Awqaf Labor
         Labour Housing Environment Planning Resources Refugees Displaced Detainees Expatriates
