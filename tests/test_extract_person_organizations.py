@@ -89,3 +89,20 @@ def test_a_compound_title_right_before_a_name_is_no_part_of_it():
     found = people("The SNA's Chief of Staff Omar Said met with the Dutch envoy.")
     assert found["Omar Said"].role == "Chief of Staff"
     assert found["Omar Said"].organization == "Syrian National Army"
+
+
+def test_its_before_a_title_is_the_body_named_last_in_the_sentence():
+    found = people(
+        "The SOC's President received a delegation of the Third Legion, headed by its commander "
+        "Karim Nadal."
+    )
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == (
+        "Commander",
+        "Third Legion",
+    )
+    assert found["Karim Nadal"].side == "counterpart"
+
+
+def test_its_with_no_body_named_in_the_sentence_gives_no_organization():
+    found = people("The town was shelled again. Its mayor Karim Nadal said ten people were killed.")
+    assert found["Karim Nadal"].organization is None

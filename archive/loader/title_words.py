@@ -124,7 +124,8 @@ ORG_NOUNS = word_set(
     "Parliament Congress Senate Court Tribunal Bank Fund Programme Program Initiative Campaign "
     "Watch Secretariat Service Board "
     "Forum Syndicate Body Platform Observatory Institution Academy University Company Corporation "
-    "Guard Police Division Administration Cabinet Presidency Caucus Trust Alliance"
+    "Guard Police Division Administration Cabinet Presidency Caucus Trust Alliance Legion "
+    "Battalion Regiment"
 )
 # Lowercase words after a name that only say what it is ("the Christians for Peace organization").
 DESCRIPTOR = re.compile(
