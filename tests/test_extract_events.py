@@ -23,3 +23,10 @@ def test_a_later_paragraph_telling_of_another_event_leaves_a_statement():
         POSITIONS + "The regime's forces met fierce resistance when they attacked the town."
     ).event
     assert event.kind == "statement"
+
+
+def test_the_meeting_between_the_coalition_and_another_is_a_meeting():
+    event = extract(
+        "The meeting between the SOC President and the Dutch envoy focused on the elections."
+    ).event
+    assert event.kind == "meeting"

@@ -124,3 +124,16 @@ def test_a_unit_of_a_body_acting_with_the_coalition_is_that_bodys_not_the_coalit
     )
     assert found["Karim Nadal"].role == "Commander of the Third Corps"
     assert found["Karim Nadal"].organization == "Syrian National Army"
+
+
+def test_those_the_coalition_discussed_or_held_talks_with_are_counterparts():
+    for text in (
+        "SOC President Omar Said discussed with the French Special Envoy Karim Nadal the "
+        "latest developments.",
+        "The Syrian Coalition's President held talks in Istanbul with the German envoy Karim "
+        "Nadal.",
+        "The meeting between the SOC President and the Dutch Special Envoy Karim Nadal focused "
+        "on the political process.",
+    ):
+        assert people(text)["Karim Nadal"].side == "counterpart", text
+        assert extract(text).event.kind == "meeting", text

@@ -134,6 +134,8 @@ _CUE_LIST = [
             r"in\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}?meetings?",  # not "to speak in the meeting"
             r"meetings?\s+with",
             *(r"held\s+(?:\w+\s+){0,2}?talks", r"talks\s+with", r"discussed\s+with"),
+            r"the\s+meeting\s+between",
+            r"a\s+meeting\s+between",
             *(r"consultations?\s+with", "convened"),
             r"the\s+meeting\s+(?:was\s+attended|was\s+held|brought\s+together|took\s+place)",
         ),
