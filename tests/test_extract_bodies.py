@@ -60,3 +60,20 @@ def test_bodies_in_the_plural_are_nobodys_name():
         "Coordinating Committees in Idlib."
     )
     assert set(found) == {"Omar Said", "Karim Nadal"}
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Syrian Coalition's Media Department", "Source: Media Office of the Syrian Coalition"],
+)
+def test_a_closing_line_naming_the_publisher_names_no_organization(closing):
+    text = f"The Syrian Coalition condemned the shelling of Idlib.\n{closing}"
+    assert organizations(text) == ["Syrian Opposition Coalition"]
+
+
+def test_the_media_department_named_in_a_sentence_is_an_organization():
+    text = (
+        "The Syrian Coalition condemned the shelling of Idlib.\n"
+        "The Media Department of the Coalition will publish a report."
+    )
+    assert "Media Department" in organizations(text)

@@ -47,6 +47,28 @@ def _publisher_lines(paragraphs: list[str]) -> list[int]:
     return block if len(block) < len(paragraphs) else []
 
 
+# A line closing a release that names its publisher: "Syrian Coalition's Media Department",
+# "Source: Media Office of the Syrian Coalition".
+_ATTRIBUTION_LINE = re.compile(
+    r"^\W*(?:source\s*:.*|(?:[\w'’]+\s+){0,4}(?:media|press)\s+(?:department|office|cent(?:er|re))"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?[\w'’]+(?:\s+[\w'’]+){0,3})?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _attribution_lines(paragraphs: list[str]) -> list[int]:
+    """The last lines of a release that only name its publisher, not an organization it is about."""
+    lines = []
+    for number in range(len(paragraphs) - 1, 0, -1):
+        line = paragraphs[number]
+        if not line.strip():
+            continue
+        if len(line) > 80 or not _ATTRIBUTION_LINE.match(line):
+            break
+        lines.append(number)
+    return lines
+
+
 __all__ = [
     "CitationFact",
     "EventFact",
@@ -259,7 +281,7 @@ def extract(
     gazetteer = gazetteer or Gazetteer.from_fixtures()
     originals = paragraphs_of(text)
     paragraphs = [_SOURCE_NOTE.sub(lambda m: " " * len(m.group()), normalize(p)) for p in originals]
-    for number in _publisher_lines(paragraphs):
+    for number in _publisher_lines(paragraphs) + _attribution_lines(paragraphs):
         paragraphs[number] = " " * len(paragraphs[number])
     written_date = release_date_in(originals)
     cited = [find_citations(p) for p in originals]
