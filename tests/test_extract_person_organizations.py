@@ -106,3 +106,18 @@ def test_its_before_a_title_is_the_body_named_last_in_the_sentence():
 def test_its_with_no_body_named_in_the_sentence_gives_no_organization():
     found = people("The town was shelled again. Its mayor Karim Nadal said ten people were killed.")
     assert found["Karim Nadal"].organization is None
+
+
+def test_an_official_spokesman_keeps_the_word_official_in_the_title():
+    found = people(
+        "The head of the Syrian Negotiations Commission, Karim Nadal, was accompanied by the "
+        "commission's official spokesman, Omar Said."
+    )
+    assert found["Omar Said"].role == "Official spokesman"
+
+
+def test_a_town_named_like_a_surname_is_no_place_inside_a_name():
+    text = "The Political Committee elected Rania Kassab as its secretary."
+    assert "Rania Kassab" in people(text)
+    assert "Kessab" not in [p.name for p in extract(text).places]
+    assert "Kessab" in [p.name for p in extract("The regime shelled the town of Kassab.").places]

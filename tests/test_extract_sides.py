@@ -27,7 +27,7 @@ def test_a_title_owned_by_the_body_named_before_is_that_bodys():
         "The head of the Syrian Negotiations Commission, Karim Nadal, met the UN envoy in "
         "Geneva. Nadal was accompanied by the commission's official spokesman, Omar Said."
     )
-    assert found["Omar Said"].role == "Spokesman"
+    assert found["Omar Said"].role == "Official spokesman"
     assert (found["Omar Said"].organization, found["Omar Said"].side) == (SNC, "soc")
 
 
@@ -137,3 +137,21 @@ def test_those_the_coalition_discussed_or_held_talks_with_are_counterparts():
     ):
         assert people(text)["Karim Nadal"].side == "counterpart", text
         assert extract(text).event.kind == "meeting", text
+
+
+def test_a_delegation_of_no_named_owner_headed_by_the_coalitions_official_is_its_own():
+    found = people(
+        "The Russian envoy met with the delegation of the Syrian opposition in Astana. The "
+        "delegation was headed by the Syrian Coalition's Vice-President Lina Haddad and included "
+        "Colonel Omar Said and Brigadier General Karim Nadal."
+    )
+    for name in ("Lina Haddad", "Omar Said", "Karim Nadal"):
+        assert (found[name].organization, found[name].side) == (SOC, "soc"), name
+
+
+def test_a_department_written_as_the_coalitions_in_lowercase_is_its_own():
+    found = people(
+        "The meeting discussed the work of the coalition's Department of Refugee Affairs. The "
+        "head of the Refugee Affairs Department, Omar Said, presented a survey."
+    )
+    assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")

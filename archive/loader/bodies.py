@@ -101,6 +101,18 @@ def find_bodies(
     return sorted(found, key=lambda body: body[1])
 
 
+def owned_by_coalition(text: str, start: int, ending_at: dict, gazetteer: Gazetteer) -> bool:
+    """Whether the body at `start` is written as the coalition's: "the SOC's", "the
+    Coalition's", or "the coalition's" in lowercase, which in its releases is always its own."""
+    owner = owned_by(text, start, ending_at)
+    if owner:
+        return owner.entry.name in gazetteer.coalition_family
+    return bool(_COALITIONS.search(text, max(0, start - 20), start))
+
+
+_COALITIONS = re.compile(r"\b[Tt]he\s+coalition['’]s\s+$")
+
+
 def owned_by(text: str, start: int, ending_at: dict):
     """The hit written as the owner of the body at `start` ("the SOC's Office of ...", "the
     Coalition's (SOC) political committee"): one of `ending_at` (hits by where they end)."""

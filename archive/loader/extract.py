@@ -10,7 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .bodies import find_bodies, lowercase_bodies, owned_by
+from .bodies import find_bodies, lowercase_bodies, owned_by, owned_by_coalition
 from .citations import find_citations
 from .dates import find_dates, release_date_in
 from .entities import find_entities
@@ -194,8 +194,7 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
 def _known_variant(paragraph, written, start, ending_at, gazetteer: Gazetteer) -> str | None:
     """The known body of the coalition a body written as the coalition's names in another
     form: "the SOC's Department of Foreign Affairs" is its Foreign Relations Department."""
-    owner = owned_by(paragraph, start, ending_at)
-    if owner and owner.entry.name in gazetteer.coalition_family:
+    if owned_by_coalition(paragraph, start, ending_at, gazetteer):
         entry = gazetteer.coalition_body(written)
         return entry.name if entry else None
     return None

@@ -80,6 +80,7 @@ def assign_delegation_members(text: str, found: list[Candidate], delegations) ->
         members = "delegation" in sentence and _last(_DELEGATION_MEMBERS.finditer(sentence))
         if not members or _OTHER_PARTY.search(sentence, sentence.rfind("delegation")):
             continue  # "A delegation led by X visited Paris and met with Y": Y is not in it
+        c.in_delegation = True
         owners = [d for d in delegations if (d[0], d[1]) < (c.paragraph, c.start)]
         if owners:
             c.delegation, c.received = owners[-1][2], owners[-1][3]

@@ -80,6 +80,7 @@ class Candidate:
     shared_title: bool = False  # given by a plural title at the head of its list
     member_of: str | None = None  # "X of the Syrian British Consortium"
     delegation: str | None = None  # whose delegation the name is listed in
+    in_delegation: bool = False  # listed in a delegation, whoever's it is
     received: bool = False  # in a delegation the coalition received
 
 

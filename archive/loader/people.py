@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bodies import find_bodies, lowercase_bodies, owned_by
+from .bodies import find_bodies, lowercase_bodies, owned_by_coalition
 from .entities import Hit, mask
 from .evidence import attribute_pronoun_speech, collect_evidence
 from .gazetteer import Gazetteer
@@ -76,9 +76,8 @@ def find_people(
         spans += [(start, start + len(body)) for body, start in bodies]
         ending_at = {hit.end: hit for hit in hits}
         for body, start in bodies:
-            owner = owned_by(text, start, ending_at)
             known = None
-            if owner and owner.entry.name in gazetteer.coalition_family:
+            if owned_by_coalition(text, start, ending_at, gazetteer):
                 ours.add(body)
                 known = gazetteer.coalition_body(body)  # "the SOC's Department of Foreign Affairs"
             earlier_orgs.append(known.name if known else body)

@@ -292,7 +292,7 @@ _RANKS = re.compile(
 _TITLE_WORDS_BEFORE = re.compile(
     r"(?:\b(?:[A-Z][a-z][\w-]*|special|political|international|senior|deputy|chief|military|legal"
     r"|permanent|personal|executive|regional|humanitarian|foreign|prime|defen[cs]e|interior"
-    r"|assistant)\s+){1,3}$"
+    r"|assistant|official)\s+){1,3}$"
 )
 
 

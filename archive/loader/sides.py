@@ -118,8 +118,11 @@ def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazet
     listed: dict[tuple, list[Person]] = {}
     for c in candidates:
         person = of_spelling.get(c.text)
-        if person and c.delegation and c.received and not _named_with(c):
-            listed.setdefault((c.paragraph, c.sentence, c.delegation), []).append(person)
+        # Whoever's the delegation, one headed by the coalition's official is the coalition's:
+        # "The delegation was headed by Vice-President X and included Colonel A and B".
+        whose = c.delegation if c.delegation and c.received and not _named_with(c) else None
+        if person and (whose or (c.in_delegation and not c.delegation)):
+            listed.setdefault((c.paragraph, c.sentence, whose), []).append(person)
     for members in listed.values():
         if any(_ours(p.role, gazetteer) for p in members):
             for p in members:
