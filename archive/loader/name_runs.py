@@ -49,6 +49,14 @@ def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
 
 
+# A description opening a sentence is no part of the name after it: "Trainer Lama X presented".
+NOT_NAMES |= word_set("""
+    Trainer Trainers Journalist Journalists Activist Activists Lawyer Lawyers Researcher Writer
+    Poet Poets Artist Dissident Businessman Businesswoman Reporter Photographer Defector Detainee
+    Martyr Citizen Student Teacher Academic Scholar Cleric Preacher Expert Analyst Physician
+""")
+
+
 # Bodies in the plural ("the Local Coordinating Committees") name no one either; "Banks" may.
 NOT_NAMES |= frozenset(_plural(noun) for noun in ORG_NOUNS) - {"Banks"}
 
