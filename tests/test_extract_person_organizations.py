@@ -121,3 +121,14 @@ def test_a_town_named_like_a_surname_is_no_place_inside_a_name():
     assert "Rania Kassab" in people(text)
     assert "Kessab" not in [p.name for p in extract(text).places]
     assert "Kessab" in [p.name for p in extract("The regime shelled the town of Kassab.").places]
+
+
+def test_a_title_after_the_name_owned_by_its_is_of_the_body_named_before():
+    found = people(
+        "The SOC President met a delegation of the Syrian Democratic Movement headed by Omar "
+        "Said, head of its youth office."
+    )
+    assert (found["Omar Said"].role, found["Omar Said"].organization) == (
+        "Head of its youth office",
+        "Syrian Democratic Movement",
+    )

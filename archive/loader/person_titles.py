@@ -366,7 +366,11 @@ def _role_after(
         joined = _AND_LOWERCASE.search(tail, head)
         if joined and _title_run(tail, head, joined.start()):
             tail = tail[: joined.start()]  # "X, Chief of Staff to the SMC and senior members"
-    if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
+    if (
+        head is None
+        or not _TITLE_LEAD.fullmatch(tail[:head])
+        or _VERBS.search(_OF_ITS.sub("", tail))
+    ):
         return None
     if _PLURAL_HEAD.match(tail, head):
         return None  # "A, members of the political committee, B": the next item, not A's title
@@ -378,6 +382,8 @@ def _role_after(
     return start, match.end() + len(tail.rstrip())
 
 
+# "head of its youth office": the body "its" stands for is read with the title (see roles).
+_OF_ITS = re.compile(r"\b(?:of|for|in)\s+its\b")
 _AND_LOWERCASE = re.compile(r"\s+and\s+(?:the\s+|other\s+)?[a-z]")
 
 

@@ -166,27 +166,26 @@ def parse_role(
         # "the commission's official spokesman, X", "the coalition's representative in Doha X"
         back = _BACK_REFERENCE_BEFORE.search(paragraph, max(0, start - 40), start)
         referent = back and _referent(back["noun"], owners.named_before(start), gazetteer)
-        organization = referent or _its(paragraph, start, owners) or organization
+        its = _ITS.search(paragraph, max(0, start - 30), start) or _OF_ITS.search(
+            paragraph, start, end
+        )
+        organization = referent or (its and _its(paragraph, its.start(), owners)) or organization
     return Role(_tidy(prefix + title), organization)
 
 
 _ITS = re.compile(r"\bits\s+(?:[a-z]+\s+)?$")
+_OF_ITS = re.compile(r"\b(?:of|for|in)\s+its\s")
 
 
-def _its(paragraph: str, start: int, owners: Owners) -> str | None:
-    """The body "its" stands for before a title: the one named last before it in the sentence
-    ("a delegation of the Third Legion, headed by its commander X")."""
-    its = _ITS.search(paragraph, max(0, start - 30), start)
-    if not its:
-        return None
-    sentence = paragraph.rfind(". ", 0, its.start()) + 1
-    written = [
-        (h.end, h.entry.name) for h in owners.organizations if sentence <= h.start < its.start()
-    ]
-    for name in owners.named_before(its.start()):
-        at = paragraph.rfind(name, sentence, its.start())
-        if at != -1:
-            written.append((at + len(name), name))
+def _its(paragraph: str, at: int, owners: Owners) -> str | None:
+    """The body "its" at `at` stands for: the one named last before it in the sentence ("a
+    delegation of the Third Legion, headed by its commander X", "X, head of its youth office")."""
+    sentence = paragraph.rfind(". ", 0, at) + 1
+    written = [(h.end, h.entry.name) for h in owners.organizations if sentence <= h.start < at]
+    for name in owners.named_before(at):
+        found = paragraph.rfind(name, sentence, at)
+        if found != -1:
+            written.append((found + len(name), name))
     return max(written)[1] if written else None
 
 
