@@ -132,3 +132,13 @@ def test_a_title_after_the_name_owned_by_its_is_of_the_body_named_before():
         "Head of its youth office",
         "Syrian Democratic Movement",
     )
+
+
+def test_a_title_of_two_bodies_joined_by_a_hyphen_is_the_firsts_and_names_both():
+    text = "The joint UN-Arab League Special Envoy Karim Nadal met the SOC President in Cairo."
+    found = people(text)
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == (
+        "UN-Arab League Special Envoy",
+        "United Nations",
+    )
+    assert {"United Nations", "Arab League"} <= {o.name for o in extract(text).organizations}

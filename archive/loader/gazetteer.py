@@ -170,6 +170,10 @@ def words_pattern(words: list[str]) -> str:
     return rf"\b(?=[{first_letters}])(?:{'|'.join(words)})\b"
 
 
+# The second of a pair joined by a hyphen after an abbreviation: "UN-Arab League envoy".
+_PAIRED = re.compile(r"(?<![\w'-])[A-Z]{2,}-$")
+
+
 def _depth(node: dict) -> int:
     return max((1 + _depth(child) for child in node.values()), default=0)
 
@@ -336,7 +340,9 @@ class Gazetteer:
                 surfaces.get(m.group()) or surfaces[surface_key(m.group())],
             )
             for m in regex.finditer(text)
-            if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
+            if not m.start()
+            or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
+            or _PAIRED.search(text, max(0, m.start() - 8), m.start())
         ]
 
     def organization(self, text: str) -> Entry | None:

@@ -128,6 +128,11 @@ def parse_role(
         if referent:
             return Role(_tidy(back["title"]), referent)
     prefix = ""
+    pair = None if leading else _PAIR_BEFORE.search(paragraph, max(0, start - 60), start)
+    if pair and gazetteer.organization(pair["first"]) and gazetteer.organization(pair["second"]):
+        # "UN-Arab League envoy": a title of two bodies, the first named its organization
+        title = _tidy(f"{pair['first']}-{pair['second']} {phrase}")
+        return Role(title, gazetteer.organization(pair["first"]).name)
     owner = None if leading else _owner_before(paragraph, start, owners)
     if owner:
         (organization, owner_text, possessive) = owner
@@ -212,6 +217,9 @@ def _government_before(named_before, gazetteer: Gazetteer) -> str | None:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_PAIR_BEFORE = re.compile(
+    r"(?<![\w'-])(?P<first>[A-Z]{2,})-(?P<second>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})\s+$"
+)
 _BACK_REFERENCE = re.compile(r"(?P<noun>[A-Za-z]+)['’]s\s+(?P<title>.+)")
 # The same written before the title's words: "the commission's (official) spokesman".
 _BACK_REFERENCE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<noun>[A-Za-z]+)['’]s\s+(?:[a-z]+\s+)?$")
