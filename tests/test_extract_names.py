@@ -13,3 +13,16 @@ def test_a_description_opening_a_sentence_is_no_part_of_the_name():
         "Lina Haddad"
     }
     assert names("Journalist Omar Said was arrested in Damascus.") == {"Omar Said"}
+
+
+def test_a_title_a_typing_slip_joined_to_the_word_before_is_still_read():
+    found = {
+        p.name: p
+        for p in extract(
+            "The Presidential Committee of the Syrian Coalition, consisting ofVice Presidents, "
+            "Mr. Omar Said, Mr. Karim Nadal, and Ms. Lina Haddad, met to discuss the resignation."
+        ).people
+    }
+    for name in ("Omar Said", "Karim Nadal", "Lina Haddad"):
+        assert found[name].role == "Vice President", name
+        assert found[name].side == "soc", name

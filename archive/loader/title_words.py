@@ -108,11 +108,26 @@ _GAP_AND_ROLE_WORD = re.compile(rf"\W({_TITLE_WORDS})\b")
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
-    """Where ROLE_WORD matches in `text`, left to right: the spans its `finditer` would give.
+    """Where ROLE_WORD matches in `text`, left to right: the spans its `finditer` would give,
+    and a title a typing slip joined to the word before ("consisting ofVice Presidents").
 
     A word at the very start has no character before it, hence the space put in front.
     """
-    return [(m.start(1) - 1, m.end(1) - 1) for m in _GAP_AND_ROLE_WORD.finditer(" " + text)]
+    spans = [(m.start(1) - 1, m.end(1) - 1) for m in _GAP_AND_ROLE_WORD.finditer(" " + text)]
+    glued = [
+        (m.end(), title.end())
+        for m in _GLUED.finditer(text)
+        if (title := _TITLE_AT.match(text, m.end()))
+    ]
+    if not glued:
+        return spans
+    inside = [s for s in spans if any(start < s[0] < end for start, end in glued)]
+    return sorted(set(spans) - set(inside) | set(glued))
+
+
+# A connector run on to the capitalized word after it, a slip of releases: "ofVice", "theSyrian".
+_GLUED = re.compile(r"\b(?:of|the|for|and|to)(?=[A-Z][a-z])")
+_TITLE_AT = re.compile(rf"(?:{_TITLE_WORDS})\b")
 
 
 # Words that make a phrase an organization's name ("Syrian Emergency Organization").
