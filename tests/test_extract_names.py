@@ -26,3 +26,10 @@ def test_a_title_a_typing_slip_joined_to_the_word_before_is_still_read():
     for name in ("Omar Said", "Karim Nadal", "Lina Haddad"):
         assert found[name].role == "Vice President", name
         assert found[name].side == "soc", name
+
+
+def test_a_possessive_run_on_to_the_next_word_is_the_name_before_it():
+    assert names(
+        "The committee recognized Mr. Omar Al Said's distinct role. In light of Mr. Al "
+        "Said'spositive efforts, it will issue a letter of gratitude."
+    ) == {"Omar Al Said"}

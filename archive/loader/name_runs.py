@@ -156,12 +156,17 @@ def find_candidates(
         if not names or len(names) > 5 or _REGNAL.fullmatch(names[0]):
             continue  # "Geneva II": a number alone names nobody
         start = words[0][0]
-        end = words[-1][0] + len(words[-1][1]) - (2 if words[-1][1].endswith("'s") else 0)
+        last = _RUN_ON.sub("'s", words[-1][1])  # "Al Khatib'spositive": a slip, "Khatib's"
+        end = words[-1][0] + len(last) - (2 if last.endswith("'s") else 0)
         sentence = sentences[bisect_right(starts, start) - 1]
         found.append(
             Candidate(text, number, start, end, text[start:end], len(names) >= 2, sentence)
         )
     return found
+
+
+# A possessive run on to the next word by a typing slip: "Khatib'spositive".
+_RUN_ON = re.compile(r"'s[a-z]+$")
 
 
 @lru_cache(maxsize=65536)  # asked about every capitalized word; the same words recur
