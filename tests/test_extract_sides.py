@@ -155,3 +155,12 @@ def test_a_department_written_as_the_coalitions_in_lowercase_is_its_own():
         "head of the Refugee Affairs Department, Omar Said, presented a survey."
     )
     assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")
+
+
+def test_the_head_of_the_coalitions_office_written_in_lowercase_is_of_its_side():
+    found = people(
+        "The Syrian Coalition's representative office in Washington hosted a meeting with US "
+        "senators. Head of the office Omar Said presented the coalition's vision."
+    )
+    assert found["Omar Said"].role == "Head of the office"
+    assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")

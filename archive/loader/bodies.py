@@ -113,6 +113,24 @@ def owned_by_coalition(text: str, start: int, ending_at: dict, gazetteer: Gazett
 _COALITIONS = re.compile(r"\b[Tt]he\s+coalition['’]s\s+$")
 
 
+# An office written in lowercase after its owner: "the SOC's representative office in Doha".
+_LOWERCASE_OFFICE = re.compile(
+    r"['’]s\s+(?P<office>(?:[a-z]+\s+){0,2}(?:office|mission|embassy|bureau|department))\b"
+)
+
+
+def offices_of_ours(text: str, ending_at: dict, gazetteer: Gazetteer) -> list[str]:
+    """The coalition's offices the text writes in lowercase, as written ("representative
+    office"): a later "head of the office" is of the coalition's."""
+    if "'s " not in text and "’s " not in text:
+        return []
+    return [
+        match["office"]
+        for match in _LOWERCASE_OFFICE.finditer(text)
+        if owned_by_coalition(text, match.start("office"), ending_at, gazetteer)
+    ]
+
+
 def owned_by(text: str, start: int, ending_at: dict):
     """The hit written as the owner of the body at `start` ("the SOC's Office of ...", "the
     Coalition's (SOC) political committee"): one of `ending_at` (hits by where they end)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bodies import find_bodies, lowercase_bodies, owned_by_coalition
+from .bodies import find_bodies, lowercase_bodies, offices_of_ours, owned_by_coalition
 from .entities import Hit, mask
 from .evidence import attribute_pronoun_speech, collect_evidence
 from .gazetteer import Gazetteer
@@ -86,6 +86,9 @@ def find_people(
         for c in found:
             trim_to_known_name(c, gazetteer)
         earlier_orgs.extend(name for name, _, _ in lowercase_bodies(text, gazetteer))
+        for office in offices_of_ours(text, ending_at, gazetteer):
+            ours.add(office)  # "the coalition's representative office in Washington ... head of
+            earlier_orgs.append(office)  # the office X": the coalition's office
         assign_roles(
             text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer, ours=ours
         )

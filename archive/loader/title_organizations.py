@@ -191,7 +191,7 @@ def _split_by_shape(
         if rest.capitalize() in ORG_NOUNS:  # "Coordinator of the Office": the one named earlier
             referent = referent_of(rest, earlier_orgs, gazetteer)
             if referent in ours:  # "head of the department": the SOC's, named before
-                return f"{phrase[: split.start()]} of the {referent}", gazetteer.coalition
+                return phrase, gazetteer.coalition
             if referent:
                 return phrase[: split.start()], referent
         place = gazetteer.place(rest)
