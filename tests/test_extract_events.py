@@ -30,3 +30,16 @@ def test_the_meeting_between_the_coalition_and_another_is_a_meeting():
         "The meeting between the SOC President and the Dutch envoy focused on the elections."
     ).event
     assert event.kind == "meeting"
+
+
+def test_a_call_received_from_someone_is_a_phone_call_with_them():
+    found = extract(
+        "SOC President Omar Said received a call from the French Foreign Minister Karim Nadal."
+    )
+    assert (found.event.kind, found.event.format) == ("phone call", "virtual")
+    assert {p.name: p.side for p in found.people}["Karim Nadal"] == "counterpart"
+
+
+def test_calls_received_for_help_are_no_phone_call():
+    event = extract("The Syrian Civil Defense received calls for help from the town.").event
+    assert event.kind == "statement"

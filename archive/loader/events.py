@@ -59,6 +59,8 @@ _CUE_LIST = [
             rf"phone{_CALL}",
             "phoned",
             r"by\s+(?:tele)?phone",
+            r"received\s+an?\s+call\s+from",  # not "received calls for help"
+            r"receives\s+an?\s+call\s+from",
         ),
         "phone call",
         "virtual",
