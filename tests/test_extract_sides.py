@@ -164,3 +164,17 @@ def test_the_head_of_the_coalitions_office_written_in_lowercase_is_of_its_side()
     )
     assert found["Omar Said"].role == "Head of the office"
     assert (found["Omar Said"].organization, found["Omar Said"].side) == (SOC, "soc")
+
+
+def test_names_listed_with_the_coalitions_official_without_a_title_are_of_its_side():
+    found = people(
+        "The meeting was attended by Vice-President Lina Haddad, Omar Said and Karim Nadal."
+    )
+    for name in ("Omar Said", "Karim Nadal"):
+        assert (found[name].organization, found[name].side) == (SOC, "soc"), name
+
+
+def test_a_name_a_meeting_brings_together_with_the_coalitions_official_is_not_its():
+    found = people("The meeting brought together SOC President Lina Haddad and Karim Nadal.")
+    assert found["Karim Nadal"].organization is None
+    assert found["Karim Nadal"].side == "counterpart"

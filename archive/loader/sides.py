@@ -64,6 +64,7 @@ def share_coalition(
     lists: list[list[Person]] = []
     sentence_lists: dict[tuple, list[Person]] = {}  # the list of each sentence's first person
     previous = None
+    between = set()  # lists of both parties: "a meeting between X and Y"
     for c in candidates:
         person = of_spelling.get(c.text)
         if person is None:
@@ -84,6 +85,9 @@ def share_coalition(
         else:
             lists.append([person])
             sentence_lists.setdefault(where, lists[-1])
+            start = c.before[0] if c.before else c.start
+            if _BETWEEN.search(c.line, max(c.sentence[0], start - 40), start):
+                between.add(id(lists[-1]))
         previous = c
     for members in lists:
         ours = {
@@ -96,6 +100,7 @@ def share_coalition(
             )
         }
         owners = {p.role.organization for p in members if p.role and p.role.organization}
+        with_ours = bool(ours) and id(members) not in between
         if ours:
             shared = ours.pop() if len(ours) == 1 else gazetteer.coalition
         elif len(owners) == 1:  # "Netherlands Special Envoy X and political advisor Y"
@@ -105,6 +110,11 @@ def share_coalition(
         for p in members:
             if p.role and not p.role.organization and not p.group:
                 p.group = shared
+            elif with_ours and not p.role and not p.group and not p.member_of:
+                p.group = shared  # "attended by Vice-President A, Colonel B and C": theirs too
+
+
+_BETWEEN = re.compile(r"\b(?:between|brought\s+together)\s+(?:the\s+)?(?:\S+\s+){0,4}$")
 
 
 def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazetteer) -> None:
