@@ -43,3 +43,22 @@ def test_a_call_received_from_someone_is_a_phone_call_with_them():
 def test_calls_received_for_help_are_no_phone_call():
     event = extract("The Syrian Civil Defense received calls for help from the town.").event
     assert event.kind == "statement"
+
+
+def test_the_coalitions_official_and_another_who_discussed_held_a_meeting():
+    found = extract(
+        "The Syrian Coalition's President, Omar Said, and the Norwegian envoy to Syria, Karim "
+        "Nadal, discussed the situation in Syria."
+    )
+    assert found.event.kind == "meeting"
+    assert {p.name: p.side for p in found.people}["Karim Nadal"] == "counterpart"
+
+
+def test_an_and_in_a_statement_makes_no_meeting():
+    assert (
+        extract(
+            "The Coalition said that Russia and Iran, who discussed the partition of Syria, are "
+            "occupiers."
+        ).event.kind
+        == "statement"
+    )

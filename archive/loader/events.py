@@ -137,6 +137,8 @@ _CUE_LIST = [
             r"meetings?\s+with",
             *(r"held\s+(?:\w+\s+){0,2}?talks", r"talks\s+with", r"discussed\s+with"),
             r"the\s+meeting\s+between",
+            # "The SOC's President, X, and the Norwegian envoy, Y, discussed ...": two parties
+            r"and\s+(?:the\s+|his\s+)?[A-Za-z][^.;]{0,100}?,\s+discussed",
             r"a\s+meeting\s+between",
             *(r"consultations?\s+with", "convened"),
             r"the\s+meeting\s+(?:was\s+attended|was\s+held|brought\s+together|took\s+place)",

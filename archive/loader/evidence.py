@@ -10,7 +10,7 @@ from .name_runs import Candidate
 from .title_words import ROLE_WORD
 
 SPEECH = re.compile(
-    r"\s*(?:,\s*who\s+)?(?:(?:also|further|then|later|again|has|had|have|was|is|strongly|firmly|clearly|"
+    r"\s*(?:,\s*(?:who\s+)?)?(?:(?:also|further|then|later|again|has|had|have|was|is|strongly|firmly|clearly|"
     r"once\s+again)\s+)*(?:said|says|stated|stressed|emphasi[sz]ed|noted|indicated|pointed|added|affirmed|"
     r"reaffirmed|confirmed|called|urged|demanded|warned|reminded|mentioned|explained|expressed|"
     r"underscored|underlined|highlighted|outlined|assured|asserted|declared|announced|welcomed|praised|"
