@@ -375,7 +375,7 @@ def test_signatories_under_their_titles():
             "were condemned.",
             "Alexander Lavrentiev",
             "Special envoy",
-            None,
+            "Russia",
         ),
         (
             "The Coalition's representative in the United States Najib Ghadbian attended.",
@@ -1205,15 +1205,15 @@ CONSTRUCTED = Path(__file__).parent / "extraction"
 
 def test_scores_on_the_constructed_releases_hold():
     scores = evaluate(gold_dir=CONSTRUCTED / "gold", releases_dir=CONSTRUCTED / "releases").scores
-    assert len(list((CONSTRUCTED / "gold").glob("*.json"))) >= 60
+    assert len(list((CONSTRUCTED / "gold").glob("*.json"))) >= 66
     assert scores["people"].f1 >= 0.99
-    assert scores["roles"].f1 >= 0.98
+    assert scores["roles"].f1 >= 0.99
     assert scores["organizations"].f1 >= 0.99
     assert scores["places"].f1 >= 0.99
     assert scores["resolutions"].f1 == 1.0
     assert scores["event kind"].f1 == 1.0
-    assert scores["side"].f1 >= 0.97
-    assert scores["person organization"].f1 >= 0.97
+    assert scores["side"].f1 >= 0.99
+    assert scores["person organization"].f1 >= 0.98
 
 
 def test_a_coalition_body_written_before_a_title_stays_in_it():

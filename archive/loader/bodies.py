@@ -13,8 +13,9 @@ import re
 
 from .gazetteer import Gazetteer
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD
+from .roles import DEMONYMS
 from .spans import Spans
+from .title_words import ORG_NOUNS, ROLE_WORD
 
 _WORD = r"[A-Z][\w'-]*"
 # Body nouns; a fund, a programme or a campaign is something a body runs, not a body.
@@ -98,6 +99,36 @@ def find_bodies(
         if not known.overlap(match.start("body"), match.end("body")):
             found.append((match["body"], match.start("body")))
     return sorted(found, key=lambda body: body[1])
+
+
+def owned_by_coalition(text: str, start: int, ending_at: dict, gazetteer: Gazetteer) -> bool:
+    """Whether the body at `start` is written as the coalition's: "the SOC's", "the
+    Coalition's", or "the coalition's" in lowercase, which in its releases is always its own."""
+    owner = owned_by(text, start, ending_at)
+    if owner:
+        return owner.entry.name in gazetteer.coalition_family
+    return bool(_COALITIONS.search(text, max(0, start - 20), start))
+
+
+_COALITIONS = re.compile(r"\b[Tt]he\s+coalition['’]s\s+$")
+
+
+# An office written in lowercase after its owner: "the SOC's representative office in Doha".
+_LOWERCASE_OFFICE = re.compile(
+    r"['’]s\s+(?P<office>(?:[a-z]+\s+){0,2}(?:office|mission|embassy|bureau|department))\b"
+)
+
+
+def offices_of_ours(text: str, ending_at: dict, gazetteer: Gazetteer) -> list[str]:
+    """The coalition's offices the text writes in lowercase, as written ("representative
+    office"): a later "head of the office" is of the coalition's."""
+    if "'s " not in text and "’s " not in text:
+        return []
+    return [
+        match["office"]
+        for match in _LOWERCASE_OFFICE.finditer(text)
+        if owned_by_coalition(text, match.start("office"), ending_at, gazetteer)
+    ]
 
 
 def owned_by(text: str, start: int, ending_at: dict):

@@ -15,8 +15,8 @@ from .gazetteer import Entry, Found, Gazetteer
 from .localities import find_localities
 from .names import word_set
 from .near_names import near_names_of
-from .roles import ROLE_WORD
 from .spans import Spans
+from .title_words import ROLE_WORD
 
 # "UN resolutions", "UN organizations", "a UN-led process": the UN qualifies other things here, it
 # is not itself the subject (the resolutions are cited as such; the agencies are other bodies).
@@ -63,13 +63,23 @@ def find_entities(
             if entry and not (f.text.isupper() and _QUALIFYING.match(paragraph, f.end)):
                 hits.append(Hit(f.start, f.end, paragraph[f.start : f.end], entry))
         organizations.append(hits)
-        masked = mask(paragraph, [(f.start, f.end) for f in found] + cited)
+        masked = mask(paragraph, [(f.start, _where_held(f)) for f in found] + cited)
         known = [
             Hit(f.start, f.end, f.text, f.entries[0], _attributive(paragraph, f))
             for f in gazetteer.find_places(masked)
         ]
         places.append(known + _localities(masked, known))
     return organizations, places
+
+
+_HELD_IN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][^\s]*(?:\s+[A-Z][^\s]*)*$")
+
+
+def _where_held(found) -> int:
+    """Where a known name ends, short of the place it says it is in: "Syrian Embassy in Doha"
+    names Doha, as a name the gazetteer lacks ("French Consulate in Istanbul") does."""
+    held = _HELD_IN.search(found.text)
+    return found.start + held.start() if held else found.end
 
 
 def _localities(masked: str, known: list[Hit]) -> list[Hit]:

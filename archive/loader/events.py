@@ -59,6 +59,8 @@ _CUE_LIST = [
             rf"phone{_CALL}",
             "phoned",
             r"by\s+(?:tele)?phone",
+            r"received\s+an?\s+call\s+from",  # not "received calls for help"
+            r"receives\s+an?\s+call\s+from",
         ),
         "phone call",
         "virtual",
@@ -134,6 +136,10 @@ _CUE_LIST = [
             r"in\s+(?:a|an|its|their)\s+(?:\w+\s+){0,2}?meetings?",  # not "to speak in the meeting"
             r"meetings?\s+with",
             *(r"held\s+(?:\w+\s+){0,2}?talks", r"talks\s+with", r"discussed\s+with"),
+            r"the\s+meeting\s+between",
+            # "The SOC's President, X, and the Norwegian envoy, Y, discussed ...": two parties
+            r"and\s+(?:the\s+|his\s+)?[A-Za-z][^.;]{0,100}?,\s+discussed",
+            r"a\s+meeting\s+between",
             *(r"consultations?\s+with", "convened"),
             r"the\s+meeting\s+(?:was\s+attended|was\s+held|brought\s+together|took\s+place)",
         ),
@@ -197,12 +203,13 @@ def find_event(
     Header lines blanked out before (publisher, date) do not count as paragraphs.
     """
     written = [where for where, text in enumerate(paragraphs) if text.strip()]
-    opening = [where for where in written if not _is_header_line(paragraphs[where])][:2]
+    body = [where for where in written if not _is_header_line(paragraphs[where])]
+    opening = body[:2]
     cues = ((where, _first_cue(paragraphs[where])) for where in opening or written[:2])
     where, (kind, fmt, cue_end) = next(
         ((where, cue) for where, cue in cues if cue), (0, ("statement", "unknown", None))
     )
-    said_at = _said_at_event(paragraphs, opening) if kind == "statement" else None
+    said_at = _said_at_event(paragraphs, body[:3]) if kind == "statement" else None
     if said_at:  # "X called on ...\nX was speaking at a meeting with ...": the meeting's
         where, (kind, fmt, cue_end) = said_at
     if kind != "statement" and _NOT_PRESENT.search(" ".join(paragraphs[at] for at in opening)):
@@ -231,6 +238,7 @@ def find_event(
 _SPEAKING_AT = re.compile(
     r"[^.]{0,80}?\b(?:was|were)\s+(?:speaking|talking)\s+(?:at|during|in|on)\b"
     r"|[^.]{0,80}?\bmade\s+(?:the|these|his|her|their)\s+(?:remarks|comments)\s+(?:at|during|in)\b"
+    r"|(?:Speaking|Talking)\s+(?:at|during|in)\b"
 )
 # The coalition saying it took no part in the event its opening tells of.
 _NOT_PRESENT = re.compile(
@@ -241,7 +249,9 @@ _NOT_PRESENT = re.compile(
 
 
 def _said_at_event(paragraphs: list[str], opening: list[int]):
-    """The event the second sentence of a release says its opening position was said at."""
+    """The event a sentence of the release's opening says its position was said at: its second
+    sentence ("X was speaking at ..."), or a later paragraph's first ("Speaking during a
+    teleconference with ..., X said"), when the opening tells of no event."""
     for where in opening:
         text = paragraphs[where]
         starts = [0, *(m.end() for m in _SENTENCE_GAP.finditer(text))][:2]

@@ -7,10 +7,10 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .name_runs import Candidate
-from .roles import ROLE_WORD
+from .title_words import ROLE_WORD
 
 SPEECH = re.compile(
-    r"\s*(?:,\s*who\s+)?(?:(?:also|further|then|later|again|has|had|have|was|is|strongly|firmly|clearly|"
+    r"\s*(?:,\s*(?:who\s+)?)?(?:(?:also|further|then|later|again|has|had|have|was|is|strongly|firmly|clearly|"
     r"once\s+again)\s+)*(?:said|says|stated|stressed|emphasi[sz]ed|noted|indicated|pointed|added|affirmed|"
     r"reaffirmed|confirmed|called|urged|demanded|warned|reminded|mentioned|explained|expressed|"
     r"underscored|underlined|highlighted|outlined|assured|asserted|declared|announced|welcomed|praised|"
@@ -44,6 +44,13 @@ _CUE_BEFORE = re.compile(
 )
 
 
+# A military rank names a person: "Colonel Fateh X", "Brigadier General Ahmed Y".
+_RANK_BEFORE = re.compile(
+    r"\b(?:(?:Brigadier|Major|Lieutenant)\s+General|Lieutenant\s+Colonel|Brigadier|Colonel|"
+    r"Captain|Lieutenant)\s+$"
+)
+
+
 # Between the names of a list: ranks, honorifics, or a word saying what the next one is ("..., and
 # lawyer Noura Ghazi").
 LIST_GAP = re.compile(
@@ -71,6 +78,7 @@ def collect_evidence(text: str, found: list[Candidate], known: Callable[[str], b
             or c.spoke
             or (c.full and known(c.text))
             or bool(_CUE_BEFORE.search(text, max(c.sentence[0], c.start - 40), c.start))
+            or bool(_RANK_BEFORE.search(text, max(c.sentence[0], c.start - 30), c.start))
             or (c.acts and (c.full or known(c.text)))
         )
     for previous, c in zip(found, found[1:], strict=False):
@@ -86,7 +94,7 @@ def collect_evidence(text: str, found: list[Candidate], known: Callable[[str], b
         ):
             c.evidence = True
             shares = previous.shared_title or (previous.before and _plural_title(text, previous))
-            if c.role is None and previous.role and shares:
+            if c.role is None and previous.role and shares and not _OWN_BODY.match(text, c.end):
                 c.role, c.shared_title = previous.role, True
     _spread_along_lists(text, found)
 
@@ -107,6 +115,11 @@ def _spread_along_lists(text: str, found: list[Candidate]) -> None:
         )
         if joined and c.spoke and not previous.role_end:
             previous.spoke = True
+
+
+# A name followed by its own body takes no title shared along the list: "Members of the General
+# Assembly A and B, and C of the Syrian Turkmen Assembly".
+_OWN_BODY = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 
 
 def _plural_title(text: str, c: Candidate) -> bool:

@@ -10,15 +10,16 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .bodies import find_bodies, lowercase_bodies, owned_by
+from .bodies import find_bodies, lowercase_bodies, owned_by, owned_by_coalition
 from .citations import find_citations
 from .dates import find_dates, release_date_in
 from .entities import find_entities
 from .events import EventFact, find_event
 from .gazetteer import Gazetteer, normalize
 from .people import PersonFact, find_people
-from .roles import ROLE_WORD, title_phrases, title_spans, titled_organizations
+from .roles import title_phrases, titled_organizations
 from .spans import Spans
+from .title_words import ROLE_WORD, title_spans
 
 # "(Source: SOC's Media Department)" names the publisher, not something the release is about.
 _SOURCE_NOTE = re.compile(r"\(\s*Source\s*:[^)]*\)\s*$", re.IGNORECASE)
@@ -44,6 +45,28 @@ def _publisher_lines(paragraphs: list[str]) -> list[int]:
         ):
             block.append(number)
     return block if len(block) < len(paragraphs) else []
+
+
+# A line closing a release that names its publisher: "Syrian Coalition's Media Department",
+# "Source: Media Office of the Syrian Coalition".
+_ATTRIBUTION_LINE = re.compile(
+    r"^\W*(?:source\s*:.*|(?:[\w'’]+\s+){0,4}(?:media|press)\s+(?:department|office|cent(?:er|re))"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?[\w'’]+(?:\s+[\w'’]+){0,3})?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _attribution_lines(paragraphs: list[str]) -> list[int]:
+    """The last lines of a release that only name its publisher, not an organization it is about."""
+    lines = []
+    for number in range(len(paragraphs) - 1, 0, -1):
+        line = paragraphs[number]
+        if not line.strip():
+            continue
+        if len(line) > 80 or not _ATTRIBUTION_LINE.match(line):
+            break
+        lines.append(number)
+    return lines
 
 
 __all__ = [
@@ -155,9 +178,9 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
         known = [(hit.start, hit.end) for hit in hits] + spans
         for written, start in find_bodies(paragraph, known, adjectives):
             if not (spellings and spellings.search(written)):
+                name = _known_variant(paragraph, written, start, ending_at, gazetteer) or written
                 organizations.setdefault(
-                    written,
-                    OrganizationFact(written, original[start : start + len(written)], number),
+                    name, OrganizationFact(name, original[start : start + len(written)], number)
                 )
     for person in people:
         if person.organization and person.organization not in in_titles:
@@ -166,6 +189,15 @@ def _organizations(originals, paragraphs, org_hits, titles, people, gazetteer):
                 OrganizationFact(person.organization, person.organization, person.paragraph),
             )
     return organizations
+
+
+def _known_variant(paragraph, written, start, ending_at, gazetteer: Gazetteer) -> str | None:
+    """The known body of the coalition a body written as the coalition's names in another
+    form: "the SOC's Department of Foreign Affairs" is its Foreign Relations Department."""
+    if owned_by_coalition(paragraph, start, ending_at, gazetteer):
+        entry = gazetteer.coalition_body(written)
+        return entry.name if entry else None
+    return None
 
 
 _IN_A_TITLE = re.compile(rf"\b(?:{ROLE_WORD.pattern})\s+(?:of|in|at|to)\s+(?:the\s+)?$")
@@ -248,7 +280,7 @@ def extract(
     gazetteer = gazetteer or Gazetteer.from_fixtures()
     originals = paragraphs_of(text)
     paragraphs = [_SOURCE_NOTE.sub(lambda m: " " * len(m.group()), normalize(p)) for p in originals]
-    for number in _publisher_lines(paragraphs):
+    for number in _publisher_lines(paragraphs) + _attribution_lines(paragraphs):
         paragraphs[number] = " " * len(paragraphs[number])
     written_date = release_date_in(originals)
     cited = [find_citations(p) for p in originals]

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from archive.text import name_key
 
+from .body_variants import variant_key
 from .names import name_parts, person_key
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent.parent / "fixtures" / "reference"
@@ -169,6 +170,10 @@ def words_pattern(words: list[str]) -> str:
     return rf"\b(?=[{first_letters}])(?:{'|'.join(words)})\b"
 
 
+# The second of a pair joined by a hyphen after an abbreviation: "UN-Arab League envoy".
+_PAIRED = re.compile(r"(?<![\w'-])[A-Z]{2,}-$")
+
+
 def _depth(node: dict) -> int:
     return max((1 + _depth(child) for child in node.values()), default=0)
 
@@ -229,6 +234,15 @@ class Gazetteer:
             n for n in self.organizations if self.coalition and self.is_within(n, self.coalition)
         )
         self._place_keys = self._keys(places)
+        variants = defaultdict(set)
+        for name in self.coalition_family - {self.coalition}:
+            for written in self.organizations[name].names:
+                variants[variant_key(written)].add(name)
+        self._coalition_variants = {
+            key: self.organizations[names.pop()]
+            for key, names in variants.items()
+            if len(names) == 1
+        }
 
     @staticmethod
     def _index(entries: list[Entry]) -> tuple[dict[str, tuple[Entry, ...]], re.Pattern]:
@@ -326,12 +340,19 @@ class Gazetteer:
                 surfaces.get(m.group()) or surfaces[surface_key(m.group())],
             )
             for m in regex.finditer(text)
-            if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
+            if not m.start()
+            or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'-")
+            or _PAIRED.search(text, max(0, m.start() - 8), m.start())
         ]
 
     def organization(self, text: str) -> Entry | None:
         """The organization called `text`, compared loosely (case, hyphens, accents), if known."""
         return self._org_keys.get(_lookup_key(text))
+
+    def coalition_body(self, text: str) -> Entry | None:
+        """The body of the coalition that `text` names in another form ("Department of Foreign
+        Affairs" for the Foreign Relations Department), for a body written as the coalition's."""
+        return self._coalition_variants.get(variant_key(text))
 
     def place(self, text: str) -> Entry | None:
         return self._place_keys.get(_lookup_key(text))

@@ -14,7 +14,8 @@ PARTICIPATION = re.compile(
     words_pattern(
         ["met", "meet", "meeting", "meetings", "attended", "attendance", "delegation", "included"]
         + [r"brought\s+together", "received", "hosted", "visit", "visited", "call", "participated"]
-        + ["participation", r"talks\s+with", "joined", "letter", "letters", "sent", "wrote"]
+        + ["participation", r"talks\s+(?:in\s+\w+\s+)?with", r"discussed\s+with", "joined"]
+        + ["letter", "letters", "sent", "wrote"]
         + ["phone", "call", "called", "phoned", "teleconference", "accompanied"]
     ),
     re.IGNORECASE,
@@ -37,6 +38,7 @@ class Person:
     received: bool = False
     acts: bool = False  # the subject of the event's verb: "X met with Y"
     met: bool = False  # the one met: "X also met with Y" (whatever the release reports)
+    with_coalition: bool = False  # accompanying an official of the coalition
 
     @property
     def name(self) -> str:

@@ -13,7 +13,8 @@ import re
 from .gazetteer import Gazetteer
 from .memberships import membership_announced
 from .name_runs import Candidate
-from .roles import ROLE_WORD, Owners, parse_role
+from .roles import Owners, parse_role
+from .title_words import ROLE_WORD
 
 # What may open a list's line before the name: a bullet or a number, then perhaps a title.
 _ITEM_HEAD = re.compile(r"(?:[-–•*·]\s*|\(?\d{1,3}\s*[-.)–]\s*|[a-z][.)]\s*)?(?:[^:]{1,60}:\s*)?")

@@ -6,11 +6,13 @@ import re
 from bisect import bisect_right
 from collections import deque
 
+from .bodies import lowercase_bodies
 from .entities import Hit
 from .evidence import LIST_GAP
 from .gazetteer import Gazetteer
 from .name_runs import Candidate
-from .roles import ORG_NOUNS, Role
+from .roles import Role
+from .title_words import ORG_NOUNS
 
 # Whose a delegation is: "the French delegation", "the Coalition's delegation", "a delegation of
 # the Syrian Tribal Council" (the body's name follows, found among the paragraph's bodies).
@@ -78,6 +80,7 @@ def assign_delegation_members(text: str, found: list[Candidate], delegations) ->
         members = "delegation" in sentence and _last(_DELEGATION_MEMBERS.finditer(sentence))
         if not members or _OTHER_PARTY.search(sentence, sentence.rfind("delegation")):
             continue  # "A delegation led by X visited Paris and met with Y": Y is not in it
+        c.in_delegation = True
         owners = [d for d in delegations if (d[0], d[1]) < (c.paragraph, c.start)]
         if owners:
             c.delegation, c.received = owners[-1][2], owners[-1][3]
@@ -157,16 +160,21 @@ _CHAIRED_BY = re.compile(
 def chairs_of_meetings(text: str, found: list[Candidate], hits: list[Hit], gazetteer) -> None:
     """The one chairing a body's meeting belongs to the body that held it (to the coalition, for
     one of its own bodies): "The SOC's political committee held its meeting headed by X"."""
-    by_end = sorted(hits, key=lambda hit: hit.end)
-    ends = [hit.end for hit in by_end]
+    # Bodies named in lowercase count too: "the political committee held its meeting ...".
+    named = [(hit.start, hit.end, hit.entry) for hit in hits] + [
+        (start, end, gazetteer.organizations[name])
+        for name, start, end in lowercase_bodies(text, gazetteer)
+    ]
+    by_end = sorted(named, key=lambda body: body[1])
+    ends = [end for _, end, _ in by_end]
     for c in found:
         start = c.before[0] if c.before else c.start
         chaired = c.full and _CHAIRED_BY.search(text, max(c.sentence[0], start - 200), start)
         if not chaired or (c.role and c.role.organization):
             continue
         last = bisect_right(ends, chaired.start()) - 1
-        if last >= 0 and by_end[last].start >= c.sentence[0]:
-            holder = by_end[last].entry
+        if last >= 0 and by_end[last][0] >= c.sentence[0]:
+            holder = by_end[last][2]
             c.member_of = gazetteer.coalition if holder.kind == "coalition" else holder.name
 
 
@@ -176,21 +184,39 @@ _ELECTING = re.compile(r"\b(?:re-?)?(?:elected|appointed|chose|named)\s+$")
 
 
 def members_elected_to_body(text: str, found: list[Candidate], gazetteer: Gazetteer) -> None:
-    """ "The Assembly elected A, B and C to the Political Committee": each is a member."""
+    """ "The Assembly elected A, B and C to the Political Committee": each is a member. "The
+    appointment of senior officers Colonel A and Colonel B to the coalition's military staff":
+    each is the coalition's, in no title the text gives."""
     full = [c for c in found if c.full]
     for last, c in enumerate(full):
         to_body = _ELECTED_TO.match(text, c.end)
-        if not to_body:
+        to_ours = not to_body and _TO_THE_COALITION.match(text, c.end)
+        if not (to_body or to_ours):
             continue
         first = last
         while first and LIST_GAP.fullmatch(text, full[first - 1].end, full[first].start):
             first -= 1
+        if to_ours:
+            if _APPOINTING.search(text, max(0, full[first].start - 80), full[first].start):
+                for member in full[first : last + 1]:
+                    member.member_of, member.evidence = gazetteer.coalition, True
+            continue
         if not _ELECTING.search(text, max(0, full[first].start - 20), full[first].start):
             continue
         role = _membership(to_body["body"], gazetteer)
         for member in full[first : last + 1]:
             if not member.role:
                 member.role, member.evidence = role, True
+
+
+_TO_THE_COALITION = re.compile(
+    r"\s+(?:to|into)\s+(?:the\s+)?(?:Syrian\s+)?(?:coalition|SOC)(?:['’]s)?\b", re.IGNORECASE
+)
+# "the appointment of (senior officers) Brigadier General": the names appointed follow.
+_APPOINTING = re.compile(
+    r"\b(?:(?:re-?)?(?:elected|appointed|named)|(?:appointment|election)\s+of)\s+"
+    r"(?:[a-z]+\s+){0,2}(?:(?:Brigadier|Major|Lieutenant|Colonel|General|Captain|Dr\.?|Mr\.?)\s+)*$"
+)
 
 
 def membership_announced(text: str, start: int, end: int, gazetteer: Gazetteer) -> Role | None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Role
+from .roles import DEMONYMS, Role
+from .title_words import ORG_NOUNS, ROLE_WORD
 
 CONNECTORS = word_set("de da di del della der van von bin ibn bint al el la le du dos ben abu")
 
@@ -31,7 +32,7 @@ NOT_NAMES = (
         Affairs Foreign Interior Defense Defence Justice Health Education Finance Economy Human
         Rights Security Peace Freedom Dignity Democracy International National Political
         Humanitarian Special Vice Deputy Executive Senior Acting General Prime High Secretary Head
-        Envoy Recovery Early Captagon Excellency Highness Mission Syrians Europeans Americans
+        Envoy Recovery Early Captagon Excellency Highness Mission Staff Syrians Europeans Americans
         Major Brigadier Lieutenant Colonel Captain Admiral Engineer Eng Services Relations
         Development Energy Trade Industry Agriculture Culture Information Transport Awqaf Labor
         Labour Housing Environment Planning Resources Refugees Displaced Detainees Expatriates
@@ -42,6 +43,22 @@ NOT_NAMES = (
     | ORG_NOUNS
     | frozenset(DEMONYMS)
 )
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
+
+
+# A description opening a sentence is no part of the name after it: "Trainer Lama X presented".
+NOT_NAMES |= word_set("""
+    Trainer Trainers Journalist Journalists Activist Activists Lawyer Lawyers Researcher Writer
+    Poet Poets Artist Dissident Businessman Businesswoman Reporter Photographer Defector Detainee
+    Martyr Citizen Student Teacher Academic Scholar Cleric Preacher Expert Analyst Physician
+""")
+
+
+# Bodies in the plural ("the Local Coordinating Committees") name no one either; "Banks" may.
+NOT_NAMES |= frozenset(_plural(noun) for noun in ORG_NOUNS) - {"Banks"}
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])")
@@ -71,6 +88,7 @@ class Candidate:
     shared_title: bool = False  # given by a plural title at the head of its list
     member_of: str | None = None  # "X of the Syrian British Consortium"
     delegation: str | None = None  # whose delegation the name is listed in
+    in_delegation: bool = False  # listed in a delegation, whoever's it is
     received: bool = False  # in a delegation the coalition received
 
 
@@ -138,12 +156,17 @@ def find_candidates(
         if not names or len(names) > 5 or _REGNAL.fullmatch(names[0]):
             continue  # "Geneva II": a number alone names nobody
         start = words[0][0]
-        end = words[-1][0] + len(words[-1][1]) - (2 if words[-1][1].endswith("'s") else 0)
+        last = _RUN_ON.sub("'s", words[-1][1])  # "Al Khatib'spositive": a slip, "Khatib's"
+        end = words[-1][0] + len(last) - (2 if last.endswith("'s") else 0)
         sentence = sentences[bisect_right(starts, start) - 1]
         found.append(
             Candidate(text, number, start, end, text[start:end], len(names) >= 2, sentence)
         )
     return found
+
+
+# A possessive run on to the next word by a typing slip: "Khatib'spositive".
+_RUN_ON = re.compile(r"'s[a-z]+$")
 
 
 @lru_cache(maxsize=65536)  # asked about every capitalized word; the same words recur

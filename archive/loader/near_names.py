@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .gazetteer import Found, Gazetteer
-from .roles import ORG_NOUNS
+from .title_words import ORG_NOUNS
 
 CLOSE = 92  # "Syrian Oppositoon Coalition" scores 96; "Syrian National Council/Coalition" 88
 _MIN_WORDS = 3

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bodies import find_bodies, lowercase_bodies, owned_by
+from .bodies import find_bodies, lowercase_bodies, offices_of_ours, owned_by_coalition
 from .entities import Hit, mask
 from .evidence import attribute_pronoun_speech, collect_evidence
 from .gazetteer import Gazetteer
@@ -28,8 +28,9 @@ from .memberships import (
 )
 from .name_runs import Candidate, find_candidates, sentence_bounds
 from .person_titles import assign_roles
-from .roles import ROLE_WORD, Role, singular
+from .roles import Role
 from .sides import COALITION_TITLES, delegation_of, delegations_of_ours, share_coalition, side_of
+from .title_words import ROLE_WORD, singular
 
 
 @dataclass(frozen=True)
@@ -73,17 +74,21 @@ def find_people(
         # Bodies the gazetteer does not know hold no names: "... and Policy Studies, Azmi Bishara".
         bodies = find_bodies(text, spans)
         spans += [(start, start + len(body)) for body, start in bodies]
-        earlier_orgs.extend(body for body, _ in bodies)
         ending_at = {hit.end: hit for hit in hits}
         for body, start in bodies:
-            owner = owned_by(text, start, ending_at)
-            if owner and owner.entry.name in gazetteer.coalition_family:
+            known = None
+            if owned_by_coalition(text, start, ending_at, gazetteer):
                 ours.add(body)
+                known = gazetteer.coalition_body(body)  # "the SOC's Department of Foreign Affairs"
+            earlier_orgs.append(known.name if known else body)
         masked = mask(text, spans)
         found = find_candidates(number, text, masked, sentences[number - 1])
         for c in found:
             trim_to_known_name(c, gazetteer)
         earlier_orgs.extend(name for name, _, _ in lowercase_bodies(text, gazetteer))
+        for office in offices_of_ours(text, ending_at, gazetteer):
+            ours.add(office)  # "the coalition's representative office in Washington ... head of
+            earlier_orgs.append(office)  # the office X": the coalition's office
         assign_roles(
             text, found, hits, places, titles[number - 1], earlier_orgs, gazetteer, ours=ours
         )

@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 from .evidence import LIST_GAP
 from .name_runs import Candidate
 from .names import word_set
-from .roles import DEMONYMS, ORG_NOUNS, ROLE_WORD, Owners, Role, name_run, parse_role
+from .roles import DEMONYMS, Owners, Role, parse_role
+from .title_words import ORG_NOUNS, ROLE_WORD, name_run
 
 # Between a name and a title written after it: "X, head of ...", "X, who is a member of ...",
 # "X (President of the SIG)", "in tribute to X," former head of ...".
@@ -61,6 +62,25 @@ def assign_roles(text, found, hits, places, titles, earlier_orgs, gazetteer, *, 
             if c.role is None or " " in after.title or after.organization:
                 c.role, c.role_end = after, c.after[1]
     _assign_named_roles(text, full, title_starts, parse, owners)
+    _deputies_of_those_before(text, full)
+
+
+_WHOSE = re.compile(r"\b(?:his|her)\s+$")
+
+
+def _deputies_of_those_before(text: str, full: list[Candidate]) -> None:
+    """ "US Special Envoy X and his deputy, Y": the deputy serves the organization of the one
+    named before."""
+    for previous, c in zip(full, full[1:], strict=False):
+        role, served = c.role, previous.role
+        if not (role and served and served.organization) or role.organization:
+            continue
+        if (
+            role.title.lower() == "deputy"
+            and c.before
+            and _WHOSE.search(text, max(0, c.before[0] - 8), c.before[0])
+        ):
+            c.role = Role(role.title, served.organization)
 
 
 def _own_title_after(c: Candidate, befores: set[int]) -> bool:
@@ -96,9 +116,10 @@ _GIVEN_AS = re.compile(
 
 
 def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, owners) -> None:
-    given = elector = None
+    given = elector = given_in = None
     for index, c in enumerate(full):
-        named = _NAMED_AS.match(text, c.end)
+        listed = given_in == c.sentence  # "A as head of X, B as deputy, and C a secretary"
+        named = _NAMED_AS.match(text, c.end) or (listed and _LISTED_AS.match(text, c.end))
         elector = _elector(text, c.start, owners) or elector
         if c.role or not named:
             continue
@@ -112,7 +133,9 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, o
             role = _deputy_of(given)  # "A as president, B and C as his deputies"
         if elector and role.organization is None:
             role = Role(role.title, elector)  # "the Committee elected A as its coordinator"
-        c.role, c.evidence, given = role, True, role
+        if listed and role.organization is None and given.organization:
+            role = Role(role.title, given.organization)  # "..., B as deputy": of the same body
+        c.role, c.evidence, given, given_in = role, True, role, c.sentence
         # Back along the list this name ends: "A, B, and C were elected ...".
         for later in range(index, 0, -1):
             earlier = full[later - 1]
@@ -121,6 +144,8 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, o
             earlier.role, earlier.evidence = role, True
 
 
+# "..., and C a secretary": a title given without its verb, after others given one with "as".
+_LISTED_AS = re.compile(r"\s+(?:a|an)\s+(?P<whose>(?!))?")
 _ELECTED_BY = re.compile(r"\s+(?:re-?)?(?:elected|appointed|chose|named)\s+$")
 
 
@@ -153,7 +178,7 @@ def _deputy_of(given: Role) -> Role:
 
 
 # "... as vice-presidents and Nazir Alhakim as secretary-general": the next name given a title.
-_NEXT_ELECTED = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,4}as\s")
+_NEXT_ELECTED = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,4}(?:as|an?)\s")
 _TITLE_WORD = re.compile(r"[\w'-]+")
 
 
@@ -267,7 +292,7 @@ _RANKS = re.compile(
 _TITLE_WORDS_BEFORE = re.compile(
     r"(?:\b(?:[A-Z][a-z][\w-]*|special|political|international|senior|deputy|chief|military|legal"
     r"|permanent|personal|executive|regional|humanitarian|foreign|prime|defen[cs]e|interior"
-    r"|assistant)\s+){1,3}$"
+    r"|assistant|official)\s+){1,3}$"
 )
 
 
@@ -341,7 +366,11 @@ def _role_after(
         joined = _AND_LOWERCASE.search(tail, head)
         if joined and _title_run(tail, head, joined.start()):
             tail = tail[: joined.start()]  # "X, Chief of Staff to the SMC and senior members"
-    if head is None or not _TITLE_LEAD.fullmatch(tail[:head]) or _VERBS.search(tail):
+    if (
+        head is None
+        or not _TITLE_LEAD.fullmatch(tail[:head])
+        or _VERBS.search(_OF_ITS.sub("", tail))
+    ):
         return None
     if _PLURAL_HEAD.match(tail, head):
         return None  # "A, members of the political committee, B": the next item, not A's title
@@ -353,6 +382,8 @@ def _role_after(
     return start, match.end() + len(tail.rstrip())
 
 
+# "head of its youth office": the body "its" stands for is read with the title (see roles).
+_OF_ITS = re.compile(r"\b(?:of|for|in)\s+its\b")
 _AND_LOWERCASE = re.compile(r"\s+and\s+(?:the\s+|other\s+)?[a-z]")
 
 

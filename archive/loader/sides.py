@@ -7,7 +7,8 @@ import re
 from .gazetteer import Gazetteer
 from .grouping import Person
 from .name_runs import Candidate
-from .roles import DEMONYMS, is_organization_name
+from .roles import DEMONYMS
+from .title_words import is_organization_name
 
 # Between list items whose titles come first: ", the ", ", and SOC ", ", and the SOC's "; or
 # people who came with someone: ", accompanied by the ".
@@ -37,7 +38,8 @@ INTERACTIVE_EVENTS = frozenset(
 
 
 _ACCOMPANYING = re.compile(
-    r"\b(?:accompanied\s+by|along\s+with|together\s+with)\s+(?:the\s+|his\s+|her\s+)?$"
+    r"\b(?:accompanied\s+by|along\s+with|together\s+with)\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:(?:Brigadier|Major|Lieutenant|Colonel|General|Captain)\s+)*$"
 )
 
 
@@ -62,6 +64,7 @@ def share_coalition(
     lists: list[list[Person]] = []
     sentence_lists: dict[tuple, list[Person]] = {}  # the list of each sentence's first person
     previous = None
+    between = set()  # lists of both parties: "a meeting between X and Y"
     for c in candidates:
         person = of_spelling.get(c.text)
         if person is None:
@@ -72,16 +75,19 @@ def share_coalition(
             or headings.get(previous.paragraph, -1) == headings.get(c.paragraph)  # one a line
         )
         if same_list:
-            _share_vice_presidency(lists[-1][-1], person, previous, c)
+            _share_title_of_several(lists[-1][-1], person, previous, c)
             lists[-1].append(person)
         elif where in sentence_lists and _ACCOMPANYING.search(
             c.line, c.sentence[0], c.before[0] if c.before else c.start
         ):
             sentence_lists[where].append(person)  # "X visited Azaz, accompanied by Minister Y"
-            _accompanies(person, sentence_lists[where][0])
+            _accompanies(person, sentence_lists[where][0], gazetteer)
         else:
             lists.append([person])
             sentence_lists.setdefault(where, lists[-1])
+            start = c.before[0] if c.before else c.start
+            if _BETWEEN.search(c.line, max(c.sentence[0], start - 40), start):
+                between.add(id(lists[-1]))
         previous = c
     for members in lists:
         ours = {
@@ -94,6 +100,7 @@ def share_coalition(
             )
         }
         owners = {p.role.organization for p in members if p.role and p.role.organization}
+        with_ours = bool(ours) and id(members) not in between
         if ours:
             shared = ours.pop() if len(ours) == 1 else gazetteer.coalition
         elif len(owners) == 1:  # "Netherlands Special Envoy X and political advisor Y"
@@ -103,6 +110,11 @@ def share_coalition(
         for p in members:
             if p.role and not p.role.organization and not p.group:
                 p.group = shared
+            elif with_ours and not p.role and not p.group and not p.member_of:
+                p.group = shared  # "attended by Vice-President A, Colonel B and C": theirs too
+
+
+_BETWEEN = re.compile(r"\b(?:between|brought\s+together)\s+(?:the\s+)?(?:\S+\s+){0,4}$")
 
 
 def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazetteer) -> None:
@@ -116,8 +128,11 @@ def delegations_of_ours(candidates: list[Candidate], people: list[Person], gazet
     listed: dict[tuple, list[Person]] = {}
     for c in candidates:
         person = of_spelling.get(c.text)
-        if person and c.delegation and c.received and not _named_with(c):
-            listed.setdefault((c.paragraph, c.sentence, c.delegation), []).append(person)
+        # Whoever's the delegation, one headed by the coalition's official is the coalition's:
+        # "The delegation was headed by Vice-President X and included Colonel A and B".
+        whose = c.delegation if c.delegation and c.received and not _named_with(c) else None
+        if person and (whose or (c.in_delegation and not c.delegation)):
+            listed.setdefault((c.paragraph, c.sentence, whose), []).append(person)
     for members in listed.values():
         if any(_ours(p.role, gazetteer) for p in members):
             for p in members:
@@ -143,17 +158,20 @@ def _ours(role, gazetteer) -> bool:
 _JUST_AND = re.compile(r"\s+and\s+")
 
 
-def _share_vice_presidency(first: Person, second: Person, before: Candidate, c: Candidate):
-    """ "Vice-President A and B": the coalition has several vice-presidents, and releases often
-    write the title once, in the singular, for two of them."""
+def _share_title_of_several(first: Person, second: Person, before: Candidate, c: Candidate):
+    """ "Vice-President A and B", "member of the political committee A and B": a title several
+    hold (the coalition has several vice-presidents), written once, in the singular, for two."""
     if (
         second.role is None
         and first.role
-        and first.role.title.lower().replace("-", " ") == "vice president"
+        and _OF_SEVERAL.match(first.role.title)
         and not c.before
         and _JUST_AND.fullmatch(c.line, before.end, c.start)
     ):
         second.role = first.role
+
+
+_OF_SEVERAL = re.compile(r"(?i)(?:vice[ -]president$|member\b)")
 
 
 def _listed_after(previous: Candidate, c: Candidate) -> bool:
@@ -204,8 +222,10 @@ def side_of(
         return "soc"
     if sided_by is None and person.acts and not person.received and not person.met:
         return "soc"  # "X met with Y", "X visited Azaz": the coalition's releases tell its acts
-    if person.received and event_kind in INTERACTIVE_EVENTS:
-        return "counterpart"  # a body acting with the coalition, received by it
+    if person.with_coalition:
+        return "soc"  # accompanying the coalition's official
+    if (person.received or person.met) and event_kind in INTERACTIVE_EVENTS:
+        return "counterpart"  # a body acting with the coalition, received or met by it
     if entry and entry.kind == "opposition":
         return "soc"
     if event_kind in INTERACTIVE_EVENTS and (
@@ -217,7 +237,17 @@ def side_of(
     return "mentioned"
 
 
-def _accompanies(person: Person, accompanied: Person) -> None:
+def _accompanies(person: Person, accompanied: Person, gazetteer: Gazetteer) -> None:
     organization = accompanied.role and accompanied.role.organization
     if person.role and not person.role.organization and not person.group and organization:
         person.group = organization
+    # "The SOC President visited the front, accompanied by X, commander of the Y Division": one
+    # of a body the gazetteer lacks (or one acting with the coalition) is with the coalition.
+    own = person.role and person.role.organization
+    entry = gazetteer.organizations.get(own) if own else None
+    if _ours(accompanied.role, gazetteer) and (entry is None or entry.kind in _WITH_US):
+        person.with_coalition = True
+
+
+# Bodies whose officials may act with the coalition: the opposition's, its armed factions.
+_WITH_US = frozenset({"opposition", "armed"})
