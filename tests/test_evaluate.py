@@ -155,3 +155,24 @@ def test_header_lines_are_metadata_not_body_as_the_loader_reads_them(tmp_path):
     assert scores["people"].fp == 0  # the title's name is not in the body
     assert scores["event kind"].tp == 1
     assert scores["organizations"].fp == 0
+
+
+def test_an_organization_counts_under_the_words_the_loader_keeps_as_its_alias():
+    """A known body written another way is stored under its known name, with the text's words
+    as an alias: the score reads both, as the archive would."""
+    gold = {
+        "release": "y.txt",
+        "organizations": ["Syrian Opposition Coalition", "Department of Foreign Affairs"],
+    }
+    text = (
+        "The Syrian Coalition's Department of Foreign Affairs met the ambassador of Sweden "
+        "in Istanbul."
+    )
+    found = extract(text)
+    assert ("Foreign Relations Department", "Department of Foreign Affairs") in [
+        (o.name, o.as_written) for o in found.organizations
+    ]
+    report = Report()
+    score_release(report, "y.txt", gold, found, Gazetteer.from_fixtures())
+    organizations = report.scores["organizations"]
+    assert (organizations.tp, organizations.fp, organizations.fn) == (2, 0, 0)

@@ -105,8 +105,8 @@ def score_release(
 ) -> None:
     _score_people(report, release, gold.get("people", []), found, gazetteer)
     for kind, gold_names, predicted in (
-        ("organizations", gold.get("organizations", []), [o.name for o in found.organizations]),
-        ("places", gold.get("places", []), [p.name for p in found.places]),
+        ("organizations", gold.get("organizations", []), found.organizations),
+        ("places", gold.get("places", []), found.places),
     ):
         _score_names(report, release, kind, gold_names, predicted, gazetteer)
     gold_ids = {r["id"] for r in gold.get("resolutions", [])}
@@ -181,12 +181,16 @@ def _score_person_organization(report, release, gold: dict, person, gazetteer) -
 
 
 def _score_names(report, release, kind, gold_names, predicted, gazetteer) -> None:
+    """Organizations or places, by any name the archive knows them by; for an organization, the
+    words of the text too (the loader keeps them as one of its aliases)."""
     unmatched = list(gold_names)
-    for name in predicted:
-        keys = gazetteer.known_keys(name)
+    for fact in predicted:
+        keys = gazetteer.known_keys(fact.name)
+        if kind == "organizations":
+            keys.add(name_key(fact.as_written))
         match = next((g for g in unmatched if name_key(g) in keys), None)
         if match is None:
-            report.false_positive(release, kind, name)
+            report.false_positive(release, kind, fact.name)
         else:
             unmatched.remove(match)
             report.scores[kind].tp += 1
