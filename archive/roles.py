@@ -21,6 +21,7 @@ the SOC" of the SOC) are one value.
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.models import Membership
 from archive.text import make_slug
@@ -80,6 +81,12 @@ def key_of(membership: Membership) -> str:
     return role_key(membership.role, organization.slug, names)
 
 
+@lru_cache(maxsize=65_536)  # the index reads every role at each corpus version
+def _key_and_label(role: str, org_slug, org_name, abbreviation) -> tuple[str, str]:
+    names = (org_name, abbreviation)
+    return role_key(role, org_slug, names), role_label(role, org_name, names)
+
+
 def tenures() -> dict[int, list[Tenure]]:
     """Each person's roles, each labelled as most of its holders spell it."""
     rows = Membership.objects.exclude(role="").values_list(
@@ -95,10 +102,8 @@ def tenures() -> dict[int, list[Tenure]]:
     spellings: dict[str, dict[str, int]] = {}
     found = []
     for person, role, org, org_slug, org_name, abbreviation, first, last in rows.order_by("id"):
-        names = (org_name, abbreviation)
-        key = role_key(role, org_slug, names)
+        key, label = _key_and_label(role, org_slug, org_name, abbreviation)
         counts = spellings.setdefault(key, {})
-        label = role_label(role, org_name, names)
         counts[label] = counts.get(label, 0) + 1
         found.append((person, key, role, org, first, last))
     labels = {
