@@ -28,6 +28,10 @@ from archive.corpus_facts import CorpusFacts
 from archive.kinds import FACT_KINDS, LANGUAGE, UNDATED, YEAR, RoleKind
 from archive.models.corpus import corpus_version
 
+# The position of a statement that has none (not published): a valid bitmap value no bitmap of
+# the index holds, so that positions are looked up without a test per statement.
+NOWHERE = 2**32 - 1
+
 
 @dataclass(frozen=True)
 class Month:
@@ -50,13 +54,14 @@ class CorpusIndex:
     def __init__(self, version: int):
         self.version = version
         self.ids = array("q")  # the statement at each position
-        self.position = array("l")  # the position of each statement id (-1: none)
+        self.position = array("L")  # the position of each statement id (NOWHERE: none)
         self.dated = 0  # positions below this have a date
         self._days: list[int] = []  # minus the date's ordinal, per dated position (ascending)
         self.months: list[Month] = []  # newest first
         # facet name -> key -> positions, and key -> how the value shows
         self.values: dict[str, dict[str, BitMap]] = {}
         self.shown: dict[str, dict[str, Value]] = {}
+        self._sizes: dict[str, dict[str, int]] = {}
 
     @property
     def everything(self) -> BitMap:
@@ -67,6 +72,14 @@ class CorpusIndex:
         values = self.values[name]
         return BitMap.union(BitMap(), *(values[k] for k in keys if k in values))
 
+    def sizes(self, name: str) -> dict[str, int]:
+        """How many statements have each value of facet `name`: the archive-wide counts, the
+        same for every page of this version, so counted once."""
+        if name not in self._sizes:
+            values = self.values[name]
+            self._sizes[name] = {key: len(positions) for key, positions in values.items()}
+        return self._sizes[name]
+
     def between(self, date_from=None, date_to=None) -> BitMap:
         """The statements dated within [date_from, date_to] (either may be open)."""
         start = bisect.bisect_left(self._days, -date_to.toordinal()) if date_to else 0
@@ -75,8 +88,14 @@ class CorpusIndex:
 
     def of_ids(self, ids) -> BitMap:
         """The positions of these statements (those not published have none)."""
-        position, size = self.position, len(self.position)
-        return BitMap(position[i] for i in ids if i < size and position[i] >= 0)
+        position = self.position.__getitem__
+        try:
+            found = BitMap(map(position, ids))
+        except IndexError:  # a statement newer than the index
+            size = len(self.position)
+            found = BitMap(map(position, (i for i in ids if i < size)))
+        found.discard(NOWHERE)
+        return found
 
     def years_spanned(self, positions: BitMap) -> tuple[int | None, int | None]:
         """The years of the oldest and the newest dated statements among these."""
@@ -98,7 +117,7 @@ def build(facts: CorpusFacts) -> CorpusIndex:
     day = facts.day
     order = sorted(facts.published, key=lambda pk: (day[pk] == 0, -day[pk], -pk))
     index.ids = array("q", order)
-    index.position = array("l", [-1]) * (max(order, default=0) + 1)
+    index.position = array("L", [NOWHERE]) * (max(order, default=0) + 1)
     months: dict[tuple[int, int], list[int]] = {}
     for position, pk in enumerate(order):
         index.position[pk] = position

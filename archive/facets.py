@@ -9,6 +9,7 @@ selected, removes it), and its checkbox toggles it within the facet's selection 
 one facet are ORed).
 """
 
+import heapq
 from dataclasses import dataclass, field
 
 from pyroaring import BitMap
@@ -90,13 +91,7 @@ def _facet(index, selection, name, label, expanded, everything) -> Facet:
     selected = selection.keys.get(name, [])
     for key in selected:
         counts.setdefault(key, 0)  # matching nothing, it still shows so it can be removed
-    # Years in time order; other values selected first, then the most frequent.
-    keys = sorted(
-        counts,
-        key=_year_order if name == YEAR.name else lambda k: (k not in selected, -counts[k], k),
-    )
-    limit = EXPANDED if expanded else SHOWN
-    shown = keys[:limit] + [key for key in keys[limit:] if key in selected]
+    shown = _shown(name, counts, selected, EXPANDED if expanded else SHOWN)
     known, labels = index.shown[name], selection.labels.get(name, {})
     values = [
         FacetValue(
@@ -115,9 +110,25 @@ def _facet(index, selection, name, label, expanded, everything) -> Facet:
         label=label,
         values=values,
         expanded=expanded,
-        has_more=len(keys) > len(shown),
+        has_more=len(counts) > len(shown),
         params={"more": None if expanded else name},
     )
+
+
+def _shown(name: str, counts: dict[str, int], selected: list[str], limit: int) -> list[str]:
+    """The values a facet shows: years in time order; other values selected first, then the
+    most frequent (only the first `limit` are ranked, not every value). A selected value
+    beyond the limit still shows, so it can be removed."""
+    if name == YEAR.name:
+        order = _year_order
+    else:
+
+        def order(key):
+            return (key not in selected, -counts[key], key)
+
+    first = heapq.nsmallest(limit, counts, key=order)
+    chosen = set(first)
+    return first + sorted((key for key in selected if key not in chosen), key=order)
 
 
 def _counted(values: dict[str, BitMap], base: BitMap) -> dict[str, int]:
@@ -130,7 +141,7 @@ def _counted(values: dict[str, BitMap], base: BitMap) -> dict[str, int]:
 
 
 def _archive_wide(index: CorpusIndex, name: str) -> dict[str, int]:
-    return {key: len(statements) for key, statements in index.values[name].items()}
+    return dict(index.sizes(name))
 
 
 def _year_order(key: str):

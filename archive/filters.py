@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from archive import corpus_index, roles, visibility
 from archive.kinds import (
@@ -88,7 +88,8 @@ def is_active(value) -> bool:
     """Whether a cleaned filter value narrows the results."""
     if value is None or value == "":
         return False
-    # A selection (list or QuerySet): an empty entity selection is a query-free none().
+    if isinstance(value, QuerySet) and value.query.is_empty():
+        return False  # an empty entity selection is none(): known without compiling its SQL
     return bool(len(value)) if hasattr(value, "__len__") else True
 
 
@@ -151,7 +152,7 @@ class _Filters(django_filters.FilterSet):
         return search.matching(queryset, value)
 
     def filter_related(self, queryset, name, value):
-        return in_related(queryset, name, value) if value else queryset
+        return in_related(queryset, name, value) if is_active(value) else queryset
 
     def cleaned(self) -> dict:
         """The valid parameters (invalid ones are reported by the form and otherwise ignored)."""
@@ -179,7 +180,7 @@ class _Filters(django_filters.FilterSet):
                     if hasattr(v, "slug")
                     else names.get(v) or (UNDATED.capitalize() if v == UNDATED else str(v))
                 )
-                for v in cleaned.get(name) or []
+                for v in (cleaned[name] if is_active(cleaned.get(name)) else [])
             }
         return labels
 

@@ -115,3 +115,15 @@ def test_a_change_re_reads_its_statements_only(django_assert_num_queries):
         corpus_index.current()
     statements_read = [q["sql"] for q in captured.captured_queries if "FROM" in q["sql"]][2]
     assert " IN (" in statements_read
+
+
+def test_ids_without_a_position_are_left_out_of_a_result_set():
+    """A search may match drafts, and statements saved after the index was made."""
+    build_sample_archive(statements=6)
+    draft = published().last()
+    Statement.objects.filter(pk=draft.pk).update(status=Statement.Status.DRAFT)
+    index = corpus_index.build(CorpusFacts.read(corpus_version()))
+    shown = published().first()
+    newer = max(index.ids) + 1000
+    positions = index.of_ids([shown.pk, draft.pk, newer])
+    assert index.ids_at(positions) == [shown.pk]
