@@ -1,16 +1,13 @@
 """The histogram of statements per year, or per month when they span two years or less.
 
 Drawn server-side as CSS bars; each bar links to the list narrowed to it, and its count is exactly
-what that link shows. The list page counts its bars on the corpus index's bitmaps (`counted`);
-entity pages with one query (`histogram`), whatever the number of statements.
+what that link shows. The list and entity pages count its bars on the corpus index's bitmaps,
+one range count per month, whatever the number of statements.
 """
 
 import calendar
 import datetime
 from dataclasses import dataclass
-
-from django.db.models import Count, IntegerField
-from django.db.models.functions import ExtractMonth, ExtractYear
 
 
 @dataclass
@@ -29,53 +26,7 @@ class Histogram:
     total: int
 
 
-class _DatePart:
-    """ExtractYear/ExtractMonth that SQLite computes natively.
-
-    SQLite stores a date as 'YYYY-MM-DD' text and Django extracts its parts with a Python
-    function, called once per row (a third of the histogram's time over 100,000 rows); substr()
-    reads the same digits inside the engine, from the (status, date) index alone.
-    """
-
-    start = 1
-
-    def as_sqlite(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.lhs)
-        width = 4 if self.start == 1 else 2
-        return f"CAST(substr({sql}, {self.start}, {width}) AS INTEGER)", params
-
-
-class Year(_DatePart, ExtractYear):
-    output_field = IntegerField()
-
-
-class Month(_DatePart, ExtractMonth):
-    start = 6
-    output_field = IntegerField()
-
-
 MONTHLY_SPAN = 24  # months: a narrower range is drawn month by month
-
-
-def histogram(statements, date_from=None, date_to=None) -> Histogram:
-    """Matching statements per year, or per month when they all fall within two years.
-
-    One query groups by month; years are summed in Python, so the granularity follows the data.
-    A month bar narrows to that month within the active date range, so its count stays exact.
-    """
-    rows = (
-        statements.order_by()
-        .values(y=Year("date"), m=Month("date"))
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    months, undated = {}, 0
-    for row in rows:
-        if row["y"] is None:
-            undated += row["n"]
-        else:
-            months[(row["y"], row["m"])] = row["n"]
-    return _drawn(months, undated, date_from, date_to)
 
 
 def counted(index, results, date_from=None, date_to=None) -> Histogram:

@@ -14,13 +14,15 @@ class IndexPaginator(Paginator):
     one for their people).
     """
 
-    def __init__(self, order, index, per_page):
+    def __init__(self, order, index, per_page, rows=None):
+        """`rows`: the QuerySet a page's statements are read from (with what they show)."""
         super().__init__(order, per_page)
         self.index = index
+        self.rows = rows if rows is not None else Statement.objects.published().with_people()
 
     def _get_page(self, positions, number, paginator):
         ids = self.index.ids_at(positions)
-        rows = Statement.objects.published().with_people().in_bulk(ids)
+        rows = self.rows.in_bulk(ids)
         return Page([rows[pk] for pk in ids if pk in rows], number, paginator)
 
 

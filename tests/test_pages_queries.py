@@ -99,10 +99,13 @@ PAGES = [
     ("list, feed", lambda a: reverse("archive:statement-feed"), 1, 0),
     ("permalink", lambda a: a["statement"].get_absolute_url(), 5, 0),
     ("permalink from a search", lambda a: a["statement"].get_absolute_url() + "?q=political", 6, 0),
-    ("person", lambda a: a["person"].get_absolute_url(), 10, 3),
-    ("organization", lambda a: a["organization"].get_absolute_url(), 9, 1),
-    ("resolution", lambda a: a["resolution"].get_absolute_url(), 6, 1),
-    ("place", lambda a: a["place"].get_absolute_url(), 8, 1),
+    # An entity page: the corpus version (its statements are the index's), the entity, a page
+    # of rows with their people and facts, and what its kind shows besides (a person: whom they
+    # met, counted in SQL within a budget; their spellings, roles over time, resolutions cited).
+    ("person", lambda a: a["person"].get_absolute_url(), 8, 1),
+    ("organization", lambda a: a["organization"].get_absolute_url(), 8, 0),
+    ("resolution", lambda a: a["resolution"].get_absolute_url(), 5, 0),
+    ("place", lambda a: a["place"].get_absolute_url(), 7, 0),
     # + version, and the filters' values (kinds, people, organizations, places, years; cached)
     ("meetings", lambda a: reverse("archive:meeting-list"), 10, 0),
     ("meetings of a kind", lambda a: reverse("archive:meeting-list") + "?kind=meeting", 10, 0),

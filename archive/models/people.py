@@ -1,7 +1,7 @@
 """People: speakers and participants, their spellings, their roles over time, their mentions."""
 
 from django.db import models
-from django.db.models import Count, Exists, F, Max, OuterRef, Q
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 
 from archive.text import make_slug
@@ -54,23 +54,6 @@ class Person(Versioned):
             .values(slug=F("person__slug"), name=F("person__name"))
             .annotate(n=Count("statement"), last=Max("statement__date"))
             .order_by("-n", "name")
-        )
-
-    def resolutions_cited(self):
-        """Resolutions cited in the published statements where this person speaks, with `n`
-        the number of such statements, most cited first."""
-        from .resolutions import Citation, Resolution
-
-        speaking = Mention.objects.visible().filter(
-            statement=OuterRef("statement"), person=self, spoke=True
-        )
-        citations = Citation.objects.visible().filter(
-            Exists(speaking), statement__status=Statement.Status.PUBLISHED
-        )
-        return (
-            Resolution.objects.filter(citations__in=citations)
-            .annotate(n=Count("citations__statement", distinct=True))
-            .order_by("-n", "year", "number")
         )
 
 

@@ -4,6 +4,9 @@ Every kind of fact whose values are entities (archive.kinds: `ENTITY_KINDS`) has
 its `url_path`: the public entity with the slug (a merged one's slug answers 301 to its
 survivor), its statements newest first with how each names it, and what the page of its kind
 says besides (`PAGES`), rendered by its own template.
+
+Its statements are the entity's bitmap in the corpus index (archive.corpus_index), as on the
+list page: counted, drawn per year and paged without a query over them, whatever their number.
 """
 
 from urllib.parse import urlencode
@@ -13,15 +16,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from archive import roles, visibility
+from archive import corpus_index, histogram, roles, visibility
 from archive.budget import Budget
 from archive.editing import survivor_of
-from archive.filters import in_related
-from archive.histogram import histogram
 from archive.kinds import BY_NAME
-from archive.models import Statement
+from archive.models import Resolution, Statement
+from archive.ordering import Newest
+from archive.pagination import IndexPaginator
 
-from .params import clean_params, paginate
+from .params import clean_params
 
 PER_PAGE = 20
 MET_SHOWN = 40
@@ -34,15 +37,16 @@ def entity_detail(request, slug, kind):
     entity, moved = _public_or_moved(kind, slug)
     if moved:
         return moved
-    statements = in_related(Statement.objects.published(), kind.name, [entity])
+    index = corpus_index.current()
+    theirs = index.having(kind.name, [entity.slug])
     facts = kind.facts().filter(**{kind.column: entity}).select_related(kind.column)
     return render(
         request,
         f"archive/{kind.name}_detail.html",
         {
             kind.name: entity,
-            "page": _statements_page(params, statements, kind.facts_relation, facts),
-            **PAGES.get(kind.name, _statements_per_year)(entity, statements),
+            "page": _statements_page(params, index, theirs, kind.facts_relation, facts),
+            **PAGES.get(kind.name, _statements_per_year)(entity, index, theirs),
             "params": params,
             "list_params": {kind.name: entity.slug},
         },
@@ -67,45 +71,52 @@ def _public_or_moved(kind, slug: str):
     raise Http404
 
 
-def _statements_page(params, statements, relation, facts):
-    """A page of `statements`, newest first, each with the entity's rows of `relation` as `.facts`.
-
-    The rows say how the statement names the entity: a role as written, the words of a citation.
-    """
-    statements = (
-        statements.newest_first()
+def _statements_page(params, index, theirs, relation, facts):
+    """A page of the statements `theirs` names, newest first, each with the entity's rows of
+    `relation` as `.facts`: how the statement names the entity (a role as written, the words
+    of a citation)."""
+    rows = (
+        Statement.objects.published()
         .with_people()
         .prefetch_related(Prefetch(relation, facts, to_attr="facts"))
     )
-    return paginate(params, statements, PER_PAGE)
+    paginator = IndexPaginator(Newest(theirs), index, PER_PAGE, rows=rows)
+    return paginator.get_page(params.get("page"))
 
 
-def _histogram(statements):
-    """The statements per year, or None when there are too many to count in time."""
-    with Budget() as budget:
-        return budget.run(lambda: histogram(statements))
+def _statements_per_year(entity, index, theirs) -> dict:
+    return {"histogram": histogram.counted(index, theirs)}
 
 
-def _statements_per_year(entity, statements) -> dict:
-    return {"histogram": _histogram(statements)}
-
-
-def _person(person, statements) -> dict:
+def _person(person, index, theirs) -> dict:
     """Their spellings, roles over time, whom they met and which resolutions they cited."""
     with Budget() as budget:
-        tallies = {
-            "histogram": budget.run(lambda: histogram(statements)),
-            "met": budget.run(lambda: list(person.people_met()[:MET_SHOWN])),
-            "cited": budget.run(lambda: list(person.resolutions_cited())),
-        }
+        met = budget.run(lambda: list(person.people_met()[:MET_SHOWN]))
     return {
         "aliases": visibility.public_spellings(person).visible(),
         "memberships": _with_role_links(person.memberships.select_related("organization")),
-        **tallies,
+        "histogram": histogram.counted(index, theirs),
+        "met": met,
+        "cited": _resolutions_cited(index, person),
     }
 
 
-def _organization(organization, statements) -> dict:
+def _resolutions_cited(index, person) -> list:
+    """The resolutions cited in the statements where the person speaks, each with `n` such
+    statements, most cited first: the resolution facet of their quotes."""
+    quoted = index.having("spoke", [person.slug])
+    counts = {
+        slug: n
+        for slug, positions in index.values["resolution"].items()
+        if (n := positions.intersection_cardinality(quoted))
+    }
+    resolutions = list(Resolution.objects.filter(slug__in=counts))
+    for resolution in resolutions:
+        resolution.n = counts[resolution.slug]
+    return sorted(resolutions, key=lambda r: (-r.n, r.year is None, r.year or 0, r.number))
+
+
+def _organization(organization, index, theirs) -> dict:
     """Its other names, its bodies and the roles held in it over time."""
     return {
         "aliases": visibility.public_spellings(organization),
@@ -115,16 +126,16 @@ def _organization(organization, statements) -> dict:
                 "role", "person__name"
             )
         ),
-        "histogram": _histogram(statements),
+        "histogram": histogram.counted(index, theirs),
     }
 
 
-def _place(place, statements) -> dict:
+def _place(place, index, theirs) -> dict:
     """Its other names and the places within it."""
     return {
         "aliases": visibility.public_spellings(place),
         "children": place.children.all(),
-        "histogram": _histogram(statements),
+        "histogram": histogram.counted(index, theirs),
     }
 
 
