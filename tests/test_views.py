@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Meeting, Mention, Review, Statement
+from archive.views import entities
 from tests.factories import (
     CitationFactory,
     MeetingFactory,
@@ -435,6 +436,29 @@ def test_organization_page_shows_members_and_statements(client):
     page = html(client.get(organization.get_absolute_url()))
     assert "Abdurrahman Mustafa" in page and "Prime Minister" in page
     assert mention.statement.get_absolute_url() in page
+
+
+def test_a_body_with_many_roles_shows_the_latest_and_links_to_all(client, monkeypatch):
+    monkeypatch.setattr(entities, "MEMBERS_SHOWN", 2)
+    organization = OrganizationFactory(name="Syrian Interim Government")
+    for year, name in [
+        (2014, "Early Minister"),
+        (2020, "Later Minister"),
+        (2023, "Latest Minister"),
+    ]:
+        MembershipFactory(
+            person=PersonFactory(name=name),
+            organization=organization,
+            role="Minister",
+            last_seen=datetime.date(year, 1, 1),
+        )
+    page = html(client.get(organization.get_absolute_url()))
+    assert "Latest Minister" in page and "Later Minister" in page
+    assert "Early Minister" not in page
+    assert "All 3 members and roles" in page
+    everyone = html(client.get(organization.get_absolute_url(), {"members": "all"}))
+    assert all(name in everyone for name in ("Early Minister", "Later Minister", "Latest Minister"))
+    assert "All 3 members and roles" not in everyone
 
 
 def test_resolution_page_shows_symbol_adoption_link_and_words_used(client):

@@ -87,7 +87,9 @@ class OrganizationMention(Reviewed):
             models.UniqueConstraint(fields=["statement", "organization"], name="unique_org_mention")
         ]
         indexes = [
-            models.Index(fields=["organization", "statement"], name="orgmention_org_statement")
+            models.Index(fields=["organization", "statement"], name="orgmention_org_statement"),
+            # Which spellings of an organization readers may see (archive.visibility).
+            models.Index(fields=["organization", "as_written"], name="orgmention_org_written"),
         ]
 
     def __str__(self):

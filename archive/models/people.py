@@ -136,7 +136,11 @@ class Mention(Reviewed):
         constraints = [
             models.UniqueConstraint(fields=["statement", "person"], name="unique_mention")
         ]
-        indexes = [models.Index(fields=["person", "statement"], name="mention_person_statement")]
+        indexes = [
+            models.Index(fields=["person", "statement"], name="mention_person_statement"),
+            # Which spellings of a person readers may see (archive.visibility).
+            models.Index(fields=["person", "name_as_written"], name="mention_person_written"),
+        ]
 
     def __str__(self):
         return f"{self.person} in {self.statement_id}"

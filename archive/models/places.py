@@ -101,7 +101,11 @@ class PlaceMention(Reviewed):
         constraints = [
             models.UniqueConstraint(fields=["statement", "place"], name="unique_place_mention")
         ]
-        indexes = [models.Index(fields=["place", "statement"], name="placemention_place_statement")]
+        indexes = [
+            models.Index(fields=["place", "statement"], name="placemention_place_statement"),
+            # Which spellings of a place readers may see (archive.visibility).
+            models.Index(fields=["place", "as_written"], name="placemention_place_written"),
+        ]
 
     def __str__(self):
         return f"{self.place} in {self.statement_id}"

@@ -11,7 +11,7 @@ list page: counted, drawn per year and paged without a query over them, whatever
 
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +28,7 @@ from .params import clean_params
 
 PER_PAGE = 20
 MET_SHOWN = 40
+MEMBERS_SHOWN = 100
 
 
 def entity_detail(request, slug, kind):
@@ -46,7 +47,7 @@ def entity_detail(request, slug, kind):
         {
             kind.name: entity,
             "page": _statements_page(params, index, theirs, kind.facts_relation, facts),
-            **PAGES.get(kind.name, _statements_per_year)(entity, index, theirs),
+            **PAGES.get(kind.name, _statements_per_year)(entity, index, theirs, params),
             "params": params,
             "list_params": {kind.name: entity.slug},
         },
@@ -84,11 +85,11 @@ def _statements_page(params, index, theirs, relation, facts):
     return paginator.get_page(params.get("page"))
 
 
-def _statements_per_year(entity, index, theirs) -> dict:
+def _statements_per_year(entity, index, theirs, params) -> dict:
     return {"histogram": histogram.counted(index, theirs)}
 
 
-def _person(person, index, theirs) -> dict:
+def _person(person, index, theirs, params) -> dict:
     """Their spellings, roles over time, whom they met and which resolutions they cited."""
     with Budget() as budget:
         met = budget.run(lambda: list(person.people_met()[:MET_SHOWN]))
@@ -116,21 +117,32 @@ def _resolutions_cited(index, person) -> list:
     return sorted(resolutions, key=lambda r: (-r.n, r.year is None, r.year or 0, r.number))
 
 
-def _organization(organization, index, theirs) -> dict:
+def _organization(organization, index, theirs, params) -> dict:
     """Its other names, its bodies and the roles held in it over time."""
+    memberships, members = _members(organization, everyone=params.get("members") == "all")
     return {
         "aliases": visibility.public_spellings(organization),
         "children": organization.children.all(),
-        "memberships": _with_role_links(
-            organization.memberships.select_related("person", "organization").order_by(
-                "role", "person__name"
-            )
-        ),
+        "memberships": memberships,
+        "members": members,
         "histogram": histogram.counted(index, theirs),
     }
 
 
-def _place(place, index, theirs) -> dict:
+def _members(organization, everyone: bool) -> tuple[list, int]:
+    """The roles held in it (role, then name) and how many there are in all: the MEMBERS_SHOWN
+    most recently seen unless every one is asked for, so that a body with a thousand roles over
+    the years keeps a light page."""
+    memberships = organization.memberships.select_related("person", "organization")
+    members = memberships.count()
+    if members > MEMBERS_SHOWN and not everyone:
+        recent = memberships.order_by(F("last_seen").desc(nulls_last=True), "-pk")
+        shown = recent.values_list("pk", flat=True)[:MEMBERS_SHOWN]
+        memberships = memberships.filter(pk__in=list(shown))
+    return _with_role_links(memberships.order_by("role", "person__name")), members
+
+
+def _place(place, index, theirs, params) -> dict:
     """Its other names and the places within it."""
     return {
         "aliases": visibility.public_spellings(place),
@@ -146,8 +158,7 @@ PAGES = {"person": _person, "organization": _organization, "place": _place}
 
 def _with_role_links(memberships) -> list:
     """The roles over time, each with the list of the statements of whoever held it then."""
-    memberships = list(memberships)
+    memberships, statements = list(memberships), reverse("archive:statement-list")
     for membership in memberships:
-        key = roles.key_of(membership)
-        membership.role_href = f"{reverse('archive:statement-list')}?{urlencode({'role': key})}"
+        membership.role_href = f"{statements}?{urlencode({'role': roles.key_of(membership)})}"
     return memberships
