@@ -9,10 +9,9 @@ Its statements are the entity's bitmap in the corpus index (archive.corpus_index
 list page: counted, drawn per year and paged without a query over them, whatever their number.
 """
 
-from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -135,11 +134,12 @@ def _members(organization, everyone: bool) -> tuple[list, int]:
     most recently seen unless every one is asked for, so that a body with a thousand roles over
     the years keeps a light page. Two queries either way."""
     memberships = organization.memberships.select_related("person", "organization")
-    seen = list(memberships.values_list("pk", "last_seen"))
+    members = memberships.count()
     if not everyone:
-        seen.sort(key=lambda row: (row[1] is None, -(row[1] or date.min).toordinal(), -row[0]))
-        memberships = memberships.filter(pk__in=[pk for pk, _ in seen[:MEMBERS_SHOWN]])
-    return _with_role_links(memberships.order_by("role", "person__name")), len(seen)
+        recent = memberships.order_by(F("last_seen").desc(nulls_last=True), "-pk")
+        memberships = recent[:MEMBERS_SHOWN]
+    shown = sorted(memberships, key=lambda m: (m.role, m.person.name))
+    return _with_role_links(shown), members
 
 
 def _place(place, index, theirs, params) -> dict:
