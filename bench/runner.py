@@ -38,15 +38,22 @@ from .transfer import copy_archive
 from .urls import BARE_URL
 
 # Targets of issue 5 at 100k statements: (figure, limit, engines it applies to).
+# The read side's targets at 100,000 statements. A search is held to them in both of its groups
+# (common words, and the others), which is stricter than over the 40 queries together.
+BOTH = {"postgresql", "sqlite"}
 TARGETS = [
-    ("search.p95_ms", 150, {"postgresql"}),
-    ("search.p95_ms", 250, {"sqlite"}),
-    ("search_common.p95_ms", 400, {"postgresql", "sqlite"}),
-    ("browse.p95_ms", 50, {"postgresql", "sqlite"}),
-    ("permalink.p95_ms", 25, {"postgresql", "sqlite"}),
-    ("ratios.page_over_engine", 1.5, {"postgresql", "sqlite"}),
-    ("ratios.page_over_sql", 1.5, {"postgresql", "sqlite"}),
-    ("ingest.releases_per_s", -500, {"postgresql", "sqlite"}),  # negative: a floor
+    ("search.p50_ms", 40, BOTH),
+    ("search.p95_ms", 150, BOTH),
+    ("search_common.p50_ms", 40, BOTH),
+    ("search_common.p95_ms", 150, BOTH),
+    ("browse.p95_ms", 30, BOTH),
+    ("permalink.p95_ms", 15, BOTH),
+    ("person.p95_ms", 60, BOTH),
+    ("organization.p95_ms", 60, BOTH),
+    ("resolution.p95_ms", 60, BOTH),
+    ("place.p95_ms", 60, BOTH),
+    ("tantivy.page_over_tantivy", 60, BOTH),
+    ("ingest.releases_per_s", -500, BOTH),  # negative: a floor
 ]
 MAX_PAGE_QUERIES = 30
 GIN_FLUSH = (
@@ -345,9 +352,9 @@ def checks(result: dict) -> dict:
 
 def _lookup(result: dict, dotted: str):
     group, _, name = dotted.partition(".")
-    if group in ("search", "search_common", "browse", "permalink"):
-        return result["pages"].get(group, {}).get(name)
-    return result.get(group, {}).get(name)
+    if group in result.get("pages", {}):
+        return result["pages"][group].get(name)
+    return (result.get(group) or {}).get(name)
 
 
 def targets(result: dict) -> list[dict]:

@@ -422,7 +422,7 @@ def test_person_page_shows_aliases_roles_statements_people_met_and_citations(cli
     met = client.get(person.get_absolute_url()).context["met"]
     assert [row["name"] for row in met] == ["Joel Rayburn"]
     cited = client.get(person.get_absolute_url()).context["cited"]
-    assert [(r.number, r.n) for r in cited] == [("2254", 1)]
+    assert [(r["url"], r["n"]) for r in cited] == [(resolution.get_absolute_url(), 1)]
 
 
 def test_organization_page_shows_members_and_statements(client):

@@ -20,7 +20,7 @@ from archive import corpus_index, histogram, roles, visibility
 from archive.budget import Budget
 from archive.editing import survivor_of
 from archive.kinds import BY_NAME
-from archive.models import Resolution, Statement
+from archive.models import Statement
 from archive.ordering import Newest
 from archive.pagination import IndexPaginator
 
@@ -102,19 +102,17 @@ def _person(person, index, theirs, params) -> dict:
     }
 
 
-def _resolutions_cited(index, person) -> list:
+def _resolutions_cited(index, person) -> list[dict]:
     """The resolutions cited in the statements where the person speaks, each with `n` such
-    statements, most cited first: the resolution facet of their quotes."""
+    statements, most cited first: the resolution facet of their quotes, read from the index."""
     quoted = index.having("spoke", [person.slug])
-    counts = {
-        slug: n
-        for slug, positions in index.values["resolution"].items()
+    shown = index.shown["resolution"]
+    cited = [
+        {"label": shown[key].label, "url": shown[key].url, "n": n}
+        for key, positions in index.values["resolution"].items()
         if (n := positions.intersection_cardinality(quoted))
-    }
-    resolutions = list(Resolution.objects.filter(slug__in=counts))
-    for resolution in resolutions:
-        resolution.n = counts[resolution.slug]
-    return sorted(resolutions, key=lambda r: (-r.n, r.year is None, r.year or 0, r.number))
+    ]
+    return sorted(cited, key=lambda resolution: (-resolution["n"], resolution["label"]))
 
 
 def _organization(organization, index, theirs, params) -> dict:
