@@ -117,6 +117,15 @@ def test_recognition_takes_the_longest_name_and_leaves_other_words():
     assert [[f.pk for f in facts] for facts in query.facts] == [[], [], [place.pk], []]
 
 
+def test_a_name_is_ranked_by_the_words_typed_not_by_every_spelling():
+    for first in ("Clara", "Emily", "Kenji"):
+        name = f"{first} Nakamura"
+        PersonAliasFactory(person=PersonFactory(name=name), name=name)
+    query = recognise(parse("Nakamura envoy"))
+    assert len(query.positive_terms) > 2  # the spellings of each Nakamura
+    assert [term.text for term in query.typed_terms] == ["Nakamura", "envoy"]
+
+
 def test_a_word_is_not_a_name_inside_an_or_or_an_exclusion():
     PlaceFactory(name="Azaz")
     assert recognise(parse("Azaz OR Idlib")).facts == ()

@@ -135,9 +135,13 @@ def text_matches(model, terms) -> QuerySet:
 
 
 def rank(query: SearchQuery) -> SearchRank:
-    """ts_rank_cd of the positive terms, any of them: a statement found through the fact of a
-    name (archive.search.entities) ranks by whatever words it does contain, 0 for none."""
-    terms = _TsQuery(_any(query.positive_terms))
+    """ts_rank_cd of the positive terms as typed, any of them: a statement found through the
+    fact of a name (archive.search.entities) ranks by whatever words it does contain, 0 for none.
+
+    A name is ranked by its typed words, not by every spelling of the entities it names: cover
+    density reads each phrase of the query in every vector, and a surname shared by twenty
+    people made fifty phrases (1.2 s to rank 2,000 statements at 100,000, against 10 ms)."""
+    terms = _TsQuery(_any(query.typed_terms))
     return SearchRank(F("search_document"), _Once(terms), weights=RANK_WEIGHTS, cover_density=True)
 
 

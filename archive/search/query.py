@@ -99,6 +99,16 @@ class SearchQuery:
         return tuple(term for group in self.required for term in group)
 
     @property
+    def typed_terms(self) -> tuple[Term, ...]:
+        """The positive terms as typed: a group naming entities keeps its typed words only,
+        without every spelling of the entities it names."""
+        return tuple(
+            term
+            for index, group in enumerate(self.required)
+            for term in (group[:1] if self._facts_of(index) else group)
+        )
+
+    @property
     def names_entities(self) -> bool:
         return any(self.facts)
 
