@@ -72,11 +72,34 @@ class FactKind:
     # archive.search.cards: what a statement does to its values, in a card's link ("show only
     # the statements citing this resolution").
     verb: str = field(default="naming", kw_only=True)
+    # archive.views.permalink and archive.admin.review: the title of a statement's facts of the
+    # kind, when it is not `label` ("Resolutions cited").
+    listed_as: str = field(default="", kw_only=True)
+    # archive.admin.review and archive.editing: what the review page calls the kind's facts, in
+    # their keys ("citation-12") and the actions of its forms ("add-citation").
+    review_prefix: str = field(default="", kw_only=True)
+    # archive.views.indexes: the entity's field of choices its index page filters by (an
+    # organization's kind, a resolution's body); empty for people, filtered by the roles held.
+    index_by: str = field(default="kind", kw_only=True)
 
     @property
     def stores_rows(self) -> bool:
         """Whether the kind's facts are rows of its own (not some of another kind's rows)."""
         return not self.only
+
+    @property
+    def facts_title(self) -> str:
+        """The title of a statement's facts of this kind, on its permalink and review page."""
+        return self.listed_as or self.label
+
+    @property
+    def named_as_written(self) -> bool:
+        """Whether a fact is only an entity the text names: the entity, the words that name it
+        and their paragraph (an organization, a place, a resolution cited; a person's mention
+        says more). Editors add and correct such facts alike (archive.editing), and a
+        permalink and the review page list them alike."""
+        row = ("statement", "review", self.column, "as_written", "paragraph")
+        return self.entity is not None and self.loader_columns == row
 
     @property
     def reviewed_key(self) -> str:
@@ -161,6 +184,8 @@ FACT_KINDS = (
         export_name="people",
         aliases=PersonAlias,
         by_surname=True,
+        review_prefix="mention",
+        index_by="",
     ),
     FactKind(
         "spoke",
@@ -187,6 +212,7 @@ FACT_KINDS = (
         export_name="organizations",
         aliases=OrganizationAlias,
         searched_columns=("name", "abbreviation"),
+        review_prefix="organization",
     ),
     FactKind(
         "resolution",
@@ -201,6 +227,9 @@ FACT_KINDS = (
         verb="citing",
         loader_columns=("statement", "review", "resolution", "as_written", "paragraph"),
         export_name="resolutions",
+        listed_as="Resolutions cited",
+        review_prefix="citation",
+        index_by="body",
     ),
     FactKind(
         "place",
@@ -215,6 +244,7 @@ FACT_KINDS = (
         export_name="places",
         aliases=PlaceAlias,
         searched_columns=("name",),
+        review_prefix="place",
     ),
     FactKind(
         "kind",
@@ -234,6 +264,7 @@ FACT_KINDS = (
             "place",
         ),
         export_name="event",
+        review_prefix="meeting",
     ),
 )
 
@@ -243,10 +274,23 @@ STORED_KINDS = tuple(kind for kind in FACT_KINDS if kind.stores_rows)
 # The kinds whose values are entities: each has its page (archive.urls routes them) and a search
 # recognises them (archive.search).
 ENTITY_KINDS = tuple(kind for kind in STORED_KINDS if kind.entity)
-# The order of the kinds' fields in an exported record and of their CSV columns (archive.records):
-# the event first, as a release reports it, then who, which bodies, where, and what was cited.
-# Roles held then are not exported: each person's role is, with them.
-EXPORT_ORDER = ("kind", "person", "spoke", "organization", "place", "resolution")
+# The order a statement's kinds are read in: the event first, as a release reports it, then who,
+# which bodies, where, and what was cited. The fields of an exported record and its CSV columns
+# follow it (archive.records), and so do the index pages, their sitemaps and API routes
+# (archive.views.indexes) and the facts a permalink and the review page list
+# (archive.views.permalink, archive.admin.review). Roles held then are not in it: each person's
+# role is exported and shown with them.
+READING_ORDER = ("kind", "person", "spoke", "organization", "place", "resolution")
+
+
+def in_reading_order(kinds) -> tuple:
+    """`kinds` in `READING_ORDER`."""
+    return tuple(sorted(kinds, key=lambda kind: READING_ORDER.index(kind.name)))
+
+
+# The kinds whose facts only name an entity as the text wrote it, in reading order: editors add and
+# correct them alike (archive.editing, archive.admin.review), and a permalink lists them alike.
+NAMED_KINDS = in_reading_order(kind for kind in STORED_KINDS if kind.named_as_written)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from archive.kinds import (
     BY_NAME,
     ENTITY_KINDS,
-    EXPORT_ORDER,
     FACT_KINDS,
+    READING_ORDER,
     STORED_KINDS,
     RoleKind,
 )
@@ -101,10 +101,10 @@ def test_the_csv_header_is_the_documented_one_with_every_exported_kinds_columns(
     assert CSV_COLUMNS == DOCUMENTED_CSV
     for kind in FACT_KINDS:
         if isinstance(kind, RoleKind):  # a role is exported with each person who held it
-            assert kind.name not in EXPORT_ORDER
+            assert kind.name not in READING_ORDER
         else:
-            assert kind.name in EXPORT_ORDER, f"{kind.name} is not exported"
-    assert len(set(EXPORT_ORDER)) == len(EXPORT_ORDER)
+            assert kind.name in READING_ORDER, f"{kind.name} is not exported"
+    assert len(set(READING_ORDER)) == len(READING_ORDER)
 
 
 def test_every_stored_kind_is_in_the_csv_and_the_json_a_researcher_downloads(client, published):
@@ -117,7 +117,7 @@ def test_every_stored_kind_is_in_the_csv_and_the_json_a_researcher_downloads(cli
     assert row["event_kind"] == "meeting"
     raw = b"".join(client.get(reverse("archive:statement-export-json")).streaming_content)
     [record] = json.loads(raw)["statements"]
-    for name in EXPORT_ORDER:
+    for name in READING_ORDER:
         kind = BY_NAME[name]
         if kind.export_name:
             assert record[kind.export_name], f"{name} is missing from the JSON record"
