@@ -22,6 +22,13 @@ class EditorError(ValidationError):
     """An editor's request that cannot be carried out as asked; nothing was changed."""
 
 
+def name_of(entity) -> str:
+    """What an entity is called where the words of a text are set beside it (a permalink, the
+    review page's forms and lists): its name, or what it is shown as without one (a resolution's
+    label)."""
+    return getattr(entity, "name", None) or str(entity)
+
+
 def person_named(name: str, *, create: bool = False) -> Person:
     """The person with this name or spelling; a new one only when `create` (else EditorError)."""
     name = " ".join(name.split())

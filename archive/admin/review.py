@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from archive import editing
 from archive.kinds import ENTITY_KINDS, NAMED_KINDS
 from archive.models import Meeting, Mention, Review, Statement
+from archive.naming import name_of
 
 
 @dataclass
@@ -52,7 +53,7 @@ class Fact:
     def target_name(self) -> str:
         """How the correction form names the fact's organization, place or resolution."""
         target = getattr(self.obj, self.target, None) if self.target else None
-        return typed_name(target) if target else ""
+        return name_of(target) if target else ""
 
     @property
     def removed(self) -> bool:
@@ -62,12 +63,6 @@ class Fact:
 # The entity each kind of fact names (archive.kinds: `NAMED_KINDS`), whose list the correction and
 # add forms offer.
 NAMED_TARGETS = {kind.review_prefix: kind.name for kind in NAMED_KINDS}
-
-
-def typed_name(entity) -> str:
-    """How editors name an entity in the forms, as its list offers it: its name, or what it is
-    shown as when it has none (a resolution's label)."""
-    return getattr(entity, "name", None) or str(entity)
 
 
 def mark_facts(text: str, facts: list[Fact]) -> SafeString:
@@ -136,7 +131,7 @@ def _named_fact(kind, fact) -> Fact:
     """A fact of a kind that only names an entity, labelled as the public page shows it."""
     target = getattr(fact, kind.column)
     key = kind.review_prefix
-    written = _as_written(fact, typed_name(target))
+    written = _as_written(fact, name_of(target))
     return Fact(f"{key}-{fact.pk}", key, fact, str(target), written, fact.as_written)
 
 
@@ -268,7 +263,7 @@ def _names(entity) -> list[str]:
     """Every entity of the model as the forms' lists offer them, in order of name."""
     if any(field.name == "name" for field in entity._meta.fields):
         return list(entity.objects.values_list("name", flat=True).order_by("name"))
-    return [typed_name(each) for each in entity.objects.all()]
+    return [name_of(each) for each in entity.objects.all()]
 
 
 def _person_fields(post) -> dict:
