@@ -64,6 +64,9 @@ class FactKind:
     # The entity's other names: archive.search recognises and suggests them, and the admin
     # (archive.admin) edits them on the entity's page and lists them.
     aliases: type[Model] | None = field(default=None, kw_only=True)
+    # archive.visibility: the facts' column of the words the text wrote, which make a spelling
+    # of the entity public once a published statement wrote it.
+    written: str = field(default="as_written", kw_only=True)
     # archive.search.entities: the entity's own columns it recognises besides its aliases.
     searched_columns: tuple = field(default=(), kw_only=True)
     # archive.search.entities: recognised by the last words of a spelling too ("Astepho"), as
@@ -98,7 +101,7 @@ class FactKind:
         and their paragraph (an organization, a place, a resolution cited; a person's mention
         says more). Editors add and correct such facts alike (archive.editing), and a
         permalink and the review page list them alike."""
-        row = ("statement", "review", self.column, "as_written", "paragraph")
+        row = ("statement", "review", self.column, self.written, "paragraph")
         return self.entity is not None and self.loader_columns == row
 
     @property
@@ -183,6 +186,7 @@ FACT_KINDS = (
         ),
         export_name="people",
         aliases=PersonAlias,
+        written="name_as_written",
         by_surname=True,
         review_prefix="mention",
         index_by="",
