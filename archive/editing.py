@@ -475,15 +475,14 @@ def merge(survivor, others: Iterable) -> int:
             FormerSlug.objects.update_or_create(
                 kind=kind, slug=other.slug, defaults={"target_id": survivor.pk}
             )
-            if kind == FormerSlug.Kind.PERSON:
-                merge_people(keep=survivor, merge=other)
-            elif kind == FormerSlug.Kind.ORGANIZATION:
-                _merge_organization(survivor, other)
-            else:
-                _merge_place(survivor, other)
+            MERGES[kind](survivor, other)
         if kind == FormerSlug.Kind.PERSON:
             rebuild_memberships([survivor.pk])
     return len(others)
+
+
+def _merge_person(keep: Person, other: Person) -> None:
+    merge_people(keep=keep, merge=other)
 
 
 def _merge_organization(keep: Organization, other: Organization) -> None:
@@ -510,6 +509,11 @@ def _merge_place(keep: Place, other: Place) -> None:
     Place.objects.filter(parent=other).exclude(pk=keep.pk).update(parent=keep)
     _move_aliases(PlaceAlias, "place", keep, other)
     other.delete()
+
+
+# What a merge moves, for each kind editors merge (archive.kinds: `merged`): rules of their own,
+# as a person's roles, an organization's members and bodies and a place's events and parts move.
+MERGES = {"person": _merge_person, "organization": _merge_organization, "place": _merge_place}
 
 
 def _move_mentions(model, field: str, keep, other) -> None:
