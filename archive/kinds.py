@@ -4,9 +4,12 @@ A fact kind is a table of facts (one row per statement and value: a person menti
 resolution cited, the kind of event reported) and what its value is: an entity with a page of
 its own, or one of a few choices. Everything that lists the kinds is derived from `FACT_KINDS`:
 the list page's filters, facets and chips, the in-memory index that counts them
-(`archive.corpus_index`), the API's parameters, the entity pages' routes, the loader's rows, the
-exports' columns, the names a search recognises and the admin's fact tables and spellings. Adding
-a kind is adding its model and one entry here. A kind whose facts are derived rather than stored
+(`archive.corpus_index`), the API's parameters, the entity pages' routes, the index pages with
+their sitemaps and API routes, the loader's rows, the exports' columns, the names a search
+recognises, the admin's fact tables and spellings, the review page's groups and forms and the
+editing behind them, a permalink's facts, and which entities and spellings readers may see.
+Adding a kind is adding its model (a `Reviewed` one: its history is kept) and one entry here.
+A kind whose facts are derived rather than stored
 (a role held at the statement's date: archive.roles) is a `RoleKind`; one whose facts are some
 of another kind's rows (`only`: the people quoted among those mentioned) stores nothing itself.
 
@@ -113,8 +116,8 @@ class FactKind:
 
     @property
     def merged(self) -> bool:
-        """Whether editors merge its entities: the merged ones' pages answer 301 to the
-        survivor's (archive.views.entities)."""
+        """Whether editors merge its entities (archive.editing: `MERGES`): the merged ones'
+        pages answer 301 to the survivor's (archive.views.entities)."""
         return self.name in FormerSlug.Kind.values
 
     @property
