@@ -276,9 +276,7 @@ def test_every_entity_kinds_spelling_shows_once_a_published_statement_wrote_it(
     entity = published[kind.name]
     spelling = entity.aliases.create(name="Only a draft wrote this")
     draft = StatementFactory(status=Statement.Status.DRAFT)
-    kind.model.objects.create(
-        statement=draft, **{kind.column: entity, kind.written: spelling.name}
-    )
+    kind.model.objects.create(statement=draft, **{kind.column: entity, kind.written: spelling.name})
     page = reverse(kind.url_name, kwargs={"slug": entity.slug})
     assert spelling not in client.get(page).context["aliases"]
     Statement.objects.filter(pk=draft.pk).update(status=Statement.Status.PUBLISHED)

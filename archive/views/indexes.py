@@ -42,15 +42,15 @@ class Index:
 
 def index_of(kind: FactKind) -> Index:
     """The index page of a kind of entities (archive.kinds), at the address of their pages."""
-    entity = kind.entity
+    entity, by = kind.entity, kind.index_by
     return Index(
-        entity,
-        kind.model._meta.get_field(kind.column).remote_field.related_name,
-        kind.label,
-        kind.name,
-        kind.index_by or None,
-        capfirst(entity._meta.get_field(kind.index_by).verbose_name) if kind.index_by else "Kind",
-        tuple(entity._meta.ordering),
+        model=entity,
+        facts=kind.model._meta.get_field(kind.column).remote_field.related_name,
+        title=kind.label,
+        noun=kind.name,
+        kind_field=by or None,
+        kind_label=capfirst(entity._meta.get_field(by).verbose_name) if by else "Kind",
+        order=tuple(entity._meta.ordering),
     )
 
 
@@ -132,4 +132,3 @@ def _of_kind(index: Index, entities, chosen):
     if index.kind_field is None:
         return entities.filter(pk__in=Person.objects.filter(memberships__role=chosen).values("pk"))
     return entities.filter(**{index.kind_field: chosen})
-

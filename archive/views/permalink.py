@@ -121,12 +121,11 @@ def _named_facts(statement, kind) -> list[tuple]:
     """(fact, entity, words) of the statement's visible facts of a kind that only names entities
     (archive.kinds: `NAMED_KINDS`); the words the text wrote are given where they differ from
     the entity's name."""
-    facts = getattr(statement, kind.facts_relation).visible().select_related(kind.column)
-    return [
-        (fact, target, fact.as_written if fact.as_written != name_of(target) else "")
-        for fact in facts
-        for target in [getattr(fact, kind.column)]
-    ]
+    listed = []
+    for fact in getattr(statement, kind.facts_relation).visible().select_related(kind.column):
+        target = getattr(fact, kind.column)
+        listed.append((fact, target, fact.as_written if fact.as_written != name_of(target) else ""))
+    return listed
 
 
 def statement_paragraph(request, pk, slug, n):
