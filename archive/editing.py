@@ -295,7 +295,7 @@ def add_meeting(
 
 @dataclass(frozen=True)
 class NamedKind:
-    """A kind of fact that only names an entity of the archive (archive.kinds: `NAMED_KINDS`):
+    """A kind of fact that only names an entity of the archive (archive.kinds: `AS_WRITTEN_KINDS`):
     an organization, a place, a resolution cited."""
 
     kind: kinds.FactKind
@@ -331,10 +331,10 @@ class NamedKind:
         return "is already in this statement"
 
 
-NAMED_KINDS = {kind.review_prefix: NamedKind(kind) for kind in kinds.NAMED_KINDS}
+NAMED_KINDS = {kind.review_prefix: NamedKind(kind) for kind in kinds.AS_WRITTEN_KINDS}
 _NAMED_LABELS = "{} and {}".format(
-    ", ".join(kind.label.lower() for kind in kinds.NAMED_KINDS[:-1]),
-    kinds.NAMED_KINDS[-1].label.lower(),
+    ", ".join(kind.label.lower() for kind in kinds.AS_WRITTEN_KINDS[:-1]),
+    kinds.AS_WRITTEN_KINDS[-1].label.lower(),
 )
 
 

@@ -297,7 +297,7 @@ def in_reading_order(kinds) -> tuple:
 
 # The kinds whose facts only name an entity as the text wrote it, in reading order: editors add and
 # correct them alike (archive.editing, archive.admin.review), and a permalink lists them alike.
-NAMED_KINDS = in_reading_order(kind for kind in STORED_KINDS if kind.named_as_written)
+AS_WRITTEN_KINDS = in_reading_order(kind for kind in STORED_KINDS if kind.named_as_written)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from archive import editing
 from archive.kinds import (
+    AS_WRITTEN_KINDS,
     BY_NAME,
     ENTITY_KINDS,
     FACT_KINDS,
-    NAMED_KINDS,
     READING_ORDER,
     STORED_KINDS,
     RoleKind,
@@ -225,7 +225,7 @@ def test_every_stored_kinds_facts_are_reviewed_and_keep_their_history(editor, pu
     assert len(set(prefixes)) == len(prefixes)
 
 
-@pytest.mark.parametrize("kind", NAMED_KINDS, ids=lambda kind: kind.name)
+@pytest.mark.parametrize("kind", AS_WRITTEN_KINDS, ids=lambda kind: kind.name)
 def test_every_kind_naming_entities_is_listed_and_added_back_by_another_name(
     client, editor, published, kind
 ):

@@ -19,7 +19,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from archive import editing
-from archive.kinds import ENTITY_KINDS, NAMED_KINDS
+from archive.kinds import AS_WRITTEN_KINDS, ENTITY_KINDS
 from archive.models import Meeting, Mention, Review, Statement
 from archive.naming import name_of
 
@@ -60,9 +60,9 @@ class Fact:
         return self.obj.review == Review.REMOVED
 
 
-# The entity each kind of fact names (archive.kinds: `NAMED_KINDS`), whose list the correction and
-# add forms offer.
-NAMED_TARGETS = {kind.review_prefix: kind.name for kind in NAMED_KINDS}
+# The entity each kind of fact names (archive.kinds: `AS_WRITTEN_KINDS`), whose list the
+# correction and add forms offer.
+NAMED_TARGETS = {kind.review_prefix: kind.name for kind in AS_WRITTEN_KINDS}
 
 
 def mark_facts(text: str, facts: list[Fact]) -> SafeString:
@@ -121,7 +121,7 @@ def facts_of(statement: Statement) -> dict[str, list[Fact]]:
                 phrase=mention.name_as_written,
             )
         )
-    for kind in NAMED_KINDS:
+    for kind in AS_WRITTEN_KINDS:
         facts = getattr(statement, kind.facts_relation).select_related(kind.column)
         groups[f"{kind.review_prefix}s"] = [_named_fact(kind, fact) for fact in facts]
     return groups
@@ -143,7 +143,7 @@ GROUP_TITLES = {
     Mention.Side.SOC: "Coalition delegation",
     Mention.Side.COUNTERPART: "Counterparts",
     Mention.Side.MENTIONED: "Mentioned",
-    **{f"{kind.review_prefix}s": kind.facts_title for kind in NAMED_KINDS},
+    **{f"{kind.review_prefix}s": kind.facts_title for kind in AS_WRITTEN_KINDS},
 }
 
 
@@ -189,7 +189,7 @@ def review_view(model_admin, request, object_id):
         "sides": Mention.Side.choices,
         "meeting_kinds": Meeting.Kind.choices,
         "meeting_formats": Meeting.Format.choices,
-        "named_kinds": [(kind, _names(kind.entity)) for kind in NAMED_KINDS],
+        "named_kinds": [(kind, _names(kind.entity)) for kind in AS_WRITTEN_KINDS],
         "error": error,
         "posted": request.POST if error else {},
         "unreviewed": sum(

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from archive import citations, editing, linked_data
-from archive.kinds import NAMED_KINDS
+from archive.kinds import AS_WRITTEN_KINDS
 from archive.models import Correction, Mention, Review, Statement
 from archive.naming import name_of
 from archive.search import api as search
@@ -77,7 +77,7 @@ def statement_detail(request, pk, slug=None):
     sides = {side: [] for side in Mention.Side.values}
     for mention in mentions:
         sides[mention.side].append(mention)
-    named = {kind.name: _named_facts(statement, kind) for kind in NAMED_KINDS}
+    named = {kind.name: _named_facts(statement, kind) for kind in AS_WRITTEN_KINDS}
     cited = site_citation(request, statement)
     canonical = cited.permalink
     draft = statement.status != Statement.Status.PUBLISHED
@@ -93,7 +93,7 @@ def statement_detail(request, pk, slug=None):
             "sides": [
                 (Mention.Side(side).label, people) for side, people in sides.items() if people
             ],
-            "named": [(kind, named[kind.name]) for kind in NAMED_KINDS],
+            "named": [(kind, named[kind.name]) for kind in AS_WRITTEN_KINDS],
             "canonical_url": canonical,
             "cited": cited,
             "formatted": citations.formatted(cited),
@@ -119,7 +119,7 @@ def statement_detail(request, pk, slug=None):
 
 def _named_facts(statement, kind) -> list[tuple]:
     """(fact, entity, words) of the statement's visible facts of a kind that only names entities
-    (archive.kinds: `NAMED_KINDS`); the words the text wrote are given where they differ from
+    (archive.kinds: `AS_WRITTEN_KINDS`); the words the text wrote are given where they differ from
     the entity's name."""
     listed = []
     for fact in getattr(statement, kind.facts_relation).visible().select_related(kind.column):
