@@ -14,17 +14,17 @@ replaces the extractor's everywhere.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from archive import kinds
 from archive.loader.extract import extract
 from archive.loader.gazetteer import Gazetteer
 from archive.loader.parse import derive_title, source_from_body
 from archive.loader.store import EntityStore, merge_people
 from archive.models import (
-    Citation,
     Correction,
     FormerSlug,
     Meeting,
@@ -45,20 +45,15 @@ from archive.models.corpus import one_change
 from archive.models.history import WITHDRAWN
 from archive.naming import (
     EditorError,
+    entity_named,
     organization_named,
     person_named,
     place_named,
-    resolution_named,
 )
 from archive.text import make_slug
 
-FACT_MODELS = {
-    "mention": Mention,
-    "organization": OrganizationMention,
-    "place": PlaceMention,
-    "citation": Citation,
-    "meeting": Meeting,
-}
+# The facts of every kind, by what the review page calls them in its keys ("citation-12").
+FACT_MODELS = {kind.review_prefix: kind.model for kind in kinds.STORED_KINDS}
 
 
 # Pasting and extracting
@@ -239,7 +234,7 @@ def correct_named_fact(fact, *, name: str, paragraph: int):
     with one_change():
         named = next((n for n in NAMED_KINDS.values() if isinstance(fact, n.model)), None)
         if named is None:
-            raise EditorError("Only organizations, places and resolutions can be corrected so.")
+            raise EditorError(f"Only {_NAMED_LABELS} can be corrected so.")
         target, paragraph = named.lookup(name), _paragraph(fact.statement, paragraph)
         if named.facts_naming(fact.statement, target, paragraph).exclude(pk=fact.pk).exists():
             raise EditorError(f"{target} {named.already(paragraph)}: keep that entry.")
@@ -300,12 +295,30 @@ def add_meeting(
 
 @dataclass(frozen=True)
 class NamedKind:
-    """A fact that names one entity of the archive: an organization, a place, a resolution."""
+    """A kind of fact that only names an entity of the archive (archive.kinds: `AS_WRITTEN_KINDS`):
+    an organization, a place, a resolution cited."""
 
-    model: type
-    field: str  # the fact's field naming the entity
-    lookup: Callable[[str], object]  # the entity an editor's words name (EditorError if none)
-    per_paragraph: bool  # a resolution may be cited in several paragraphs; a place is named once
+    kind: kinds.FactKind
+
+    @property
+    def model(self) -> type:
+        return self.kind.model
+
+    @property
+    def field(self) -> str:
+        """The fact's field naming the entity."""
+        return self.kind.column
+
+    @property
+    def per_paragraph(self) -> bool:
+        """Whether a statement may name one entity in several paragraphs (a resolution cited
+        twice) or once (a place), as the model's constraint allows."""
+        unique = [c.fields for c in self.model._meta.constraints if "statement" in c.fields]
+        return any("paragraph" in fields for fields in unique)
+
+    def lookup(self, name: str):
+        """The entity an editor's words name (EditorError if none)."""
+        return entity_named(self.kind, name)
 
     def facts_naming(self, statement: Statement, target, paragraph: int):
         """The statement's facts that already name `target` where the editor would put it."""
@@ -318,16 +331,16 @@ class NamedKind:
         return "is already in this statement"
 
 
-NAMED_KINDS = {
-    "organization": NamedKind(OrganizationMention, "organization", organization_named, False),
-    "place": NamedKind(PlaceMention, "place", place_named, False),
-    "citation": NamedKind(Citation, "resolution", resolution_named, True),
-}
+NAMED_KINDS = {kind.review_prefix: NamedKind(kind) for kind in kinds.AS_WRITTEN_KINDS}
+_NAMED_LABELS = "{} and {}".format(
+    ", ".join(kind.label.lower() for kind in kinds.AS_WRITTEN_KINDS[:-1]),
+    kinds.AS_WRITTEN_KINDS[-1].label.lower(),
+)
 
 
 def _named_kind(kind: str) -> NamedKind:
     if kind not in NAMED_KINDS:
-        raise EditorError("Only organizations, places and resolutions can be named this way.")
+        raise EditorError(f"Only {_NAMED_LABELS} can be named this way.")
     return NAMED_KINDS[kind]
 
 
@@ -462,15 +475,14 @@ def merge(survivor, others: Iterable) -> int:
             FormerSlug.objects.update_or_create(
                 kind=kind, slug=other.slug, defaults={"target_id": survivor.pk}
             )
-            if kind == FormerSlug.Kind.PERSON:
-                merge_people(keep=survivor, merge=other)
-            elif kind == FormerSlug.Kind.ORGANIZATION:
-                _merge_organization(survivor, other)
-            else:
-                _merge_place(survivor, other)
+            MERGES[kind](survivor, other)
         if kind == FormerSlug.Kind.PERSON:
             rebuild_memberships([survivor.pk])
     return len(others)
+
+
+def _merge_person(keep: Person, other: Person) -> None:
+    merge_people(keep=keep, merge=other)
 
 
 def _merge_organization(keep: Organization, other: Organization) -> None:
@@ -499,6 +511,11 @@ def _merge_place(keep: Place, other: Place) -> None:
     other.delete()
 
 
+# What a merge moves, for each kind editors merge (archive.kinds: `merged`): rules of their own,
+# as a person's roles, an organization's members and bodies and a place's events and parts move.
+MERGES = {"person": _merge_person, "organization": _merge_organization, "place": _merge_place}
+
+
 def _move_mentions(model, field: str, keep, other) -> None:
     """Move `other`'s mentions to `keep`, except where `keep` is already in the statement."""
     both = model.objects.filter(**{field: keep}).values("statement_id")
@@ -514,11 +531,8 @@ def _move_aliases(model, field: str, keep, other) -> None:
         model.objects.create(**{field: keep}, name=other.name)
 
 
-_KINDS = {
-    Person: FormerSlug.Kind.PERSON,
-    Organization: FormerSlug.Kind.ORGANIZATION,
-    Place: FormerSlug.Kind.PLACE,
-}
+# The entities editors merge (archive.kinds: `merged`), by model.
+_KINDS = {kind.entity: kind.name for kind in kinds.ENTITY_KINDS if kind.merged}
 
 
 def survivor_of(kind: str, slug: str):

@@ -4,9 +4,12 @@ A fact kind is a table of facts (one row per statement and value: a person menti
 resolution cited, the kind of event reported) and what its value is: an entity with a page of
 its own, or one of a few choices. Everything that lists the kinds is derived from `FACT_KINDS`:
 the list page's filters, facets and chips, the in-memory index that counts them
-(`archive.corpus_index`), the API's parameters, the entity pages' routes, the loader's rows, the
-exports' columns, the names a search recognises and the admin's fact tables and spellings. Adding
-a kind is adding its model and one entry here. A kind whose facts are derived rather than stored
+(`archive.corpus_index`), the API's parameters, the entity pages' routes, the index pages with
+their sitemaps and API routes, the loader's rows, the exports' columns, the names a search
+recognises, the admin's fact tables and spellings, the review page's groups and forms and the
+editing behind them, a permalink's facts, and which entities and spellings readers may see.
+Adding a kind is adding its model (a `Reviewed` one: its history is kept) and one entry here.
+A kind whose facts are derived rather than stored
 (a role held at the statement's date: archive.roles) is a `RoleKind`; one whose facts are some
 of another kind's rows (`only`: the people quoted among those mentioned) stores nothing itself.
 
@@ -64,6 +67,9 @@ class FactKind:
     # The entity's other names: archive.search recognises and suggests them, and the admin
     # (archive.admin) edits them on the entity's page and lists them.
     aliases: type[Model] | None = field(default=None, kw_only=True)
+    # archive.visibility: the facts' column of the words the text wrote, which make a spelling
+    # of the entity public once a published statement wrote it.
+    written: str = field(default="as_written", kw_only=True)
     # archive.search.entities: the entity's own columns it recognises besides its aliases.
     searched_columns: tuple = field(default=(), kw_only=True)
     # archive.search.entities: recognised by the last words of a spelling too ("Astepho"), as
@@ -72,11 +78,34 @@ class FactKind:
     # archive.search.cards: what a statement does to its values, in a card's link ("show only
     # the statements citing this resolution").
     verb: str = field(default="naming", kw_only=True)
+    # archive.views.permalink and archive.admin.review: the title of a statement's facts of the
+    # kind, when it is not `label` ("Resolutions cited").
+    listed_as: str = field(default="", kw_only=True)
+    # archive.admin.review and archive.editing: what the review page calls the kind's facts, in
+    # their keys ("citation-12") and the actions of its forms ("add-citation").
+    review_prefix: str = field(default="", kw_only=True)
+    # archive.views.indexes: the entity's field of choices its index page filters by (an
+    # organization's kind, a resolution's body); empty for people, filtered by the roles held.
+    index_by: str = field(default="kind", kw_only=True)
 
     @property
     def stores_rows(self) -> bool:
         """Whether the kind's facts are rows of its own (not some of another kind's rows)."""
         return not self.only
+
+    @property
+    def facts_title(self) -> str:
+        """The title of a statement's facts of this kind, on its permalink and review page."""
+        return self.listed_as or self.label
+
+    @property
+    def named_as_written(self) -> bool:
+        """Whether a fact is only an entity the text names: the entity, the words that name it
+        and their paragraph (an organization, a place, a resolution cited; a person's mention
+        says more). Editors add and correct such facts alike (archive.editing), and a
+        permalink and the review page list them alike."""
+        row = ("statement", "review", self.column, self.written, "paragraph")
+        return self.entity is not None and self.loader_columns == row
 
     @property
     def reviewed_key(self) -> str:
@@ -87,8 +116,8 @@ class FactKind:
 
     @property
     def merged(self) -> bool:
-        """Whether editors merge its entities: the merged ones' pages answer 301 to the
-        survivor's (archive.views.entities)."""
+        """Whether editors merge its entities (archive.editing: `MERGES`): the merged ones'
+        pages answer 301 to the survivor's (archive.views.entities)."""
         return self.name in FormerSlug.Kind.values
 
     @property
@@ -160,7 +189,10 @@ FACT_KINDS = (
         ),
         export_name="people",
         aliases=PersonAlias,
+        written="name_as_written",
         by_surname=True,
+        review_prefix="mention",
+        index_by="",
     ),
     FactKind(
         "spoke",
@@ -187,6 +219,7 @@ FACT_KINDS = (
         export_name="organizations",
         aliases=OrganizationAlias,
         searched_columns=("name", "abbreviation"),
+        review_prefix="organization",
     ),
     FactKind(
         "resolution",
@@ -201,6 +234,9 @@ FACT_KINDS = (
         verb="citing",
         loader_columns=("statement", "review", "resolution", "as_written", "paragraph"),
         export_name="resolutions",
+        listed_as="Resolutions cited",
+        review_prefix="citation",
+        index_by="body",
     ),
     FactKind(
         "place",
@@ -215,6 +251,7 @@ FACT_KINDS = (
         export_name="places",
         aliases=PlaceAlias,
         searched_columns=("name",),
+        review_prefix="place",
     ),
     FactKind(
         "kind",
@@ -234,6 +271,7 @@ FACT_KINDS = (
             "place",
         ),
         export_name="event",
+        review_prefix="meeting",
     ),
 )
 
@@ -243,10 +281,23 @@ STORED_KINDS = tuple(kind for kind in FACT_KINDS if kind.stores_rows)
 # The kinds whose values are entities: each has its page (archive.urls routes them) and a search
 # recognises them (archive.search).
 ENTITY_KINDS = tuple(kind for kind in STORED_KINDS if kind.entity)
-# The order of the kinds' fields in an exported record and of their CSV columns (archive.records):
-# the event first, as a release reports it, then who, which bodies, where, and what was cited.
-# Roles held then are not exported: each person's role is, with them.
-EXPORT_ORDER = ("kind", "person", "spoke", "organization", "place", "resolution")
+# The order a statement's kinds are read in: the event first, as a release reports it, then who,
+# which bodies, where, and what was cited. The fields of an exported record and its CSV columns
+# follow it (archive.records), and so do the index pages, their sitemaps and API routes
+# (archive.views.indexes) and the facts a permalink and the review page list
+# (archive.views.permalink, archive.admin.review). Roles held then are not in it: each person's
+# role is exported and shown with them.
+READING_ORDER = ("kind", "person", "spoke", "organization", "place", "resolution")
+
+
+def in_reading_order(kinds) -> tuple:
+    """`kinds` in `READING_ORDER`."""
+    return tuple(sorted(kinds, key=lambda kind: READING_ORDER.index(kind.name)))
+
+
+# The kinds whose facts only name an entity as the text wrote it, in reading order: editors add and
+# correct them alike (archive.editing, archive.admin.review), and a permalink lists them alike.
+AS_WRITTEN_KINDS = in_reading_order(kind for kind in STORED_KINDS if kind.named_as_written)
 
 
 @dataclass(frozen=True)

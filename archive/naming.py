@@ -12,6 +12,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from archive.kinds import BY_NAME
 from archive.loader.citations import find_citations
 from archive.models import Organization, Person, PersonAlias, Place, Resolution, Review
 from archive.text import name_key
@@ -19,6 +20,13 @@ from archive.text import name_key
 
 class EditorError(ValidationError):
     """An editor's request that cannot be carried out as asked; nothing was changed."""
+
+
+def name_of(entity) -> str:
+    """What an entity is called where the words of a text are set beside it (a permalink, the
+    review page's forms and lists): its name, or what it is shown as without one (a resolution's
+    label)."""
+    return getattr(entity, "name", None) or str(entity)
 
 
 def person_named(name: str, *, create: bool = False) -> Person:
@@ -42,39 +50,33 @@ def person_named(name: str, *, create: bool = False) -> Person:
     return person
 
 
-def organization_named(name: str) -> Organization:
-    """The organization with this name, abbreviation or alias (EditorError if none)."""
+def entity_named(kind, name: str):
+    """The entity of `kind` (archive.kinds) an editor's words name (EditorError if none): a
+    resolution by a citation form, any other by its name, the other columns a search recognises
+    (an organization's abbreviation) or a spelling."""
+    if kind.entity is Resolution:
+        return resolution_named(name)
     name = " ".join(name.split())
-    key = name_key(name)
-    found = (
-        Organization.objects.filter(
-            Q(name__iexact=name) | Q(abbreviation__iexact=name) | Q(aliases__key=key)
-        )
-        .order_by("pk")
-        .first()
-    )
+    named = Q(aliases__key=name_key(name))
+    for column in kind.searched_columns:
+        named |= Q(**{f"{column}__iexact": name})
+    found = kind.entity.objects.filter(named).order_by("pk").first()
     if found is None:
         raise EditorError(
-            f"No organization “{name}” is in the archive: pick one from the list, "
-            "or add it under Organizations first."
+            f"No {kind.singular.lower()} “{name}” is in the archive: pick one from the list, "
+            f"or add it under {kind.label} first."
         )
     return found
+
+
+def organization_named(name: str) -> Organization:
+    """The organization with this name, abbreviation or alias (EditorError if none)."""
+    return entity_named(BY_NAME["organization"], name)
 
 
 def place_named(name: str) -> Place:
     """The place with this name or alias (EditorError if none)."""
-    name = " ".join(name.split())
-    found = (
-        Place.objects.filter(Q(name__iexact=name) | Q(aliases__key=name_key(name)))
-        .order_by("pk")
-        .first()
-    )
-    if found is None:
-        raise EditorError(
-            f"No place “{name}” is in the archive: pick one from the list, "
-            "or add it under Places first."
-        )
-    return found
+    return entity_named(BY_NAME["place"], name)
 
 
 def resolution_named(name: str) -> Resolution:

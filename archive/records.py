@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from django.urls import reverse
 
-from archive.kinds import BY_NAME, EXPORT_ORDER
+from archive.kinds import BY_NAME, READING_ORDER
 from archive.models import Mention, Resolution
 
 CHUNK = 500
@@ -75,7 +75,7 @@ def _facts(ids) -> dict:
     reader gives, one query per kind (two for resolutions)."""
     return {
         name: READERS.get(name, _read_named)(BY_NAME[name], ids)
-        for name in EXPORT_ORDER
+        for name in READING_ORDER
         if BY_NAME[name].export_name
     }
 
@@ -243,7 +243,7 @@ def _cells(name: str) -> tuple:
     return ((field, lambda rec: "; ".join(value["name"] for value in rec[field])),)
 
 
-_KIND_CELLS = [cell for name in EXPORT_ORDER for cell in _cells(name)]
+_KIND_CELLS = [cell for name in READING_ORDER for cell in _cells(name)]
 CSV_COLUMNS = STATEMENT_COLUMNS + [header for header, _ in _KIND_CELLS]
 
 

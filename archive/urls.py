@@ -4,6 +4,7 @@ from django.urls import path
 
 from . import views
 from .kinds import ENTITY_KINDS
+from .views.indexes import INDEXES
 
 app_name = "archive"
 
@@ -41,9 +42,9 @@ urlpatterns = [
         views.statement_citation,
         name="statement-paragraph-citation",
     ),
-    path("people/", views.people_index, name="people-index"),
-    path("organizations/", views.organizations_index, name="organizations-index"),
-    path("places/", views.places_index, name="places-index"),
-    path("resolutions/", views.resolutions_index, name="resolutions-index"),
+    *[  # an index page per kind of entities: /people/
+        path(f"{name}/", views.entity_index, {"name": name}, name=f"{name}-index")
+        for name in INDEXES
+    ],
     path("data/", views.data, name="data"),
 ]

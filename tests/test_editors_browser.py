@@ -173,7 +173,8 @@ def test_paste_review_correct_publish_and_every_page_shows_it(live_server, brows
     assert "Minister of Foreign Affairs" in counterparts.inner_text()
     delegation = public.locator(".fact-group", has_text="Coalition delegation")
     assert "Abdulahad Astepho" in delegation.inner_text()
-    assert public.locator(".citations a[href^='/resolutions/']").all_inner_texts() == [
+    cited = public.locator(".fact-group", has=public.locator("h2", has_text="Resolutions cited"))
+    assert cited.locator("a[href^='/resolutions/']").all_inner_texts() == [
         "UNSC Resolution 2209 (2015)",
         "UNSC Resolution 2254 (2015)",
     ]

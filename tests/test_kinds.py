@@ -4,21 +4,26 @@ is in each of them, so one left out of any fails here."""
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.contrib import admin
 from django.db.models import NOT_PROVIDED
 from django.urls import reverse
 
+from archive import editing
 from archive.kinds import (
+    AS_WRITTEN_KINDS,
     BY_NAME,
     ENTITY_KINDS,
-    EXPORT_ORDER,
     FACT_KINDS,
+    READING_ORDER,
     STORED_KINDS,
     RoleKind,
 )
 from archive.loader import store
+from archive.models import Review, Statement
+from archive.models.review import Reviewed
 from archive.records import CSV_COLUMNS
 from archive.search.entities import parse_and_recognise
 from archive.views.meetings import ENTITY_FILTERS
@@ -28,6 +33,7 @@ from tests.factories import (
     PersonFactory,
     PlaceFactory,
     ResolutionFactory,
+    StatementFactory,
     statement_with_facts,
 )
 
@@ -101,10 +107,10 @@ def test_the_csv_header_is_the_documented_one_with_every_exported_kinds_columns(
     assert CSV_COLUMNS == DOCUMENTED_CSV
     for kind in FACT_KINDS:
         if isinstance(kind, RoleKind):  # a role is exported with each person who held it
-            assert kind.name not in EXPORT_ORDER
+            assert kind.name not in READING_ORDER
         else:
-            assert kind.name in EXPORT_ORDER, f"{kind.name} is not exported"
-    assert len(set(EXPORT_ORDER)) == len(EXPORT_ORDER)
+            assert kind.name in READING_ORDER, f"{kind.name} is not exported"
+    assert len(set(READING_ORDER)) == len(READING_ORDER)
 
 
 def test_every_stored_kind_is_in_the_csv_and_the_json_a_researcher_downloads(client, published):
@@ -117,7 +123,7 @@ def test_every_stored_kind_is_in_the_csv_and_the_json_a_researcher_downloads(cli
     assert row["event_kind"] == "meeting"
     raw = b"".join(client.get(reverse("archive:statement-export-json")).streaming_content)
     [record] = json.loads(raw)["statements"]
-    for name in EXPORT_ORDER:
+    for name in READING_ORDER:
         kind = BY_NAME[name]
         if kind.export_name:
             assert record[kind.export_name], f"{name} is missing from the JSON record"
@@ -186,3 +192,92 @@ def test_the_meetings_page_filters_by_entities_of_the_registry(client, published
     page = client.get(reverse("archive:meeting-list"), {"place": "azaz", "person": "nobody"})
     assert page.context["selection"].place == published["place"]
     assert page.context["errors"] == ["No person is known as “nobody”: that filter is ignored."]
+
+
+def _review_page(statement) -> str:
+    return reverse("admin:archive_statement_review", args=[statement.pk])
+
+
+@pytest.mark.parametrize("kind", ENTITY_KINDS, ids=lambda kind: kind.name)
+def test_every_entity_kind_has_its_index_page_sitemap_and_api_route(client, published, kind):
+    entity = published[kind.name]
+    page_url = reverse(kind.url_name, kwargs={"slug": entity.slug})
+    index = client.get(f"/{kind.url_path}/")
+    assert [listed.pk for listed in index.context["page"]] == [entity.pk]
+    assert f'<a href="/{kind.url_path}/">{kind.label}</a>' in index.content.decode()  # footer
+    assert page_url in client.get(f"/sitemap-{kind.url_path}.xml").content.decode()
+    assert f"/{kind.url_path}/<" in client.get("/sitemap-pages.xml").content.decode()
+    listing = client.get(f"/api/v1/{kind.url_path}").json()
+    assert [item["slug"] for item in listing["results"]] == [entity.slug]
+
+
+@pytest.mark.parametrize("kind", STORED_KINDS, ids=lambda kind: kind.name)
+def test_every_stored_kinds_facts_are_reviewed_and_keep_their_history(editor, published, kind):
+    assert issubclass(kind.model, Reviewed)
+    fact = kind.model.objects.get()
+    key = f"{kind.review_prefix}-{fact.pk}"
+    page = editor.get(_review_page(fact.statement)).content.decode()
+    assert f'id="fact-{key}"' in page
+    editor.post(_review_page(fact.statement), {"action": "confirm", "fact": key})
+    record = fact.history.order_by("-history_id").first()
+    assert (record.review, record.history_user) == (Review.CONFIRMED, editor.user)
+    prefixes = [k.review_prefix for k in STORED_KINDS]
+    assert len(set(prefixes)) == len(prefixes)
+
+
+@pytest.mark.parametrize("kind", AS_WRITTEN_KINDS, ids=lambda kind: kind.name)
+def test_every_kind_naming_entities_is_listed_and_added_back_by_another_name(
+    client, editor, published, kind
+):
+    fact, entity = kind.model.objects.get(), published[kind.name]
+    permalink = client.get(fact.statement.get_absolute_url()).content.decode()
+    section = re.search(rf"<h2>{kind.facts_title}</h2>(.*?)</section>", permalink, re.S)
+    assert reverse(kind.url_name, kwargs={"slug": entity.slug}) in section.group(1)
+    page = editor.get(_review_page(fact.statement)).content.decode()
+    assert f'<h3 id="group-{kind.review_prefix}s">{kind.facts_title} ' in page
+    assert f'<datalist id="{kind.name}-names">' in page
+    key = f"{kind.review_prefix}-{fact.pk}"
+    editor.post(_review_page(fact.statement), {"action": "remove", "fact": key})
+    editor.post(
+        _review_page(fact.statement),
+        {
+            "action": f"add-{kind.review_prefix}",
+            "fact": f"new-{kind.review_prefix}",
+            "name": OTHER_NAMES[kind.name],
+            "paragraph": fact.paragraph,
+        },
+    )
+    fact.refresh_from_db()
+    assert fact.review == Review.CONFIRMED
+
+
+@pytest.mark.parametrize("kind", [k for k in ENTITY_KINDS if k.merged], ids=lambda k: k.name)
+def test_every_merged_kinds_old_address_leads_to_the_survivor(client, published, kind):
+    survivor = published[kind.name]
+    other = kind.entity.objects.create(name="Another of that name", slug="another-of-that-name")
+    editing.merge(survivor, [other])
+    page = client.get(f"/{kind.url_path}/another-of-that-name/")
+    assert (page.status_code, page["Location"]) == (301, survivor.get_absolute_url())
+
+
+@pytest.mark.parametrize("kind", ENTITY_KINDS, ids=lambda kind: kind.name)
+def test_every_entity_kind_stays_hidden_while_only_a_draft_names_it(client, published, kind):
+    page = reverse(kind.url_name, kwargs={"slug": published[kind.name].slug})
+    Statement.objects.update(status=Statement.Status.DRAFT)
+    assert client.get(page).status_code == 404
+    Statement.objects.update(status=Statement.Status.PUBLISHED)
+    assert client.get(page).status_code == 200
+
+
+@pytest.mark.parametrize("kind", [k for k in ENTITY_KINDS if k.aliases], ids=lambda k: k.name)
+def test_every_entity_kinds_spelling_shows_once_a_published_statement_wrote_it(
+    client, published, kind
+):
+    entity = published[kind.name]
+    spelling = entity.aliases.create(name="Only a draft wrote this")
+    draft = StatementFactory(status=Statement.Status.DRAFT)
+    kind.model.objects.create(statement=draft, **{kind.column: entity, kind.written: spelling.name})
+    page = reverse(kind.url_name, kwargs={"slug": entity.slug})
+    assert spelling not in client.get(page).context["aliases"]
+    Statement.objects.filter(pk=draft.pk).update(status=Statement.Status.PUBLISHED)
+    assert spelling in client.get(page).context["aliases"]

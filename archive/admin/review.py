@@ -19,16 +19,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from archive import editing
-from archive.kinds import ENTITY_KINDS
-from archive.models import (
-    Meeting,
-    Mention,
-    Organization,
-    Place,
-    Resolution,
-    Review,
-    Statement,
-)
+from archive.kinds import AS_WRITTEN_KINDS, ENTITY_KINDS
+from archive.models import Meeting, Mention, Review, Statement
+from archive.naming import name_of
 
 
 @dataclass
@@ -60,15 +53,16 @@ class Fact:
     def target_name(self) -> str:
         """How the correction form names the fact's organization, place or resolution."""
         target = getattr(self.obj, self.target, None) if self.target else None
-        return target.label if isinstance(target, Resolution) else getattr(target, "name", "")
+        return name_of(target) if target else ""
 
     @property
     def removed(self) -> bool:
         return self.obj.review == Review.REMOVED
 
 
-# The entity each kind of fact names, whose list the correction and add forms offer.
-NAMED_TARGETS = {"organization": "organization", "place": "place", "citation": "resolution"}
+# The entity each kind of fact names (archive.kinds: `AS_WRITTEN_KINDS`), whose list the
+# correction and add forms offer.
+NAMED_TARGETS = {kind.review_prefix: kind.name for kind in AS_WRITTEN_KINDS}
 
 
 def mark_facts(text: str, facts: list[Fact]) -> SafeString:
@@ -127,33 +121,18 @@ def facts_of(statement: Statement) -> dict[str, list[Fact]]:
                 phrase=mention.name_as_written,
             )
         )
-    groups["places"] = [
-        Fact(f"place-{m.pk}", "place", m, m.place.name, _as_written(m, m.place.name), m.as_written)
-        for m in statement.place_mentions.select_related("place")
-    ]
-    groups["organizations"] = [
-        Fact(
-            f"organization-{m.pk}",
-            "organization",
-            m,
-            str(m.organization),
-            _as_written(m, m.organization.name),
-            m.as_written,
-        )
-        for m in statement.organization_mentions.select_related("organization")
-    ]
-    groups["citations"] = [
-        Fact(
-            f"citation-{c.pk}",
-            "citation",
-            c,
-            c.resolution.label,
-            _as_written(c, c.resolution.label),
-            c.as_written,
-        )
-        for c in statement.citations.select_related("resolution")
-    ]
+    for kind in AS_WRITTEN_KINDS:
+        facts = getattr(statement, kind.facts_relation).select_related(kind.column)
+        groups[f"{kind.review_prefix}s"] = [_named_fact(kind, fact) for fact in facts]
     return groups
+
+
+def _named_fact(kind, fact) -> Fact:
+    """A fact of a kind that only names an entity, labelled as the public page shows it."""
+    target = getattr(fact, kind.column)
+    key = kind.review_prefix
+    written = _as_written(fact, name_of(target))
+    return Fact(f"{key}-{fact.pk}", key, fact, str(target), written, fact.as_written)
 
 
 def _as_written(fact, name: str) -> str:
@@ -164,9 +143,7 @@ GROUP_TITLES = {
     Mention.Side.SOC: "Coalition delegation",
     Mention.Side.COUNTERPART: "Counterparts",
     Mention.Side.MENTIONED: "Mentioned",
-    "places": "Places",
-    "organizations": "Organizations",
-    "citations": "Resolutions cited",
+    **{f"{kind.review_prefix}s": kind.facts_title for kind in AS_WRITTEN_KINDS},
 }
 
 
@@ -212,9 +189,7 @@ def review_view(model_admin, request, object_id):
         "sides": Mention.Side.choices,
         "meeting_kinds": Meeting.Kind.choices,
         "meeting_formats": Meeting.Format.choices,
-        "organizations": Organization.objects.values_list("name", flat=True).order_by("name"),
-        "places": Place.objects.values_list("name", flat=True).order_by("name"),
-        "resolutions": [resolution.label for resolution in Resolution.objects.all()],
+        "named_kinds": [(kind, _names(kind.entity)) for kind in AS_WRITTEN_KINDS],
         "error": error,
         "posted": request.POST if error else {},
         "unreviewed": sum(
@@ -251,7 +226,7 @@ def _act(request, statement: Statement) -> str:
         mention = editing.add_mention(statement, **_person_fields(post))
         messages.success(request, f"Added {mention.person.name}.")
         return f"fact-mention-{mention.pk}"
-    if action in {"add-organization", "add-place", "add-citation"}:
+    if action.removeprefix("add-") in editing.NAMED_KINDS:
         kind = action.removeprefix("add-")
         fact = editing.add_named_fact(
             statement, kind, name=post.get("name", ""), paragraph=post.get("paragraph")
@@ -282,6 +257,13 @@ def _act(request, statement: Statement) -> str:
         messages.success(request, "Extracted again; every reviewed fact was kept.")
         return ""
     raise editing.EditorError("Unknown action.")
+
+
+def _names(entity) -> list[str]:
+    """Every entity of the model as the forms' lists offer them, in order of name."""
+    if any(field.name == "name" for field in entity._meta.fields):
+        return list(entity.objects.values_list("name", flat=True).order_by("name"))
+    return [name_of(each) for each in entity.objects.all()]
 
 
 def _person_fields(post) -> dict:

@@ -162,7 +162,7 @@ def _entity(request, name):
 def _entity_routes(name):
     """A list and a detail endpoint for the entities of index `name` (people, places...)."""
     index = INDEXES[name]
-    order = ["name"] if index.by_letter else ["body", "year", "number"]
+    order = list(index.order)
 
     @api.get(
         f"/{name}",

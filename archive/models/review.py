@@ -1,6 +1,7 @@
 """Editorial review state shared by every extracted fact, so re-extraction respects editors."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .corpus import Versioned, VersionedQuerySet
 
@@ -25,13 +26,18 @@ class ReviewedQuerySet(VersionedQuerySet):
 
 
 class Reviewed(Versioned):
-    """Abstract base for extracted facts that editors can confirm or remove."""
+    """Abstract base for extracted facts that editors can confirm or remove.
+
+    Every kind of fact is one (archive.kinds), and so is a person's spelling: each change to them
+    is recorded with the editor who made it (archive.models.history).
+    """
 
     review = models.CharField(
         max_length=12, choices=Review.choices, default=Review.EXTRACTED, db_index=True
     )
 
     objects = ReviewedQuerySet.as_manager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

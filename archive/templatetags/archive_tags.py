@@ -1,9 +1,11 @@
-"""Template helpers the built-in tags lack: absolute URLs for sharing, an elided page range, and
-stored addresses made safe to link."""
+"""Template helpers the built-in tags lack: absolute URLs for sharing, an elided page range,
+stored addresses made safe to link, and the index pages every page links to."""
 
 from django import template
+from django.urls import reverse
 
 from archive.validation import is_link
+from archive.views.indexes import INDEXES
 
 register = template.Library()
 
@@ -12,6 +14,12 @@ register = template.Library()
 def absolute_url(context, path):
     """The full address of `path` on this site, for canonical links and Open Graph tags."""
     return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag
+def index_pages():
+    """(address, title) of each index page (archive.views.indexes), for the footer's links."""
+    return [(reverse(f"archive:{name}-index"), index.title) for name, index in INDEXES.items()]
 
 
 @register.simple_tag

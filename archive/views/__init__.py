@@ -4,7 +4,7 @@ from .discovery import data
 from .entities import entity_detail
 from .exports import statement_export, statement_export_json, statement_feed
 from .home import home
-from .indexes import organizations_index, people_index, places_index, resolutions_index
+from .indexes import entity_index
 from .meetings import meeting_list
 from .permalink import statement_citation, statement_detail, statement_paragraph
 from .statements import statement_list
@@ -12,10 +12,7 @@ from .statements import statement_list
 __all__ = [
     "data",
     "entity_detail",
-    "organizations_index",
-    "people_index",
-    "places_index",
-    "resolutions_index",
+    "entity_index",
     "statement_citation",
     "statement_export_json",
     "statement_paragraph",

@@ -12,8 +12,10 @@ from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Upper
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import capfirst
 
-from archive.models import Organization, Person, Place, Resolution, Review, Statement
+from archive.kinds import ENTITY_KINDS, FactKind, in_reading_order
+from archive.models import Person, Review, Statement
 
 from .params import clean_params, paginate
 
@@ -30,17 +32,31 @@ class Index:
     noun: str
     kind_field: str | None = "kind"  # None: people, chosen by role instead
     kind_label: str = "Kind"
-    by_letter: bool = True  # resolutions go by body and number, not by first letter
+    order: tuple = ("name",)  # by name, or the entity's own order (resolutions by body, number)
+
+    @property
+    def by_letter(self) -> bool:
+        """Whether the index goes by first letter: it is in order of name."""
+        return self.order == ("name",)
 
 
-INDEXES = {
-    "people": Index(Person, "mentions", "People", "person", kind_field=None),
-    "organizations": Index(Organization, "statement_mentions", "Organizations", "organization"),
-    "places": Index(Place, "statement_mentions", "Places", "place"),
-    "resolutions": Index(
-        Resolution, "citations", "Resolutions", "resolution", "body", "Body", by_letter=False
-    ),
-}
+def index_of(kind: FactKind) -> Index:
+    """The index page of a kind of entities (archive.kinds), at the address of their pages."""
+    entity, by = kind.entity, kind.index_by
+    return Index(
+        model=entity,
+        facts=kind.model._meta.get_field(kind.column).remote_field.related_name,
+        title=kind.label,
+        noun=kind.name,
+        kind_field=by or None,
+        kind_label=capfirst(entity._meta.get_field(by).verbose_name) if by else "Kind",
+        order=tuple(entity._meta.ordering),
+    )
+
+
+# Every kind of entities has its index page ("people": /people/), a sitemap and API routes
+# (archive.views.discovery, archive.api.routes).
+INDEXES = {kind.url_path: index_of(kind) for kind in in_reading_order(ENTITY_KINDS)}
 SORTS = {"name": "Name", "count": "Most statements"}
 
 
@@ -58,7 +74,8 @@ def counted(index: Index):
     ).filter(n__gt=0)
 
 
-def _entity_index(request, name):
+def entity_index(request, name):
+    """An index page of `INDEXES`, routed by archive.urls."""
     index = INDEXES[name]
     params = clean_params(request.GET)
     entities = counted(index)
@@ -71,7 +88,7 @@ def _entity_index(request, name):
     if chosen:
         entities = _of_kind(index, entities, chosen)
     sort = params.get("sort") if params.get("sort") in SORTS else "name"
-    by_name = [Upper("name")] if index.by_letter else ["body", "year", "number"]
+    by_name = [Upper("name")] if index.by_letter else list(index.order)
     order = ["-n", *by_name] if sort == "count" else by_name
     page = paginate(params, entities.order_by(*order, "pk"), PER_PAGE)
     return render(
@@ -115,19 +132,3 @@ def _of_kind(index: Index, entities, chosen):
     if index.kind_field is None:
         return entities.filter(pk__in=Person.objects.filter(memberships__role=chosen).values("pk"))
     return entities.filter(**{index.kind_field: chosen})
-
-
-def people_index(request):
-    return _entity_index(request, "people")
-
-
-def organizations_index(request):
-    return _entity_index(request, "organizations")
-
-
-def places_index(request):
-    return _entity_index(request, "places")
-
-
-def resolutions_index(request):
-    return _entity_index(request, "resolutions")

@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from archive import citations, editing, linked_data
+from archive.kinds import AS_WRITTEN_KINDS
 from archive.models import Correction, Mention, Review, Statement
+from archive.naming import name_of
 from archive.search import api as search
 
 from .params import clean_params
@@ -75,8 +77,7 @@ def statement_detail(request, pk, slug=None):
     sides = {side: [] for side in Mention.Side.values}
     for mention in mentions:
         sides[mention.side].append(mention)
-    places = list(statement.place_mentions.visible().select_related("place"))
-    organizations = list(statement.organization_mentions.visible().select_related("organization"))
+    named = {kind.name: _named_facts(statement, kind) for kind in AS_WRITTEN_KINDS}
     cited = site_citation(request, statement)
     canonical = cited.permalink
     draft = statement.status != Statement.Status.PUBLISHED
@@ -92,9 +93,7 @@ def statement_detail(request, pk, slug=None):
             "sides": [
                 (Mention.Side(side).label, people) for side, people in sides.items() if people
             ],
-            "citations": statement.citations.visible().select_related("resolution"),
-            "places": places,
-            "organizations": organizations,
+            "named": [(kind, named[kind.name]) for kind in AS_WRITTEN_KINDS],
             "canonical_url": canonical,
             "cited": cited,
             "formatted": citations.formatted(cited),
@@ -104,8 +103,8 @@ def statement_detail(request, pk, slug=None):
                 canonical,
                 request.build_absolute_uri,
                 people=[m.person for m in mentions],
-                organizations=[m.organization for m in organizations],
-                places=[m.place for m in places],
+                organizations=[target for _, target, _ in named["organization"]],
+                places=[target for _, target, _ in named["place"]],
             ),
             "synthetic": linked_data.is_synthetic(statement),
             "draft": draft,
@@ -116,6 +115,17 @@ def statement_detail(request, pk, slug=None):
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _named_facts(statement, kind) -> list[tuple]:
+    """(fact, entity, words) of the statement's visible facts of a kind that only names entities
+    (archive.kinds: `AS_WRITTEN_KINDS`); the words the text wrote are given where they differ from
+    the entity's name."""
+    listed = []
+    for fact in getattr(statement, kind.facts_relation).visible().select_related(kind.column):
+        target = getattr(fact, kind.column)
+        listed.append((fact, target, fact.as_written if fact.as_written != name_of(target) else ""))
+    return listed
 
 
 def statement_paragraph(request, pk, slug, n):
