@@ -80,6 +80,15 @@ class CorpusIndex:
             self._sizes[name] = {key: len(positions) for key, positions in values.items()}
         return self._sizes[name]
 
+    def counts(self, name: str, within: BitMap) -> dict[str, int]:
+        """How many of the statements `within` have each value of facet `name`, for the values
+        some of them have: one intersection per value, whatever their number."""
+        counts = {}
+        for key, positions in self.values[name].items():
+            if n := positions.intersection_cardinality(within):
+                counts[key] = n
+        return counts
+
     def between(self, date_from=None, date_to=None) -> BitMap:
         """The statements dated within [date_from, date_to] (either may be open)."""
         start = bisect.bisect_left(self._days, -date_to.toordinal()) if date_to else 0

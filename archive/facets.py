@@ -87,7 +87,7 @@ def _facet(index, selection, name, label, expanded, everything) -> Facet:
     if everything and not (selection.chosen.keys() - {name}):
         counts = _archive_wide(index, name)
     else:
-        counts = _counted(index.values[name], base)
+        counts = index.counts(name, base)
     selected = selection.keys.get(name, [])
     for key in selected:
         counts.setdefault(key, 0)  # matching nothing, it still shows so it can be removed
@@ -129,15 +129,6 @@ def _shown(name: str, counts: dict[str, int], selected: list[str], limit: int) -
     first = heapq.nsmallest(limit, counts, key=order)
     chosen = set(first)
     return first + sorted((key for key in selected if key not in chosen), key=order)
-
-
-def _counted(values: dict[str, BitMap], base: BitMap) -> dict[str, int]:
-    """Each value's count in `base`, for the values it has."""
-    counts = {}
-    for key, statements in values.items():
-        if n := statements.intersection_cardinality(base):
-            counts[key] = n
-    return counts
 
 
 def _archive_wide(index: CorpusIndex, name: str) -> dict[str, int]:

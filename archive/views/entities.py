@@ -47,7 +47,8 @@ def entity_detail(request, slug, kind):
         {
             kind.name: entity,
             "page": _statements_page(params, index, theirs, kind.facts_relation, facts),
-            **PAGES.get(kind.name, _statements_per_year)(entity, index, theirs, params),
+            "histogram": histogram.counted(index, theirs),
+            **PAGES.get(kind.name, _nothing_more)(entity, index, theirs, params),
             "params": params,
             "list_params": {kind.name: entity.slug},
         },
@@ -85,8 +86,8 @@ def _statements_page(params, index, theirs, relation, facts):
     return paginator.get_page(params.get("page"))
 
 
-def _statements_per_year(entity, index, theirs, params) -> dict:
-    return {"histogram": histogram.counted(index, theirs)}
+def _nothing_more(entity, index, theirs, params) -> dict:
+    return {}
 
 
 def _person(person, index, theirs, params) -> dict:
@@ -96,7 +97,6 @@ def _person(person, index, theirs, params) -> dict:
     return {
         "aliases": visibility.public_spellings(person).visible(),
         "memberships": _with_role_links(person.memberships.select_related("organization")),
-        "histogram": histogram.counted(index, theirs),
         "met": met,
         "cited": _resolutions_cited(index, person),
     }
@@ -105,12 +105,10 @@ def _person(person, index, theirs, params) -> dict:
 def _resolutions_cited(index, person) -> list[dict]:
     """The resolutions cited in the statements where the person speaks, each with `n` such
     statements, most cited first: the resolution facet of their quotes, read from the index."""
-    quoted = index.having("spoke", [person.slug])
+    counts = index.counts("resolution", index.having("spoke", [person.slug]))
     shown = index.shown["resolution"]
     cited = [
-        {"label": shown[key].label, "url": shown[key].url, "n": n}
-        for key, positions in index.values["resolution"].items()
-        if (n := positions.intersection_cardinality(quoted))
+        {"label": shown[key].label, "url": shown[key].url, "n": n} for key, n in counts.items()
     ]
     return sorted(cited, key=lambda resolution: (-resolution["n"], resolution["label"]))
 
@@ -123,7 +121,6 @@ def _organization(organization, index, theirs, params) -> dict:
         "children": organization.children.all(),
         "memberships": memberships,
         "members": members,
-        "histogram": histogram.counted(index, theirs),
     }
 
 
@@ -145,12 +142,10 @@ def _place(place, index, theirs, params) -> dict:
     return {
         "aliases": visibility.public_spellings(place),
         "children": place.children.all(),
-        "histogram": histogram.counted(index, theirs),
     }
 
 
-# What an entity's page shows besides its statements, by kind; the others show their
-# statements per year.
+# What an entity's page shows besides its statements and their histogram, by kind.
 PAGES = {"person": _person, "organization": _organization, "place": _place}
 
 

@@ -26,5 +26,5 @@ def _printable(text: str) -> str:
     return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
-# The entity and meeting pages import their paginate() from here.
+# The index and meeting pages import their paginate() from here.
 from archive.pagination import paginate  # noqa: E402, F401
