@@ -90,10 +90,18 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "archive.root_urls"
 
+# The public pages are Jinja2 templates in templates/ (archive.templating says why); the admin,
+# the API's documentation and the sitemaps keep Django's engine and the apps' own templates.
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "archive.templating.environment"},
+    },
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

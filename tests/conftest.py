@@ -9,6 +9,29 @@ FIXTURE_RELEASES = REPO / "fixtures" / "releases"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _record_jinja2_contexts():
+    """Give the test client a page's context (`response.context`) for Jinja2 pages too.
+
+    Django's test runner records what its own engine renders through the `template_rendered`
+    signal; this sends the same signal for the Jinja2 templates of the public pages.
+    """
+    from django.template.backends.jinja2 import Template
+    from django.test.signals import template_rendered
+
+    render = Template.render
+
+    def render_and_record(self, context=None, request=None):
+        context = {} if context is None else context
+        page = render(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context)
+        return page
+
+    Template.render = render_and_record
+    yield
+    Template.render = render
+
+
 @pytest.fixture
 def write_release(tmp_path):
     """Write a release file under tmp_path and return its path."""

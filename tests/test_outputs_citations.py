@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from html import unescape
 from html.parser import HTMLParser
 
 import bibtexparser
@@ -66,7 +67,7 @@ def test_the_permalink_cites_in_chicago_apa_and_mla_with_the_coalition_as_author
     assert "Statement Archive" in page
     assert f"Original release: {statement.source_url}" in page
     assert permalink(statement) in page
-    assert "SOC&#x27;s Media Department" in page  # the department, as contributor
+    assert "SOC's Media Department" in unescape(page)  # the department, as contributor
     assert "n.d." not in page
 
 

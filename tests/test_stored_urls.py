@@ -5,7 +5,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.template import Context, Template
+from django.template import engines
 from django.urls import reverse
 
 from archive.models import Resolution, Statement
@@ -131,5 +131,5 @@ def test_an_http_source_url_is_a_link_on_the_permalink(client):
     ],
 )
 def test_link_url_filter_keeps_only_absolute_http_addresses(value, rendered):
-    template = Template("{% load archive_tags %}{{ value|link_url }}")
-    assert template.render(Context({"value": value})) == rendered
+    template = engines["jinja2"].from_string("{{ value|link_url }}")
+    assert template.render({"value": value}) == rendered

@@ -150,7 +150,7 @@ def statement_paragraph(request, pk, slug, n):
             "statement": statement,
             "n": n,
             "text": texts[n - 1],
-            "url": url,
+            "canonical_url": url,
             "cited": cited,
             "formatted": citations.formatted(cited),
             "citation_files": _citation_files(statement, n),
