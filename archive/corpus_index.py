@@ -64,7 +64,7 @@ class CorpusIndex:
         self.values: dict[str, dict[str, BitMap]] = {}
         self.shown: dict[str, dict[str, Value]] = {}
         self._sizes: dict[str, dict[str, int]] = {}
-        # side of the table ("soc", "counterpart") -> person's slug -> positions (archive.people_met)
+        # side of the table ("soc", "counterpart") -> person's slug -> positions
         self.sides: dict[str, dict[str, BitMap]] = {}
 
     @property
