@@ -155,11 +155,7 @@ def build(facts: CorpusFacts) -> CorpusIndex:
         if isinstance(kind, RoleKind):
             grouped[kind.name] = _roles_held(index, facts, kind, grouped, renumber, tenures)
         keys[kind.name] = _index_values(index, kind, grouped[kind.name])
-    slug = keys["person"]
-    index.sides = {
-        side: {slug[pk]: BitMap(map(renumber, ids)) for pk, ids in people.items()}
-        for side, people in facts.sides.items()
-    }
+    index.sides = _sides(facts, renumber, slugs=keys["person"])
     _index_column(index, LANGUAGE.name, grouped[LANGUAGE.name], dict(LANGUAGE.choices))
     _index_years(index)
     return index
@@ -174,6 +170,16 @@ def _roles_held(index, facts: CorpusFacts, kind: RoleKind, grouped, renumber, te
         given=lambda key: BitMap(map(renumber, given.get(key, ()))),
         dated_within=index.between,
     )
+
+
+def _sides(facts: CorpusFacts, renumber, slugs: dict) -> dict:
+    """Each person's statements on either side of the table, by slug. The people are those the
+    person facts name: a mention read in between (the tables are read one after the other) waits
+    for the next version, as it would in any other fact."""
+    return {
+        side: {slugs[pk]: BitMap(map(renumber, ids)) for pk, ids in people.items() if pk in slugs}
+        for side, people in facts.sides.items()
+    }
 
 
 def _index_values(index: CorpusIndex, kind, grouped: dict) -> dict:
