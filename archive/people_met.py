@@ -30,8 +30,8 @@ def people_met(index, slug: str, limit: int) -> list[Met]:
     first (then by name)."""
     sides = index.sides
     theirs_against_mine = [
-        (sides[COUNTERPART], sides[SOC].get(slug)),  # they faced the coalition with this person
-        (sides[SOC], sides[COUNTERPART].get(slug)),  # they were the coalition this person faced
+        (sides[COUNTERPART], sides[SOC].get(slug)),  # counterparts, where they sat for the SOC
+        (sides[SOC], sides[COUNTERPART].get(slug)),  # the SOC's, where they were its counterpart
     ]
     together: dict[str, int] = {}
     for theirs, mine in theirs_against_mine:
