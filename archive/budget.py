@@ -9,8 +9,8 @@ timeout is set once per connection, when a connection opens to serve a request:
   start, which an execute wrapper notes.
 Connections of commands (the loader, migrate, the benchmark's ingest) are not guarded.
 
-Tallies a page can do without (an entity page's people met, resolutions cited, histogram) run in
-`Budget.run()`, which gives None when the guard cancelled their statement: the page still shows.
+A tally a page can do without runs in `Budget.run()`, which gives None when the guard cancelled
+its statement: the page still shows.
 """
 
 import contextlib

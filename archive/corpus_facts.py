@@ -19,6 +19,7 @@ from archive.models import Mention, Statement
 from archive.models.corpus import EVERYTHING, changes_since
 from archive.roles import ROLE_LENGTH
 
+SIDES = (Mention.Side.SOC, Mention.Side.COUNTERPART)  # the two sides of a meeting's table
 REREAD_SHARE = 0.25  # past this share of the corpus touched, reading everything is cheaper
 CHUNK = 5_000  # statement ids per query
 # The kinds read from their facts' tables (the roles held then are derived from these).
@@ -38,6 +39,8 @@ class CorpusFacts:
         # same for the mentions of people who spoke (the roles over time read them).
         self.given: dict[tuple, BitMap] = {}
         self.given_spoke: dict[tuple, BitMap] = {}
+        # Per side of the table (the coalition's, its counterparts'): person -> statements.
+        self.sides: dict[str, dict[int, BitMap]] = {side: {} for side in SIDES}
 
     @classmethod
     def read(cls, version: int) -> "CorpusFacts":
@@ -61,7 +64,7 @@ class CorpusFacts:
 
     def _forget(self, touched: BitMap) -> None:
         self.published -= touched
-        for groups in (*self.values.values(), self.given, self.given_spoke):
+        for groups in (*self.values.values(), self.given, self.given_spoke, *self.sides.values()):
             for value in [v for v, ids in groups.items() if ids.intersect(touched)]:
                 groups[value] -= touched
                 if not groups[value]:
@@ -86,19 +89,25 @@ class CorpusFacts:
             ):
                 if statement in read:
                     groups.setdefault(value, BitMap()).add(statement)
-        mentions = Mention.objects.visible().exclude(role="")
+        # The mentions that give a role or sit at the table.
+        mentions = Mention.objects.visible().exclude(role="", side=Mention.Side.MENTIONED)
         if ids is not None:
             mentions = mentions.filter(statement_id__in=ids)
-        rows = mentions.values_list("statement_id", "person_id", "role", "organization_id", "spoke")
-        for statement, person, role, organization, spoke in rows.iterator(chunk_size=50_000):
-            if statement in read:
+        rows = mentions.values_list(
+            "statement_id", "person_id", "role", "organization_id", "spoke", "side"
+        )
+        for statement, person, role, organization, spoke, side in rows.iterator(chunk_size=50_000):
+            if statement not in read:
+                continue
+            if role:
                 key = (person, role[:ROLE_LENGTH], organization)
                 self.given.setdefault(key, BitMap()).add(statement)
                 if spoke:
                     self.given_spoke.setdefault(key, BitMap()).add(statement)
+            if side in self.sides:
+                self.sides[side].setdefault(person, BitMap()).add(statement)
 
     def _dated(self, pk: int, date) -> None:
         if pk >= len(self.day):
             self.day.extend([0] * (pk + 1 - len(self.day) + len(self.day) // 2))
         self.day[pk] = date.toordinal() if date else 0
-

@@ -5,7 +5,9 @@ last, then by id, as `StatementQuerySet.newest_first()`), so that:
 - any result set is a compressed bitmap (pyroaring) of positions, and counting a facet value over
   it is one intersection, whatever the number of results;
 - a page of the newest (or oldest) results is read by rank in that bitmap, without sorting;
-- a year, a month or a date range is a run of consecutive positions.
+- a year, a month or a date range is a run of consecutive positions;
+- whom a person met is counted from each person's statements on either side of the table
+  (`sides`, archive.people_met), and their latest meeting is the first position in common.
 
 Only published statements get a position and only visible facts are read, so a draft is never
 counted or listed. Each process makes its index anew at each corpus version
@@ -62,6 +64,8 @@ class CorpusIndex:
         self.values: dict[str, dict[str, BitMap]] = {}
         self.shown: dict[str, dict[str, Value]] = {}
         self._sizes: dict[str, dict[str, int]] = {}
+        # side of the table ("soc", "counterpart") -> person's slug -> positions
+        self.sides: dict[str, dict[str, BitMap]] = {}
 
     @property
     def everything(self) -> BitMap:
@@ -116,6 +120,10 @@ class CorpusIndex:
     def _year_at(self, position: int) -> int:
         return datetime.date.fromordinal(-self._days[position]).year
 
+    def date_at(self, position: int) -> datetime.date | None:
+        """The date of the statement at this position (None: undated)."""
+        return datetime.date.fromordinal(-self._days[position]) if position < self.dated else None
+
     def ids_at(self, positions) -> list[int]:
         return [self.ids[p] for p in positions]
 
@@ -142,10 +150,12 @@ def build(facts: CorpusFacts) -> CorpusIndex:
         for name, values in facts.values.items()
     }
     tenures = roles.tenures()
+    keys = {}
     for kind in FACT_KINDS:
         if isinstance(kind, RoleKind):
             grouped[kind.name] = _roles_held(index, facts, kind, grouped, renumber, tenures)
-        _index_values(index, kind, grouped[kind.name])
+        keys[kind.name] = _index_values(index, kind, grouped[kind.name])
+    index.sides = _sides(facts, renumber, slugs=keys["person"])
     _index_column(index, LANGUAGE.name, grouped[LANGUAGE.name], dict(LANGUAGE.choices))
     _index_years(index)
     return index
@@ -162,11 +172,24 @@ def _roles_held(index, facts: CorpusFacts, kind: RoleKind, grouped, renumber, te
     )
 
 
-def _index_values(index: CorpusIndex, kind, grouped: dict) -> None:
-    index.values[kind.name], index.shown[kind.name] = {}, {}
+def _sides(facts: CorpusFacts, renumber, slugs: dict) -> dict:
+    """Each person's statements on either side of the table, by slug. The people are those the
+    person facts name: a mention read in between (the tables are read one after the other) waits
+    for the next version, as it would in any other fact."""
+    return {
+        side: {slugs[pk]: BitMap(map(renumber, ids)) for pk, ids in people.items() if pk in slugs}
+        for side, people in facts.sides.items()
+    }
+
+
+def _index_values(index: CorpusIndex, kind, grouped: dict) -> dict:
+    """Index the kind's values by their key; give the key of each value (a person's slug)."""
+    index.values[kind.name], index.shown[kind.name], keys = {}, {}, {}
     for value, key, label, url in kind.shown(grouped):
         index.values[kind.name][key] = grouped[value]
         index.shown[kind.name][key] = Value(key, label, url)
+        keys[value] = key
+    return keys
 
 
 def _index_column(index, name: str, grouped: dict, labels: dict) -> None:

@@ -27,6 +27,10 @@ def snapshot(index):
             for name, values in index.values.items()
         },
         "shown": index.shown,
+        "sides": {
+            side: {key: list(positions) for key, positions in people.items()}
+            for side, people in index.sides.items()
+        },
     }
 
 

@@ -106,17 +106,6 @@ def _guarded() -> bool:
     return any(isinstance(w, budget._SqliteClock) for w in connection.execute_wrappers)
 
 
-def test_a_person_whose_meetings_are_cancelled_still_lists_and_counts_their_statements(
-    client, archive, monkeypatch
-):
-    monkeypatch.setattr(Budget, "run", lambda self, compute: None)
-    response = client.get(archive["person"].get_absolute_url())
-    assert response.status_code == 200
-    assert "Too many meetings to count in time" in response.content.decode()
-    assert response.context["histogram"].total == 5
-    assert response.context["page"].paginator.count == 5
-
-
 def test_a_search_counts_every_facet_and_says_nothing_of_time(client, archive):
     response = client.get(LIST, {"q": "political"})
     page = response.content.decode()

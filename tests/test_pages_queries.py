@@ -100,10 +100,10 @@ PAGES = [
     ("permalink", lambda a: a["statement"].get_absolute_url(), 5, 0),
     ("permalink from a search", lambda a: a["statement"].get_absolute_url() + "?q=political", 6, 0),
     # An entity page: the corpus version (its statements are the index's), the entity, a page
-    # of rows with their people and facts, and what its kind shows besides (a person: whom they
-    # met, counted in SQL within a budget; their spellings, roles over time, resolutions cited;
+    # of rows with their people and facts, and what its kind shows besides (a person: their
+    # spellings and roles over time, whom they met and resolutions cited being the index's;
     # an organization: its spellings, bodies, and its roles held, counted then read).
-    ("person", lambda a: a["person"].get_absolute_url(), 8, 1),
+    ("person", lambda a: a["person"].get_absolute_url(), 7, 0),
     ("organization", lambda a: a["organization"].get_absolute_url(), 9, 0),
     ("resolution", lambda a: a["resolution"].get_absolute_url(), 5, 0),
     ("place", lambda a: a["place"].get_absolute_url(), 7, 0),

@@ -421,7 +421,7 @@ def test_person_page_shows_aliases_roles_statements_people_met_and_citations(cli
     assert "Member of the Political Committee" in page and "Jan 2020 – Jun 2021" in page
     assert "Kaddo meets Rayburn" in page
     met = client.get(person.get_absolute_url()).context["met"]
-    assert [row["name"] for row in met] == ["Joel Rayburn"]
+    assert [row.name for row in met] == ["Joel Rayburn"]
     cited = client.get(person.get_absolute_url()).context["cited"]
     assert [(r["url"], r["n"]) for r in cited] == [(resolution.get_absolute_url(), 1)]
 

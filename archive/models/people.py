@@ -1,7 +1,6 @@
 """People: speakers and participants, their spellings, their roles over time, their mentions."""
 
 from django.db import models
-from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 
 from archive.text import make_slug
@@ -9,7 +8,6 @@ from archive.text import make_slug
 from .aliases import Alias
 from .corpus import Versioned
 from .review import Reviewed
-from .statements import Statement
 
 
 class Person(Versioned):
@@ -31,30 +29,6 @@ class Person(Versioned):
 
     def get_absolute_url(self):
         return reverse("archive:person-detail", kwargs={"slug": self.slug})
-
-    def people_met(self):
-        """The people across the table from this person (the other side of the same events),
-        as rows of slug, name, n (statements together) and last (latest date), most often first.
-        """
-        # Start from this person's own statements (few), not from every mention (many).
-        mine = Mention.objects.visible().filter(person=self)
-        return (
-            Mention.objects.visible()
-            .filter(statement__status=Statement.Status.PUBLISHED)
-            .filter(
-                Q(
-                    side=Mention.Side.SOC,
-                    statement__in=mine.filter(side=Mention.Side.COUNTERPART).values("statement"),
-                )
-                | Q(
-                    side=Mention.Side.COUNTERPART,
-                    statement__in=mine.filter(side=Mention.Side.SOC).values("statement"),
-                )
-            )
-            .values(slug=F("person__slug"), name=F("person__name"))
-            .annotate(n=Count("statement"), last=Max("statement__date"))
-            .order_by("-n", "name")
-        )
 
 
 class PersonAlias(Reviewed, Alias):

@@ -17,12 +17,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from archive import corpus_index, histogram, roles, visibility
-from archive.budget import Budget
 from archive.editing import survivor_of
 from archive.kinds import BY_NAME
 from archive.models import Statement
 from archive.ordering import Newest
 from archive.pagination import IndexPaginator
+from archive.people_met import people_met
 
 from .params import clean_params
 
@@ -92,12 +92,10 @@ def _nothing_more(entity, index, theirs, params) -> dict:
 
 def _person(person, index, theirs, params) -> dict:
     """Their spellings, roles over time, whom they met and which resolutions they cited."""
-    with Budget() as budget:
-        met = budget.run(lambda: list(person.people_met()[:MET_SHOWN]))
     return {
         "aliases": visibility.public_spellings(person).visible(),
         "memberships": _with_role_links(person.memberships.select_related("organization")),
-        "met": met,
+        "met": people_met(index, person.slug, MET_SHOWN),
         "cited": _resolutions_cited(index, person),
     }
 
