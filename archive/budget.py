@@ -8,19 +8,15 @@ timeout is set once per connection, when a connection opens to serve a request:
 - SQLite: a progress handler that interrupts a statement running past the limit, timed from its
   start, which an execute wrapper notes.
 Connections of commands (the loader, migrate, the benchmark's ingest) are not guarded.
-
-A tally a page can do without runs in `Budget.run()`, which gives None when the guard cancelled
-its statement: the page still shows.
 """
 
 import contextlib
-import sqlite3
 import threading
 import time
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
-from django.db import DatabaseError, connections, transaction
+from django.db import connections
 from django.db.backends.signals import connection_created
 
 STATEMENT_TIMEOUT_MS = 5000
@@ -108,40 +104,3 @@ def install() -> None:
     request_finished.connect(_served, dispatch_uid="archive-served")
 
 
-class Budget:
-    """`with Budget() as budget: rows = budget.run(lambda: list(queryset))`."""
-
-    def __init__(self, alias: str = "default"):
-        self.connection = connections[alias]
-        self.spent = False
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def run(self, compute):
-        """compute()'s result, or None if the statement timeout cancelled it.
-
-        Inside a transaction (tests; a request never opens one) a savepoint keeps the
-        transaction usable after a cancelled statement on PostgreSQL.
-        """
-        try:
-            if self.connection.in_atomic_block and self.connection.vendor == "postgresql":
-                with transaction.atomic(using=self.connection.alias):
-                    return compute()
-            return compute()
-        except (DatabaseError, sqlite3.Error) as error:
-            if not is_cancelled(error):
-                raise
-            self.spent = True
-            return None
-
-
-def is_cancelled(error: Exception) -> bool:
-    """Whether a database error is the statement timeout's (PostgreSQL) or interrupt (SQLite)."""
-    cause = error.__cause__ or error
-    if getattr(cause, "sqlstate", None) == "57014":
-        return True
-    return "interrupted" in str(error)
