@@ -36,7 +36,6 @@ def environment(**options) -> Environment:
         url=url,
         static=static,
         querystring=querystring,
-        absolute_url=absolute_url,
         index_pages=index_pages,
         page_range=page_range,
         is_demo_archive=is_demo_archive,
@@ -70,11 +69,6 @@ def querystring(*mappings, **changes) -> str:
 def date(value, format: str | None = None) -> str:
     """Django's `date` filter; nothing for a missing value, as in Django's templates."""
     return "" if isinstance(value, Undefined) else defaultfilters.date(value, format)
-
-
-def absolute_url(request, path: str) -> str:
-    """The full address of `path` on this site, for canonical links and link previews."""
-    return request.build_absolute_uri(path)
 
 
 def index_pages() -> list[tuple[str, str]]:
