@@ -110,12 +110,13 @@ def query(database_url: str, sql: str) -> list:
 
 def canonical_dump(database_url: str) -> list[dict]:
     """The archive's rows, as `dumpdata` writes them, less what differs by when and where a
-    load ran (timestamps, the journal), sorted by model and id: equal for equal archives."""
+    load ran (timestamps, the journal) and PostgreSQL's own search columns, sorted by model and
+    id: equal for equal archives."""
     output = manage(
         database_url, "dumpdata", "archive", "--exclude", "archive.loadrun", "--indent", "0"
     ).stdout
     rows = json.loads(output)
     for row in rows:
-        for volatile in ("created", "updated", "search_document"):
+        for volatile in ("created", "updated", "search_document", "search_pairs"):
             row["fields"].pop(volatile, None)
     return sorted(rows, key=lambda row: (row["model"], row["pk"]))

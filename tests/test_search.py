@@ -123,6 +123,41 @@ def test_quoted_phrase_needs_the_words_together_in_order(corpus):
     assert search("political transition") == ["On transition", "Talks in Geneva"]
 
 
+def test_a_phrase_never_spans_the_title_and_the_body(corpus):
+    StatementFactory(title="Statement on the political", body="Transition was discussed.")
+    assert search('"political transition"') == ["Talks in Geneva"]
+
+
+def test_a_longer_phrase_needs_its_words_in_one_run_not_its_pairs_apart(corpus):
+    StatementFactory(title="Pairs apart", body="The united nations met. Nations security was low.")
+    StatementFactory(title="In one run", body="The united nations security council met.")
+    assert search('"united nations security"') == ["In one run"]
+    assert search('"nations security" OR "sochi about"') == [
+        "In one run",
+        "Pairs apart",
+        "Sochi meeting",
+    ]
+
+
+def test_a_phrase_of_very_long_words_is_found(corpus):
+    long_word = "antidisestablishmentarianismus" * 2
+    StatementFactory(title="Long words", body=f"They said {long_word} {long_word} twice.")
+    assert search(f'"said {long_word}"') == ["Long words"]
+    assert search(f'"{long_word} {long_word} twice"') == ["Long words"]
+    assert search(f'"said {long_word}" -twice') == []
+    assert search(f'"said {long_word}" OR "sochi about"') == ["Long words", "Sochi meeting"]
+
+
+def test_a_phrase_is_found_at_the_end_of_a_very_long_statement(corpus):
+    # Past the first 8,000 words PostgreSQL stops indexing word pairs (see the pairs' migration);
+    # before 16,383, where its positions stop.
+    filler = " ".join(f"word{i % 5000}" for i in range(9_000))
+    StatementFactory(title="Very long", body=f"{filler} the closing phrase.")
+    assert search('"closing phrase"') == ["Very long"]
+    assert search('"word4999 word0"') == ["Very long"]
+    assert search('"word4999 word1"') == []
+
+
 def test_or_matches_either_term(corpus):
     assert search("sochi OR astana") == ["Astana round", "Sochi meeting"]
     assert search("talks sochi OR astana") == ["Astana round"]

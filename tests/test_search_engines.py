@@ -42,9 +42,37 @@ def test_postgres_plan_uses_the_gin_index_and_no_to_tsvector(q):
     # Unfiltered, the GIN index is the only way in; a tiny test table would otherwise let the
     # planner start from the (status, date) index and filter.
     plan = "\n".join(explain(*page_sql(q, Statement.objects.all()), "EXPLAIN (VERBOSE, COSTS OFF)"))
-    assert "statement_search_document_gin" in plan, plan
+    # A phrase may be looked up by its word pairs instead (migration 0014_search_word_pairs).
+    assert {"statement_search_document_gin", "statement_search_pairs_gin"} & set(plan.split()), plan
     filtered = "\n".join(explain(*page_sql(q), "EXPLAIN (VERBOSE, COSTS OFF)"))
     assert "to_tsvector" not in plan + filtered, plan
+
+
+def word_pairs(statement) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT unnest(tsvector_to_array(search_pairs)) FROM archive_statement WHERE id = %s",
+            [statement.pk],
+        )
+        return {pair for (pair,) in cursor.fetchall()}
+
+
+@postgres_only
+def test_postgres_indexes_the_word_pairs_of_each_column_apart():
+    """Phrases are looked up by these pairs before their words' positions are read."""
+    statement = StatementFactory(title="Talks in Geneva", body="The political transition.")
+    assert word_pairs(statement) == {"talk_in", "in_geneva", "the_polit", "polit_transit"}
+
+
+@postgres_only
+def test_postgres_marks_a_statement_whose_pairs_are_not_all_indexed():
+    long_word = "x" * 25
+    statement = StatementFactory(title="Short", body=f"A {long_word} word.")
+    assert word_pairs(statement) == {"_"}  # both pairs hold the long word
+    statement.body = " ".join(f"w{i}" for i in range(8_002))
+    statement.save()
+    pairs = word_pairs(statement)
+    assert {"w0_w1", "w7999_w8000", "_"} <= pairs and "w8000_w8001" not in pairs
 
 
 @postgres_only

@@ -24,7 +24,13 @@ WITHDRAWN = "withdrawn"
 register(
     Statement,
     app="archive",
-    excluded_fields=["search_document", "search_title", "search_body", "content_hash"],
+    excluded_fields=[
+        "search_document",
+        "search_pairs",
+        "search_title",
+        "search_body",
+        "content_hash",
+    ],
 )
 for _model in (Person, MergeSuggestion, Correction):
     register(_model, app="archive")

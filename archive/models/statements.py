@@ -12,6 +12,7 @@ from django.urls import reverse
 from archive.search.document import (
     NormalisedTextField,
     SearchDocument,
+    WordPairs,
     search_fields_to_update,
     with_search_text,
 )
@@ -83,8 +84,8 @@ class StatementQuerySet(VersionedQuerySet):
 
 class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
     def get_queryset(self):
-        # The stored tsvector is for the database's eyes only; never ship it to Python.
-        return super().get_queryset().defer("search_document")
+        # The stored tsvectors are for the database's eyes only; never ship them to Python.
+        return super().get_queryset().defer("search_document", "search_pairs")
 
 
 class Statement(Versioned):
@@ -125,6 +126,11 @@ class Statement(Versioned):
     search_body = NormalisedTextField(source="body")
     search_document = models.GeneratedField(
         expression=SearchDocument("search_title", "search_body"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_pairs = models.GeneratedField(
+        expression=WordPairs("search_title", "search_body"),
         output_field=SearchVectorField(),
         db_persist=True,
     )

@@ -8,8 +8,9 @@ tokens whatever wrote the row.
 
 On PostgreSQL the search document is a weighted tsvector over those columns (title weight A,
 body weight B) with the `simple` configuration, which neither stems nor drops words again; it
-backs a `GeneratedField`, so it follows every write. SQLite has no tsvector: there the column is
-a constant NULL and the FTS5 table of `archive.search.sqlite` indexes the same two columns.
+backs a `GeneratedField`, so it follows every write, and so does a second one, the pairs of
+adjacent words that phrases are looked up by. SQLite has no tsvector: there both columns are a
+constant NULL and the FTS5 table of `archive.search.sqlite` indexes the same two columns.
 """
 
 from django.db import models
@@ -93,6 +94,22 @@ class SearchDocument(Func):
             f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE({body}, '')), 'B')"
         )
         return sql, (*title_params, *body_params)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "NULL", ()
+
+
+class WordPairs(Func):
+    """archive_word_pairs(title, body): the adjacent pairs of each column's tokens, `a_b`, as a
+    tsvector (the function is created by migration 0014_search_word_pairs)."""
+
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        (title, title_params), (body, body_params) = (
+            compiler.compile(arg) for arg in self.source_expressions
+        )
+        return f"archive_word_pairs({title}, {body})", (*title_params, *body_params)
 
     def as_sql(self, compiler, connection, **extra_context):
         return "NULL", ()

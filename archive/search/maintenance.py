@@ -2,15 +2,15 @@
 
 from django.db import connections
 
-# Created by migration 0002_search_gin_index (PostgreSQL only).
-GIN_INDEX = "statement_search_document_gin"
+# Created by migrations 0002_search_gin_index and 0014_search_word_pairs (PostgreSQL only).
+GIN_INDEXES = ("statement_search_document_gin", "statement_search_pairs_gin")
 # Rows SQLite's ANALYZE reads per index: enough for the planner's estimates, and it keeps the
 # analysis under half a second at 100,000 statements.
 SQLITE_ANALYSIS_LIMIT = 1000
 
 
 def settle_index(*, using: str = "default") -> None:
-    """Merge PostgreSQL's GIN pending list, and refresh the planner's statistics on both engines.
+    """Merge PostgreSQL's GIN pending lists, and refresh the planner's statistics on both engines.
 
     With `fastupdate` (the default, and much the faster way to load), new entries wait in a
     pending list that every search scans until autovacuum merges it; right after a large load
@@ -25,7 +25,8 @@ def settle_index(*, using: str = "default") -> None:
     connection = connections[using]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [GIN_INDEX])
+            for index in GIN_INDEXES:
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
             cursor.execute("ANALYZE")
         elif connection.vendor == "sqlite":
             cursor.execute(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_LIMIT}")

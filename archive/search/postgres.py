@@ -9,8 +9,9 @@ decompressing each row's TOASTed tsvector, so a tsquery it can estimate at a few
 rows tips it into a sequential scan that evaluates `@@` on every vector. Measured on 60,000
 synthetic releases: a word in 8% of them took 470 ms that way and 16 ms through the index, a
 word in 90% 360 ms against 90 ms (the index answers `@@` exactly, without the vectors, except
-for phrases, which it rechecks). Ranking still reads the vector of every match: that is the
-price of ordering by relevance.
+for phrases, which it rechecks: a phrase is looked up by its word pairs instead, see
+_text_matching). Ranking still reads the vector of every match: that is the price of ordering
+by relevance.
 
 The document indexes the normalised text (archive.search.document) with the `simple`
 configuration, and the tsquery is written from the query's tokens, the same normalisation: no
@@ -24,12 +25,15 @@ onto the title's.
 import contextlib
 from collections.abc import Sequence
 
-from django.contrib.postgres.search import SearchQueryField, SearchRank
+from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db.models import BooleanField, F, Func, QuerySet, Value
 from django.db.models.lookups import Lookup
 
 from .document import CONFIG
 from .query import SearchQuery, Term
+
+# The lexeme of a statement some of whose pairs are not indexed (migration 0014_search_word_pairs).
+PAIRS_INCOMPLETE = "_"
 
 # ts_rank_cd weights for D, C, B (body), A (title): a title hit counts five body hits.
 RANK_WEIGHTS = [0.1, 0.1, 0.2, 1.0]
@@ -51,11 +55,6 @@ def term_tsquery(term: Term) -> str:
 
 def _any(terms) -> str:
     return "(" + " | ".join(term_tsquery(t) for t in terms) + ")"
-
-
-def positive_tsquery(query: SearchQuery) -> str:
-    """Every required group matches, each through any of its terms."""
-    return " & ".join(_any(group) for group in query.required)
 
 
 class _TsQuery(Func):
@@ -86,8 +85,82 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
+class _Unindexed(Func):
+    """A tsvector column as an expression no index answers: COALESCE(column, '')."""
+
+    template = "COALESCE(%(expressions)s, ''::tsvector)"
+    output_field = SearchVectorField()
+
+
+class _Lexemes(Func):
+    """A tsquery of lexemes as written, `text::tsquery`: the parser would split `a_b` in two."""
+
+    output_field = SearchQueryField()
+
+    def __init__(self, text: str):
+        super().__init__(Value(text))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "%s::tsquery", [self.source_expressions[0].value]
+
+
 def _matches(tsquery: Func) -> _Matches:
     return _Matches(F("search_document"), _Once(tsquery))
+
+
+def _has_pairs(term: Term) -> bool:
+    return len(term.tokens) > 1
+
+
+def _pairs(term: Term) -> str:
+    """The adjacent pairs of a phrase's tokens, as the pairs' column holds them: `'a_b' & 'b_c'`."""
+    tokens = term.tokens
+    return " & ".join(_lexeme(f"{a}_{b}") for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+def _pairs_tsquery(groups) -> str:
+    return " & ".join("(" + " | ".join(f"({_pairs(t)})" for t in group) + ")" for group in groups)
+
+
+def _document_tsquery(groups, excluded=()) -> str:
+    """Every group matches through any of its terms, and no excluded term matches."""
+    return " & ".join(_any(group) for group in groups) + "".join(
+        f" & !{term_tsquery(t)}" for t in excluded
+    )
+
+
+def _by_pairs(queryset: QuerySet, tsquery: str) -> QuerySet:
+    return queryset.filter(_Matches(F("search_pairs"), _Once(_Lexemes(tsquery))))
+
+
+def _text_matching(queryset: QuerySet, groups, excluded=()) -> QuerySet:
+    """The rows whose text matches every group of terms and none of `excluded` (groups given).
+
+    A group of phrases is looked up by their word pairs (migration 0014_search_word_pairs): when
+    each of its phrases has two words the pairs answer it exactly, from the index alone, and a
+    longer phrase is checked in the document among the few statements holding all its pairs.
+    The words' adjacency is otherwise checked by reading the document of every statement that
+    holds them all, tens of thousands for a phrase of common words. A statement some of whose
+    pairs are not indexed is always checked against its document."""
+    phrases = [group for group in groups if all(_has_pairs(t) for t in group)]
+    if not phrases:
+        return queryset.filter(_matches(_TsQuery(_document_tsquery(groups, excluded))))
+    exact = [group for group in phrases if all(len(t.tokens) == 2 for t in group)]
+    checked = [group for group in groups if group not in exact]
+    statements = queryset.model._base_manager.all()
+    found = _by_pairs(statements, _pairs_tsquery(phrases))
+    if checked:
+        found = found.filter(_matches(_TsQuery(_document_tsquery(checked))))
+    if excluded:
+        found = found.exclude(pk__in=text_matches(queryset.model, excluded))
+    # These statements are few: their documents are read one by one, never through the words'
+    # index, which the planner would otherwise scan for every statement holding the words.
+    incomplete = _by_pairs(statements, _lexeme(PAIRS_INCOMPLETE)).filter(
+        _Matches(
+            _Unindexed(F("search_document")), _Once(_TsQuery(_document_tsquery(groups, excluded)))
+        )
+    )
+    return queryset.filter(pk__in=found.values("pk").union(incomplete.values("pk")))
 
 
 class _InList(Lookup):
@@ -125,13 +198,12 @@ def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) 
         return queryset.exclude(pk__in=text_matches(queryset.model, query.excluded))
     # With a positive term, exclusions go into the same tsquery (`a & !b & !c`), which the GIN
     # index answers exactly in one scan.
-    wanted = positive_tsquery(query) + "".join(f" & !{term_tsquery(t)}" for t in query.excluded)
-    return queryset.filter(_matches(_TsQuery(wanted))).alias(rank=rank(query))
+    return _text_matching(queryset, query.required, query.excluded).alias(rank=rank(query))
 
 
 def text_matches(model, terms) -> QuerySet:
     """The ids of the statements whose text matches any of `terms`, for `pk__in`."""
-    return model._base_manager.filter(_matches(_TsQuery(_any(terms)))).values("pk")
+    return _text_matching(model._base_manager.all(), [terms]).values("pk")
 
 
 def rank(query: SearchQuery) -> SearchRank:
