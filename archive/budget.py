@@ -102,5 +102,3 @@ def install() -> None:
     connection_created.connect(_guard_if_serving, dispatch_uid="archive-statement-timeout")
     request_started.connect(_serve, dispatch_uid="archive-serving")
     request_finished.connect(_served, dispatch_uid="archive-served")
-
-

@@ -28,7 +28,6 @@ def env_flag(name: str, default: bool = False) -> bool:
 DEBUG = env_flag("DEBUG")
 
 
-
 def _signs_anything() -> bool:
     """Whether this process may sign what outlives it: sessions and CSRF tokens of a server.
 

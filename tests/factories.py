@@ -13,8 +13,10 @@ class StatementFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Coalition statement number {n}")
     body = factory.Sequence(
-        lambda n: f"The Syrian Opposition Coalition issued statement {n}.\n"
-        "It called for a political solution in Syria."
+        lambda n: (
+            f"The Syrian Opposition Coalition issued statement {n}.\n"
+            "It called for a political solution in Syria."
+        )
     )
     date = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
     date_source = models.Statement.DateSource.HEADER

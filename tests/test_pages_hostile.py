@@ -27,6 +27,7 @@ SCRIPT = "<script>alert('x')</script>"
 IMG = '<img src=x onerror="alert(1)">'
 EVIL = f"Evil {SCRIPT} and {IMG}"
 
+
 @pytest.fixture
 def evil_archive():
     statement = StatementFactory(title=EVIL, body=f"First {SCRIPT} paragraph.\nSecond {IMG} one.")
