@@ -21,8 +21,9 @@ import archive.search.document
 FUNCTION = "archive_word_pairs"
 INDEX = "statement_search_pairs_gin"
 
-# A pair is indexed when both its words have at most WORD_BYTES bytes and it starts within the
-# first PAIRS words of its column, which keeps any statement's pairs far under the 1 MB a
+# The columns hold tokens separated by single spaces (archive.search.normalise.index_text). A
+# pair is indexed when both its words have at most WORD_BYTES bytes and it is one of the first
+# PAIRS of its column, which keeps any statement's pairs far under the 1 MB a
 # tsvector may hold (a 1 MiB release is accepted). Any other pair is written as the lexeme
 # INCOMPLETE, which every phrase's lookup also accepts (archive.search.postgres): such a
 # statement is always checked against its document instead.
@@ -33,18 +34,17 @@ INCOMPLETE = "_"
 CREATE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {FUNCTION}(title text, body text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT COALESCE(array_to_tsvector(array_agg(DISTINCT pair)), ''::tsvector)
+    SELECT array_to_tsvector(COALESCE(array_agg(pair), '{{}}'))
     FROM (
-        SELECT CASE
-                   WHEN n > {PAIRS} OR octet_length(word) > {WORD_BYTES}
-                        OR octet_length(next) > {WORD_BYTES} THEN '{INCOMPLETE}'
-                   ELSE word || '_' || next
-               END AS pair
+        SELECT CASE WHEN octet_length(a) > {WORD_BYTES} OR octet_length(b) > {WORD_BYTES}
+                    THEN '{INCOMPLETE}' ELSE a || '_' || b END AS pair
         FROM unnest(ARRAY[title, body]) AS text,
-             LATERAL (SELECT word, n, lead(word) OVER (ORDER BY n) AS next
-                      FROM regexp_split_to_table(btrim(text), ' +') WITH ORDINALITY AS w(word, n)
-                      WHERE btrim(text) <> '') AS words
-        WHERE next IS NOT NULL
+             LATERAL string_to_array(text, ' ') AS words,
+             LATERAL unnest(words[1:least(cardinality(words) - 1, {PAIRS})],
+                            words[2:least(cardinality(words), {PAIRS} + 1)]) AS pairs(a, b)
+        UNION ALL
+        SELECT '{INCOMPLETE}' FROM unnest(ARRAY[title, body]) AS text
+        WHERE cardinality(string_to_array(text, ' ')) > {PAIRS} + 1
     ) AS pairs
 $$
 """
