@@ -78,7 +78,7 @@ class _Once(Func):
 
 
 class _Matches(Func):
-    """`search_document @@ tsquery` as a filter."""
+    """`vector @@ tsquery` as a filter."""
 
     template = "%(expressions)s"
     arg_joiner = " @@ "
@@ -134,7 +134,7 @@ def _by_pairs(queryset: QuerySet, tsquery: str) -> QuerySet:
 
 
 def _text_matching(queryset: QuerySet, groups, excluded=()) -> QuerySet:
-    """The rows whose text matches every group of terms and none of `excluded` (groups given).
+    """The rows whose text matches every group (any of its terms) and none of `excluded`.
 
     A group of phrases is looked up by their word pairs (migration 0014_search_word_pairs): when
     each of its phrases has two words the pairs answer it exactly, from the index alone, and a
