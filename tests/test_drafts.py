@@ -82,6 +82,9 @@ PAGES = {
     "home": lambda a: reverse("archive:home"),
     "list": lambda a: reverse("archive:statement-list"),
     "search": lambda a: reverse("archive:statement-list") + "?q=Quartermaine",
+    "search of a phrase": lambda a: (
+        reverse("archive:statement-list") + "?q=%22Quartermaine+stressed%22"
+    ),
     "list of the draft person": lambda a: (
         reverse("archive:statement-list") + f"?person={a['zebulon'].slug}"
     ),
@@ -123,7 +126,7 @@ def test_nothing_only_a_draft_contains_reaches_a_public_page(archive, page):
     # A page may show what the visitor typed: a search its words, a filter the slug in its URL.
     typed = url.partition("?")[2].partition("=")[2]
     text = text.replace(typed, "") if typed else text
-    searched = "Quartermaine" if "q=Quartermaine" in url else None
+    searched = "Quartermaine" if "Quartermaine" in url else None
     leaked = [secret for secret in SECRETS if secret in text and secret != searched]
     assert leaked == [], f"{url} shows {leaked}"
     assert archive["draft"].title not in text

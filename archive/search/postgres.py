@@ -133,8 +133,9 @@ def _by_pairs(queryset: QuerySet, tsquery: str) -> QuerySet:
     return queryset.filter(_Matches(F("search_pairs"), _Once(_Lexemes(tsquery))))
 
 
-def _text_matching(queryset: QuerySet, groups, excluded=()) -> QuerySet:
-    """The rows whose text matches every group (any of its terms) and none of `excluded`.
+def _pair_matches(model, groups, excluded=()) -> QuerySet | None:
+    """The ids of the statements, of any status, whose text matches every group (any of its
+    terms) and none of `excluded`, looked up by word pairs; None when no group is of phrases.
 
     A group of phrases is looked up by their word pairs (migration 0014_search_word_pairs): when
     each of its phrases has two words the pairs answer it exactly, from the index alone, and a
@@ -144,15 +145,15 @@ def _text_matching(queryset: QuerySet, groups, excluded=()) -> QuerySet:
     pairs are not indexed is always checked against its document."""
     phrases = [group for group in groups if all(_has_pairs(t) for t in group)]
     if not phrases:
-        return queryset.filter(_matches(_TsQuery(_document_tsquery(groups, excluded))))
+        return None
     exact = [group for group in phrases if all(len(t.tokens) == 2 for t in group)]
     checked = [group for group in groups if group not in exact]
-    statements = queryset.model._base_manager.all()
+    statements = model._base_manager.all()
     found = _by_pairs(statements, _pairs_tsquery(phrases))
     if checked:
         found = found.filter(_matches(_TsQuery(_document_tsquery(checked))))
     if excluded:
-        found = found.exclude(pk__in=text_matches(queryset.model, excluded))
+        found = found.exclude(pk__in=text_matches(model, excluded))
     # These statements are few: their documents are read one by one, never through the words'
     # index, which the planner would otherwise scan for every statement holding the words.
     incomplete = _by_pairs(statements, _lexeme(PAIRS_INCOMPLETE)).filter(
@@ -160,7 +161,16 @@ def _text_matching(queryset: QuerySet, groups, excluded=()) -> QuerySet:
             _Unindexed(F("search_document")), _Once(_TsQuery(_document_tsquery(groups, excluded)))
         )
     )
-    return queryset.filter(pk__in=found.values("pk").union(incomplete.values("pk")))
+    ids = found.values_list("pk", flat=True)
+    return ids.union(incomplete.values_list("pk", flat=True))
+
+
+def _text_matching(queryset: QuerySet, groups, excluded=()) -> QuerySet:
+    """The rows whose text matches every group (any of its terms) and none of `excluded`."""
+    ids = _pair_matches(queryset.model, groups, excluded)
+    if ids is None:
+        return queryset.filter(_matches(_TsQuery(_document_tsquery(groups, excluded))))
+    return queryset.filter(pk__in=ids)
 
 
 class _InList(Lookup):
@@ -228,7 +238,12 @@ def with_rank(queryset: QuerySet) -> QuerySet:
 
 
 def match_ids(queryset: QuerySet, query: SearchQuery) -> list[int]:
-    """The ids of the rows matching, from the GIN index."""
+    """The ids of the rows matching, from the GIN indexes; those of a phrase whatever their
+    status, as the index alone answers (the callers keep the published)."""
+    if query.has_positive:
+        ids = _pair_matches(queryset.model, query.required, query.excluded)
+        if ids is not None:
+            return list(ids)
     return list(matching(queryset, query, None).order_by().values_list("pk", flat=True))
 
 
