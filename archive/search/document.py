@@ -75,41 +75,43 @@ def search_fields_to_update(model, objs, fields) -> list[str]:
     return fields
 
 
-class SearchDocument(Func):
-    """setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector(..., body), 'B')."""
+class _ColumnsVector(Func):
+    """A tsvector computed from the title's and the body's normalised columns on PostgreSQL, and
+    a constant NULL on any other database."""
 
     output_field = TextField()
+
+    def vector_sql(self, title: str, body: str) -> str:
+        raise NotImplementedError
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        (title, title_params), (body, body_params) = (
+            compiler.compile(arg) for arg in self.source_expressions
+        )
+        return self.vector_sql(title, body), (*title_params, *body_params)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "NULL", ()
+
+
+class SearchDocument(_ColumnsVector):
+    """setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector(..., body), 'B')."""
 
     def __init__(self, title, body, *language, **extra):
         # `language` chose the configuration before migration 0007; the historical migrations
         # still pass it, and it is ignored.
         super().__init__(title, body, **extra)
 
-    def as_postgresql(self, compiler, connection, **extra_context):
-        (title, title_params), (body, body_params) = (
-            compiler.compile(arg) for arg in self.source_expressions
-        )
-        sql = (
+    def vector_sql(self, title: str, body: str) -> str:
+        return (
             f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE({title}, '')), 'A') || "
             f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE({body}, '')), 'B')"
         )
-        return sql, (*title_params, *body_params)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        return "NULL", ()
 
 
-class WordPairs(Func):
+class WordPairs(_ColumnsVector):
     """archive_word_pairs(title, body): the adjacent pairs of each column's tokens, `a_b`, as a
     tsvector (the function is created by migration 0014_search_word_pairs)."""
 
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        (title, title_params), (body, body_params) = (
-            compiler.compile(arg) for arg in self.source_expressions
-        )
-        return f"archive_word_pairs({title}, {body})", (*title_params, *body_params)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        return "NULL", ()
+    def vector_sql(self, title: str, body: str) -> str:
+        return f"archive_word_pairs({title}, {body})"

@@ -10,7 +10,7 @@ rows tips it into a sequential scan that evaluates `@@` on every vector. Measure
 synthetic releases: a word in 8% of them took 470 ms that way and 16 ms through the index, a
 word in 90% 360 ms against 90 ms (the index answers `@@` exactly, without the vectors, except
 for phrases, which it rechecks: a phrase is looked up by its word pairs instead, see
-_text_matching). Ranking still reads the vector of every match: that is the price of ordering
+_pair_matches). Ranking still reads the vector of every match: that is the price of ordering
 by relevance.
 
 The document indexes the normalised text (archive.search.document) with the `simple`
