@@ -207,7 +207,7 @@ def matching(queryset: QuerySet, query: SearchQuery, ids: Sequence[int] | None) 
         # @@ ...)` would read and decompress every row's vector.
         return queryset.exclude(pk__in=text_matches(queryset.model, query.excluded))
     # With a positive term, exclusions go into the same tsquery (`a & !b & !c`), which the GIN
-    # index answers exactly in one scan.
+    # index answers exactly in one scan; phrases are looked up by their pairs (_pair_matches).
     return _text_matching(queryset, query.required, query.excluded).alias(rank=rank(query))
 
 
@@ -240,10 +240,9 @@ def with_rank(queryset: QuerySet) -> QuerySet:
 def match_ids(queryset: QuerySet, query: SearchQuery) -> list[int]:
     """The ids of the rows matching, from the GIN indexes; those of a phrase whatever their
     status, as the index alone answers (the callers keep the published)."""
-    if query.has_positive:
-        ids = _pair_matches(queryset.model, query.required, query.excluded)
-        if ids is not None:
-            return list(ids)
+    ids = _pair_matches(queryset.model, query.required, query.excluded)
+    if ids is not None:
+        return list(ids)
     return list(matching(queryset, query, None).order_by().values_list("pk", flat=True))
 
 
