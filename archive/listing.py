@@ -87,9 +87,9 @@ def selection(index, filterset: StatementFilter) -> Selection:
     """What the filters and words keep, as bitmaps."""
     cleaned = filterset.cleaned()
     rest = index.everything
-    matched = search.all_matched_ids(Statement.objects.published(), filterset.query)
+    matched = search.matched_positions(index, Statement.objects.all(), filterset.query)
     if matched is not None:
-        rest &= index.of_ids(matched)  # and so drops any match that is not published
+        rest &= matched
     if cleaned.get("date_from") or cleaned.get("date_to"):
         rest &= index.between(cleaned.get("date_from"), cleaned.get("date_to"))
     keys = filterset.selected_keys()

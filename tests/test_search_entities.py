@@ -100,6 +100,34 @@ def test_a_statement_with_the_fact_matches_even_without_the_spelling():
     assert [s.pk for s in ranked] == [by_text.pk, by_fact.pk]
 
 
+def listed(client, q) -> set[int]:
+    page = client.get(LIST, {"q": q}).content.decode()
+    return {int(n) for n in re.findall(r'class="result-title"><a href="/statements/(\d+)/', page)}
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["Khoja", "Khoja Istanbul", "Khoja -Istanbul", "-Istanbul", "-Khoja -envoy", "Khoja Azaz"],
+)
+def test_the_list_shows_what_a_search_naming_people_matches(client, q):
+    """The list reads a name's facts from the corpus index, the querysets from the tables."""
+    person = PersonFactory(name="Khaled Khoja")
+    PersonAliasFactory(person=person, name="Khaled Khoja")
+    place = PlaceFactory(name="Azaz")
+    draft = Statement.Status.DRAFT
+    by_fact = StatementFactory(body="The President met the envoy in Istanbul.")
+    MentionFactory(statement=by_fact, person=person, name_as_written="the President")
+    by_fact.place_mentions.create(place=place, as_written="there")
+    StatementFactory(body="Khoja spoke in Istanbul.")
+    StatementFactory(body="Khoja spoke in Azaz.")
+    StatementFactory(body="Khoja spoke in Istanbul, a draft.", status=draft)
+    hidden = StatementFactory(body="The envoy came, a draft.", status=draft)
+    MentionFactory(statement=hidden, person=person, name_as_written="he")
+    removed = StatementFactory(body="Nothing about him.")
+    MentionFactory(statement=removed, person=person, name_as_written="he", review="removed")
+    assert listed(client, q) == found(q)
+
+
 def test_a_fact_an_editor_removed_no_longer_matches():
     place = PlaceFactory(name="Azaz")
     statement = StatementFactory(body="A statement with no place name.")
