@@ -337,6 +337,29 @@ def test_snippet_of_a_title_only_hit_is_the_lead():
     assert "agreement" in api.snippets([statement], "ceasefire")[statement.pk]
 
 
+def test_snippet_of_a_late_hit_leads_in_and_runs_on_with_ellipses():
+    words = [f"w{n}" for n in range(300)]
+    words[200] = "Negotiations"
+    words[210] = "negotiating"
+    statement = StatementFactory(body=" ".join(words) + ".")
+    snippet = api.snippets([statement], "negotiate")[statement.pk]
+    assert snippet == (
+        "…w192 w193 w194 w195 w196 w197 w198 w199 <mark>Negotiations</mark> "
+        + " ".join(words[201:210])
+        + " <mark>negotiating</mark> "
+        + " ".join(words[211:232])
+        + "…"
+    )
+
+
+def test_snippet_of_a_hit_near_the_end_reads_back_and_keeps_the_last_words():
+    words = [f"w{n}" for n in range(100)]
+    words[95] = "Çavuşoğlu"
+    statement = StatementFactory(body=" ".join(words) + ".")
+    snippet = api.snippets([statement], "cavusoglu")[statement.pk]
+    assert snippet == ("…" + " ".join(words[60:95]) + " <mark>Çavuşoğlu</mark> w96 w97 w98 w99.")
+
+
 def test_highlight_paragraph_marks_words_sharing_a_stem_and_escapes():
     html = api.highlight_paragraph(
         "Normalization <b>normalizes</b> the norm; \x02not\x03 marked.", "normalize"
