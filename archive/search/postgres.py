@@ -26,11 +26,12 @@ import contextlib
 from collections.abc import Sequence
 
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
+from django.db import connections
 from django.db.models import BooleanField, F, Func, QuerySet, Value
 from django.db.models.lookups import Lookup
 
 from .document import CONFIG
-from .query import SearchQuery, Term
+from .query import SearchQuery, Term, without_implied
 
 # The lexeme of a statement some of whose pairs are not indexed (migration 0014_search_word_pairs).
 PAIRS_INCOMPLETE = "_"
@@ -54,7 +55,7 @@ def term_tsquery(term: Term) -> str:
 
 
 def _any(terms) -> str:
-    return "(" + " | ".join(term_tsquery(t) for t in terms) + ")"
+    return "(" + " | ".join(term_tsquery(t) for t in without_implied(terms)) + ")"
 
 
 class _TsQuery(Func):
@@ -143,6 +144,7 @@ def _pair_matches(model, groups, excluded=()) -> QuerySet | None:
     The words' adjacency is otherwise checked by reading the document of every statement that
     holds them all, tens of thousands for a phrase of common words. A statement some of whose
     pairs are not indexed is always checked against its document."""
+    groups = [without_implied(group) for group in groups]
     phrases = [group for group in groups if all(_has_pairs(t) for t in group)]
     if not phrases:
         return None
@@ -241,9 +243,18 @@ def match_ids(queryset: QuerySet, query: SearchQuery) -> list[int]:
     """The ids of the rows matching, from the GIN indexes; those of a phrase whatever their
     status, as the index alone answers (the callers keep the published)."""
     ids = _pair_matches(queryset.model, query.required, query.excluded)
-    if ids is not None:
-        return list(ids)
-    return list(matching(queryset, query, None).order_by().values_list("pk", flat=True))
+    if ids is None:
+        ids = matching(queryset, query, None).order_by().values_list("pk", flat=True)
+    return _all_ids(ids)
+
+
+def _all_ids(ids: QuerySet) -> list[int]:
+    """A query's ids as one array in one row: a common word's 85,000 ids come in 30 ms rather
+    than 40 to 75 through the ORM's rows, fetched a hundred at a time."""
+    sql, params = ids.query.sql_with_params()
+    with connections[ids.db].cursor() as cursor:
+        cursor.execute(f"SELECT array_agg(pk) FROM ({sql}) AS matched(pk)", params)
+        return cursor.fetchone()[0] or []
 
 
 def scores(queryset: QuerySet, query: SearchQuery, ids: Sequence[int]) -> dict[int, float]:
