@@ -2,7 +2,7 @@
 
 import random
 
-from archive.search.query import MAX_QUERY_CHARS, MAX_TERMS, Term, parse
+from archive.search.query import MAX_QUERY_CHARS, MAX_TERMS, Term, parse, without_implied
 
 QUOTE = '"'
 
@@ -120,3 +120,19 @@ def test_any_string_parses():
         for term in query.positive_terms + query.excluded:
             assert term.words and all(term.words), raw
             assert QUOTE not in term.text and "\x00" not in term.text, raw
+
+
+def test_an_or_group_drops_the_phrases_a_shorter_term_implies():
+    group = parse(
+        '"Clara Nakamura" OR Nakamura OR "Nakamura Clara" OR "Kenji Nakamura Jr"'
+    ).required[0]
+    assert [t.text for t in without_implied(group)] == ["Nakamura"]
+    group = parse('"Clara Nakamura" OR "Nakamura Kenji" OR Clara').required[0]
+    assert [t.text for t in without_implied(group)] == ["Nakamura Kenji", "Clara"]
+    group = parse('"al-Assad" OR Assad OR "al Hassad"').required[0]
+    assert [t.text for t in without_implied(group)] == ["Assad", "al Hassad"]
+
+
+def test_an_or_group_keeps_one_of_two_spellings_with_the_same_tokens():
+    group = parse('"Hay’at Tahrir" OR "Hayat Tahrir" OR "hay\'at tahrir"').required[0]
+    assert [t.tokens for t in without_implied(group)] == [("hayat", "tahrir")]

@@ -125,6 +125,23 @@ class SearchQuery:
         return self.facts[index] if index < len(self.facts) else ()
 
 
+def without_implied(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms of an OR group less those another of them implies: a phrase holding a shorter
+    term's tokens in a run matches only where that term does ("Clara Nakamura" beside
+    "Nakamura", as a name's spellings often are), so the group matches the same statements."""
+    kept: list[Term] = []
+    for term in sorted(terms, key=lambda t: len(t.tokens)):
+        if not any(_holds(term.tokens, shorter.tokens) for shorter in kept):
+            kept.append(term)
+    return tuple(t for t in terms if t in kept)
+
+
+def _holds(tokens: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """True when `run` appears in `tokens`, its tokens next to each other and in order."""
+    n = len(run)
+    return any(tokens[i : i + n] == run for i in range(len(tokens) - n + 1))
+
+
 def is_token_char(char: str) -> bool:
     """Letters, digits and combining marks (Arabic vowel signs among them) make up words."""
     return char.isalnum() or unicodedata.category(char).startswith("M")

@@ -28,7 +28,7 @@ from django.db.models.lookups import Lookup
 from django.db.models.sql.constants import INNER
 from django.db.models.sql.datastructures import Join
 
-from .query import SearchQuery, Term
+from .query import SearchQuery, Term, without_implied
 
 FTS_TABLE = "statement_fts"
 CONTENT_TABLE = "archive_statement"
@@ -104,7 +104,7 @@ def fts_string(term: Term) -> str:
 
 
 def _any(terms) -> str:
-    return "(" + " OR ".join(fts_string(t) for t in terms) + ")"
+    return "(" + " OR ".join(fts_string(t) for t in without_implied(terms)) + ")"
 
 
 def match_expression(query: SearchQuery) -> str:
