@@ -139,6 +139,22 @@ def test_a_longer_phrase_needs_its_words_in_one_run_not_its_pairs_apart(corpus):
     ]
 
 
+def test_an_or_of_a_word_and_phrases_matches_any_of_them(corpus):
+    StatementFactory(title="Pairs apart", body="The united nations met. Nations security was low.")
+    StatementFactory(title="In one run", body="The united nations security council met.")
+    assert search('sochi OR "political transition"') == ["Sochi meeting", "Talks in Geneva"]
+    assert search('"united nations security" OR sochi OR "political transition"') == [
+        "In one run",
+        "Sochi meeting",
+        "Talks in Geneva",
+    ]
+    assert search('congress "united nations security" OR "political transition"') == []
+    assert search('delegations "united nations security" OR "political transition"') == [
+        "Talks in Geneva"
+    ]
+    assert search('sochi OR "political transition" -constitution') == ["Talks in Geneva"]
+
+
 def test_a_phrase_of_very_long_words_is_found(corpus):
     long_word = "antidisestablishmentarianismus" * 2
     StatementFactory(title="Long words", body=f"They said {long_word} {long_word} twice.")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db import connections
-from django.db.models import BooleanField, F, Func, QuerySet, Value
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 from django.db.models.lookups import Lookup
 
 from .document import CONFIG
@@ -119,10 +119,6 @@ def _pairs(term: Term) -> str:
     return " & ".join(_lexeme(f"{a}_{b}") for a, b in zip(tokens, tokens[1:], strict=False))
 
 
-def _pairs_tsquery(groups) -> str:
-    return " & ".join("(" + " | ".join(f"({_pairs(t)})" for t in group) + ")" for group in groups)
-
-
 def _document_tsquery(groups, excluded=()) -> str:
     """Every group matches through any of its terms, and no excluded term matches."""
     return " & ".join(_any(group) for group in groups) + "".join(
@@ -134,28 +130,51 @@ def _by_pairs(queryset: QuerySet, tsquery: str) -> QuerySet:
     return queryset.filter(_Matches(F("search_pairs"), _Once(_Lexemes(tsquery))))
 
 
+def _ways_to_match(group) -> list[Q]:
+    """The conditions under which a statement matches an OR group, one per index that answers
+    them: its words by the words' index, its two-word phrases by their pairs, and each longer
+    phrase by its pairs, then checked in the documents of the few statements holding them all
+    (read one by one, never through the words' index)."""
+    words = [term for term in group if not _has_pairs(term)]
+    pairs = [term for term in group if len(term.tokens) == 2]
+    ways = [Q(_matches(_TsQuery(_any(words))))] if words else []
+    if pairs:
+        ways.append(Q(_Matches(F("search_pairs"), _Once(_Lexemes(_any_pairs(pairs))))))
+    for phrase in (term for term in group if len(term.tokens) > 2):
+        document = _Unindexed(F("search_document"))
+        ways.append(
+            Q(_Matches(F("search_pairs"), _Once(_Lexemes(_pairs(phrase)))))
+            & Q(_Matches(document, _Once(_TsQuery(term_tsquery(phrase)))))
+        )
+    return ways
+
+
+def _any_pairs(phrases) -> str:
+    return " | ".join(f"({_pairs(phrase)})" for phrase in phrases)
+
+
+def _ids(statements: QuerySet, ways: list[Q], *more: QuerySet) -> QuerySet:
+    """The ids meeting any of `ways`, each looked up on its own (ORed in one WHERE, every row
+    found would have its vectors read again to tell which way it matched), and those of `more`."""
+    ids = [statements.filter(way).values_list("pk", flat=True) for way in ways]
+    return ids[0].union(*ids[1:], *more)
+
+
 def _pair_matches(model, groups, excluded=()) -> QuerySet | None:
     """The ids of the statements, of any status, whose text matches every group (any of its
-    terms) and none of `excluded`, looked up by word pairs; None when no group is of phrases.
+    terms) and none of `excluded`, with phrases looked up by word pairs; None when no group
+    holds a phrase.
 
-    A group of phrases is looked up by their word pairs (migration 0014_search_word_pairs): when
-    each of its phrases has two words the pairs answer it exactly, from the index alone, and a
-    longer phrase is checked in the document among the few statements holding all its pairs.
-    The words' adjacency is otherwise checked by reading the document of every statement that
-    holds them all, tens of thousands for a phrase of common words. A statement some of whose
-    pairs are not indexed is always checked against its document."""
+    A two-word phrase is answered by its pairs (migration 0014_search_word_pairs) from the index
+    alone, and a longer one checked in the few documents holding all its pairs. The words'
+    adjacency is otherwise checked by reading the document of every statement that holds them
+    all, tens of thousands for a phrase of common words. A statement some of whose pairs are not
+    indexed is always checked against its document."""
     groups = [without_implied(group) for group in groups]
-    phrases = [group for group in groups if all(_has_pairs(t) for t in group)]
-    if not phrases:
+    phrased = [group for group in groups if any(_has_pairs(term) for term in group)]
+    if not phrased:
         return None
-    exact = [group for group in phrases if all(len(t.tokens) == 2 for t in group)]
-    checked = [group for group in groups if group not in exact]
     statements = model._base_manager.all()
-    found = _by_pairs(statements, _pairs_tsquery(phrases))
-    if checked:
-        found = found.filter(_matches(_TsQuery(_document_tsquery(checked))))
-    if excluded:
-        found = found.exclude(pk__in=text_matches(model, excluded))
     # These statements are few: their documents are read one by one, never through the words'
     # index, which the planner would otherwise scan for every statement holding the words.
     incomplete = _by_pairs(statements, _lexeme(PAIRS_INCOMPLETE)).filter(
@@ -163,8 +182,18 @@ def _pair_matches(model, groups, excluded=()) -> QuerySet | None:
             _Unindexed(F("search_document")), _Once(_TsQuery(_document_tsquery(groups, excluded)))
         )
     )
-    ids = found.values_list("pk", flat=True)
-    return ids.union(incomplete.values_list("pk", flat=True))
+    incomplete = incomplete.values_list("pk", flat=True)
+    if len(groups) == 1 and not excluded:
+        return _ids(statements, _ways_to_match(groups[0]), incomplete)
+    found = statements
+    if worded := [group for group in groups if group not in phrased]:
+        found = found.filter(_matches(_TsQuery(_document_tsquery(worded))))
+    for group in phrased:
+        ways = _ways_to_match(group)
+        found = found.filter(ways[0] if len(ways) == 1 else Q(pk__in=_ids(statements, ways)))
+    if excluded:
+        found = found.exclude(pk__in=text_matches(model, excluded))
+    return found.values_list("pk", flat=True).union(incomplete)
 
 
 def _text_matching(queryset: QuerySet, groups, excluded=()) -> QuerySet:
