@@ -117,6 +117,35 @@ def test_a_title_given_with_elected_as_in_a_list_of_elections():
     assert found["Omar Said"].role == "Vice-President"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the Coalition's General Assembly elected Karim Nadal as president of the "
+        "Coalition for a new term.",
+        "The Coalition's General Assembly elected Karim Nadal president of the Coalition.",
+        "The General Assembly re-elected Karim Nadal president of the Coalition on Sunday.",
+    ],
+)
+def test_the_electors_are_no_title_and_the_title_given_follows_the_name(text):
+    found = people(text)
+    assert (found["Karim Nadal"].role, found["Karim Nadal"].organization) == ("President", SOC)
+    assert found["Karim Nadal"].side == "soc"
+
+
+def test_a_title_given_without_as_goes_to_every_name_of_the_list_elected():
+    found = people(
+        "The General Assembly re-elected Karim Nadal, Lina Haddad and Omar Said vice-presidents "
+        "of the Coalition."
+    )
+    for name in ("Karim Nadal", "Lina Haddad", "Omar Said"):
+        assert (found[name].role, found[name].organization) == ("Vice-president", SOC)
+
+
+def test_a_name_after_its_electors_verb_without_a_title_gets_none():
+    found = people("The assembly elected Karim Nadal, who had led the Political Committee.")
+    assert found["Karim Nadal"].role in ("", None)
+
+
 def test_the_titles_a_body_elects_are_its_own():
     found = people(
         "In its first meeting in Riyadh, the opposition's High Negotiations Committee elected "

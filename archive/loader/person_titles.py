@@ -119,7 +119,11 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, o
     given = elector = given_in = None
     for index, c in enumerate(full):
         listed = given_in == c.sentence  # "A as head of X, B as deputy, and C a secretary"
-        named = _NAMED_AS.match(text, c.end) or (listed and _LISTED_AS.match(text, c.end))
+        named = (
+            _NAMED_AS.match(text, c.end)
+            or (listed and _LISTED_AS.match(text, c.end))
+            or (_given_to_list(text, full, index) and _GIVEN.match(text, c.end))
+        )
         elector = _elector(text, c.start, owners) or elector
         if c.role or not named:
             continue
@@ -142,6 +146,19 @@ def _assign_named_roles(text: str, full: list[Candidate], title_starts, parse, o
             if earlier.role or not LIST_GAP.fullmatch(text, earlier.end, full[later].start):
                 break
             earlier.role, earlier.evidence = role, True
+
+
+# "elected X president of the Coalition": the title right after the name the verb is given to.
+_GIVEN = re.compile(r"\s+(?:the\s+)?(?:new\s+)?(?P<whose>(?!))?")
+
+
+def _given_to_list(text: str, full: list[Candidate], index: int) -> bool:
+    """Whether a verb of election or appointment comes right before the list of names that
+    full[index] ends ("re-elected A, B and C vice-presidents"), or before the name alone."""
+    while index and LIST_GAP.fullmatch(text, full[index - 1].end, full[index].start):
+        index -= 1
+    start = full[index].start
+    return bool(_ELECTED_BY.search(text, max(0, start - 20), start))
 
 
 # "..., and C a secretary": a title given without its verb, after others given one with "as".
@@ -183,6 +200,11 @@ _TITLE_WORD = re.compile(r"[\w'-]+")
 
 
 _TITLE_CONNECTORS = word_set("of the for to in at on and &")
+# Capitalized, but no title's: "president of the Coalition on Sunday".
+_CALENDAR = word_set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December"
+)
 
 
 def _title_extent(text: str, start: int) -> int:
@@ -196,7 +218,7 @@ def _title_extent(text: str, start: int) -> int:
             break
         token = word.group()
         titled = (
-            token[:1].isupper()
+            (token[:1].isupper() and token not in _CALENDAR)
             or ROLE_WORD.fullmatch(token)
             or token.capitalize() in ORG_NOUNS
             or _lowercase_body_word(text, word.end())
@@ -320,6 +342,7 @@ _NOT_TITLE = (
 
 _VERBS = re.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|should|must|not|said|held|met|discussed|"
+    r"(?:re-?)?(?:elected|appointed|named|chose|chosen|nominated|designated)|"
     r"stressed|including|included|include|includes|namely|that|which|who|whom|where|when|while|"
     r"with|by|from|as|during|after|"
     r"before|between|against|this|these|those|its|their|his|her)\b"
