@@ -219,3 +219,22 @@ def test_a_received_delegation_named_in_its_list_keeps_its_members_and_the_coali
     assert "Council" not in organizations(
         "The Kurdish National Council delegation included Council President Karim Nadal."
     )
+
+
+def test_one_the_coalition_called_on_to_act_is_only_mentioned():
+    found = people(
+        "The President of the Coalition met the Turkish Foreign Minister, Kemal Aydin, in Ankara. "
+        "The Coalition also called on the UN Special Envoy, Erik Lund, to act, and calls upon "
+        "the Arab League to do the same."
+    )
+    assert found["Kemal Aydin"].side == "counterpart"
+    assert found["Erik Lund"].side == "mentioned"
+
+
+def test_one_the_coalitions_president_called_by_phone_is_a_counterpart():
+    found = people(
+        "The President of the Coalition received a phone call from the Turkish Foreign Minister, "
+        "Kemal Aydin. The two also called the UN Special Envoy, Erik Lund, later that day."
+    )
+    assert found["Kemal Aydin"].side == "counterpart"
+    assert found["Erik Lund"].side == "counterpart"

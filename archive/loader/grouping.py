@@ -10,13 +10,15 @@ from .name_runs import NAME_RUN, NOT_NAMES, Candidate
 from .names import is_short_form, person_key, surname_key
 from .roles import Role
 
+# "called on X to act", "a call for": an appeal, not a call made.
+_CALL = r"call(?:ed)?(?!\s+(?:on|upon|for)\b)"
 PARTICIPATION = re.compile(
     words_pattern(
         ["met", "meet", "meeting", "meetings", "attended", "attendance", "delegation", "included"]
-        + [r"brought\s+together", "received", "hosted", "visit", "visited", "call", "participated"]
+        + [r"brought\s+together", "received", "hosted", "visit", "visited", "participated"]
         + ["participation", r"talks\s+(?:in\s+\w+\s+)?with", r"discussed\s+with", "joined"]
         + ["letter", "letters", "sent", "wrote"]
-        + ["phone", "call", "called", "phoned", "teleconference", "accompanied"]
+        + ["phone", _CALL, "phoned", "teleconference", "accompanied"]
     ),
     re.IGNORECASE,
 )
