@@ -8,7 +8,6 @@ is ever marked safe before escaping.
 import re
 from collections import deque
 from functools import lru_cache
-from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -105,35 +104,33 @@ def snippet(body: str, query: SearchQuery) -> SafeString | None:
     """About SNIPPET_WORDS words of the body around its first hit, hits marked; None if none.
 
     Computed here rather than by an engine, so both engines show the same snippet, and the
-    words marked are those the search matched (the same normalisation). Each distinct word of
-    the body is normalised once (a rare word's first hit is often far in), and only the words
-    shown are then read one by one.
+    words marked are those the search matched (the same normalisation). The body is read only
+    up to the end of the snippet.
     """
     body = strip_sentinels(body)
     wanted = _query_tokens(query)
     if not wanted:
         return None
-    words = _WORD.findall(body)
-    hits = {word for word in set(words) if not wanted.isdisjoint(_word_tokens(word))}
-    if not hits:
-        return None
-    first = min(words.index(word) for word in hits)
-    skipped = max(0, first - SNIPPET_WORDS)  # words before those that may lead in
     earlier: deque = deque(maxlen=SNIPPET_WORDS)  # the words before the first hit
-    shown: list = []
+    skipped = 0  # words before those
+    shown: list | None = None
     more = False
-    for match in islice(_WORD.finditer(body), skipped, None):
+    for match in _WORD.finditer(body):
         a, b = match.span()
-        if not shown:
-            if body[a:b] in hits:
-                shown.append((a, b, True))
+        hit = not wanted.isdisjoint(_word_tokens(body[a:b]))
+        if shown is None:
+            if hit:
+                shown = [(a, b, True)]
             else:
+                skipped += len(earlier) == earlier.maxlen
                 earlier.append((a, b, False))
         elif len(shown) < SNIPPET_WORDS - SNIPPET_LEAD_IN:
-            shown.append((a, b, body[a:b] in hits))
+            shown.append((a, b, hit))
         else:
             more = True
             break
+    if shown is None:
+        return None
     # Lead in with a few earlier words, more when the body ends before the snippet is full.
     lead = max(SNIPPET_LEAD_IN, SNIPPET_WORDS - len(shown)) if not more else SNIPPET_LEAD_IN
     lead = min(lead, len(earlier))
