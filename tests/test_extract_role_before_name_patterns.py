@@ -295,3 +295,13 @@ def test_a_plural_title_after_a_name_is_the_next_items_not_its_own():
         "members of the political committee, and Minister of Health Lina Haddad."
     )
     assert found["Karim Nadal"].role == "Vice-President"
+
+
+def test_a_member_of_the_european_parliament_titled_mep_is_a_person():
+    found = people(
+        "The Coalition held a teleconference with members of the European Parliament, including "
+        "MEP Hanna Berger and Lukas Meyer, MEP."
+    )
+    assert found["Hanna Berger"].role == "MEP"
+    assert found["Lukas Meyer"].role == "MEP"
+    assert found["Hanna Berger"].side == "counterpart"

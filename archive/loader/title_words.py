@@ -73,6 +73,7 @@ TITLES = (
     "Judge",
     "Delegate",
     "MP",
+    "MEP",
     "Undersecretary",
     "Under-Secretary",
     "Speaker",
