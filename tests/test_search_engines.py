@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from archive.models import Statement
-from archive.search import api
+from archive.search import api, postgres
 from archive.search.sqlite import FTS_TABLE, SCHEMA
 from tests.factories import StatementFactory
 
@@ -73,6 +73,59 @@ def test_postgres_marks_a_statement_whose_pairs_are_not_all_indexed():
     statement.save()
     pairs = word_pairs(statement)
     assert {"w0_w1", "w7999_w8000", "_"} <= pairs and "w8000_w8001" not in pairs
+
+
+def ranking_copy() -> dict[int, str]:
+    """{statement id: its document} as the ranking table holds them, with the documents."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT r.statement_id, r.document::text, s.search_document::text "
+            "FROM archive_statement_rank r LEFT JOIN archive_statement s ON s.id = r.statement_id"
+        )
+        rows = cursor.fetchall()
+    assert all(copied == document for _, copied, document in rows), rows
+    return {pk: copied for pk, copied, _ in rows}
+
+
+@postgres_only
+def test_postgres_keeps_a_copy_of_each_document_for_ranking_whatever_writes_it():
+    """Ranking reads the copy (migration 0015_search_rank_vectors): it must follow every write."""
+    first = StatementFactory(title="Talks in Geneva", body="A ceasefire.")
+    second = StatementFactory(title="Astana round", body="Nothing agreed.")
+    assert set(ranking_copy()) == {first.pk, second.pk}
+    first.body = "A ceasefire held in Idlib."
+    first.save()
+    Statement.objects.filter(pk=second.pk).update(title="Sochi round")
+    assert "'idlib':8B" in ranking_copy()[first.pk]
+    assert "sochi" in ranking_copy()[second.pk]
+    Statement.objects.bulk_create([Statement(title="Bulk", body="Written in bulk.")])
+    assert len(ranking_copy()) == 3
+    second.delete()
+    assert second.pk not in ranking_copy() and first.pk in ranking_copy()
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_postgres_empties_the_ranking_copy_with_the_statements():
+    StatementFactory.create_batch(2)
+    assert len(ranking_copy()) == 2
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE archive_statement CASCADE")
+    assert ranking_copy() == {}
+
+
+@postgres_only
+def test_postgres_ranks_from_the_copy_as_from_the_documents():
+    StatementFactory(title="Ceasefire", body="The ceasefire and the ceasefire talks.")
+    StatementFactory(title="Talks", body="A ceasefire was mentioned once.")
+    StatementFactory(title="Other", body="Nothing.")
+    ids = list(Statement.objects.values_list("pk", flat=True))
+    query = api.parse("ceasefire talks OR nothing")
+    from_copy = api.scores(Statement.objects.all(), query, ids)
+    from_documents = dict(
+        Statement.objects.annotate(score=postgres.rank(query)).values_list("pk", "score")
+    )
+    assert from_copy == pytest.approx(from_documents) and len(from_copy) == 3
 
 
 @postgres_only
