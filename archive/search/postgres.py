@@ -126,8 +126,15 @@ def _document_tsquery(groups, excluded=()) -> str:
     )
 
 
-def _by_pairs(queryset: QuerySet, tsquery: str) -> QuerySet:
-    return queryset.filter(_Matches(F("search_pairs"), _Once(_Lexemes(tsquery))))
+def _in_pairs(tsquery: str) -> _Matches:
+    """`search_pairs @@ tsquery` (lexemes as written), answered by the pairs' index."""
+    return _Matches(F("search_pairs"), _Once(_Lexemes(tsquery)))
+
+
+def _read_in_document(tsquery: str) -> _Matches:
+    """`search_document @@ tsquery` checked in each row's document, never through the words'
+    index: for rows another condition has already narrowed to a few."""
+    return _Matches(_Unindexed(F("search_document")), _Once(_TsQuery(tsquery)))
 
 
 def _ways_to_match(group) -> list[Q]:
@@ -139,13 +146,9 @@ def _ways_to_match(group) -> list[Q]:
     pairs = [term for term in group if len(term.tokens) == 2]
     ways = [Q(_matches(_TsQuery(_any(words))))] if words else []
     if pairs:
-        ways.append(Q(_Matches(F("search_pairs"), _Once(_Lexemes(_any_pairs(pairs))))))
+        ways.append(Q(_in_pairs(_any_pairs(pairs))))
     for phrase in (term for term in group if len(term.tokens) > 2):
-        document = _Unindexed(F("search_document"))
-        ways.append(
-            Q(_Matches(F("search_pairs"), _Once(_Lexemes(_pairs(phrase)))))
-            & Q(_Matches(document, _Once(_TsQuery(term_tsquery(phrase)))))
-        )
+        ways.append(Q(_in_pairs(_pairs(phrase))) & Q(_read_in_document(term_tsquery(phrase))))
     return ways
 
 
@@ -177,12 +180,9 @@ def _pair_matches(model, groups, excluded=()) -> QuerySet | None:
     statements = model._base_manager.all()
     # These statements are few: their documents are read one by one, never through the words'
     # index, which the planner would otherwise scan for every statement holding the words.
-    incomplete = _by_pairs(statements, _lexeme(PAIRS_INCOMPLETE)).filter(
-        _Matches(
-            _Unindexed(F("search_document")), _Once(_TsQuery(_document_tsquery(groups, excluded)))
-        )
-    )
-    incomplete = incomplete.values_list("pk", flat=True)
+    incomplete = statements.filter(
+        _in_pairs(_lexeme(PAIRS_INCOMPLETE)), _read_in_document(_document_tsquery(groups, excluded))
+    ).values_list("pk", flat=True)
     if len(groups) == 1 and not excluded:
         return _ids(statements, _ways_to_match(groups[0]), incomplete)
     found = statements
